@@ -1,0 +1,73 @@
+# cjm: `make demo` and `make test` are the whole set-up on a fresh machine (Python 3.11 and make).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NODE_DIR := tests/node
+OUT ?= out
+
+.PHONY: help install install-test system node demo test lint typecheck pytest golden schema bench screenshots clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/cjm: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+install: $(BIN)/cjm ## Create .venv with cjm installed in it
+
+$(VENV)/.test-installed: $(BIN)/cjm pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install-test: $(VENV)/.test-installed ## Install cjm with its test tools into .venv
+
+system: ## Install Graphviz and Chromium from Debian's packages when missing (needs root)
+	@missing=""; \
+	command -v dot >/dev/null || missing="$$missing graphviz"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "please install:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
+	  echo "installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing fonts-liberation >/dev/null; \
+	fi
+
+graphviz: ## Install Graphviz alone when missing (needs root)
+	@command -v dot >/dev/null || { \
+	  if [ "$$(id -u)" != 0 ]; then echo "please install Graphviz: sudo apt-get install graphviz"; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends graphviz fonts-dejavu-core >/dev/null; }
+
+demo: install graphviz ## Validate and build every example into out/
+	$(BIN)/cjm validate examples/
+	$(BIN)/cjm build examples/ -o $(OUT)
+
+test: install-test system ## Lint, type-check and run the whole test suite
+	$(MAKE) --no-print-directory lint typecheck pytest
+
+lint: install-test ## Ruff lint and format check
+	$(BIN)/ruff check cjm tests
+	$(BIN)/ruff format --check cjm tests
+
+typecheck: install-test ## mypy --strict on the package
+	$(BIN)/mypy
+
+pytest: install-test ## Run pytest only
+	$(BIN)/pytest
+
+golden: install-test ## Rewrite the golden files after a deliberate change
+	$(BIN)/pytest --update-golden -q
+
+schema: install ## Regenerate schemas/journey.schema.json
+	$(BIN)/cjm schema > schemas/journey.schema.json
+
+bench: install ## Measure start-up and validation time
+	$(BIN)/python tests/bench.py
+
+clean: ## Remove the virtual environment, caches and built files
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache $(NODE_DIR)/node_modules

@@ -1,0 +1,5 @@
+"""`python -m cjm` runs the command line."""
+
+from cjm.cli import main
+
+main()

@@ -1,0 +1,185 @@
+"""Rules across the objects of a valid map: unique ids, references that resolve, scores in the scale.
+
+Each rule reads the model, positions its findings through the document's source map and
+returns diagnostics; nothing here raises on a bad map.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from cjm.diagnostics import Diagnostic, make
+from cjm.loader import Anchor, Document, PathKey
+from cjm.model import Journey
+
+
+def check_references(journey: Journey, document: Document) -> list[Diagnostic]:
+    """Every cross-object rule of the format (CJM3xx) on a map that passed schema validation."""
+    reporter = _Reporter(document)
+    _unique_ids(journey, reporter)
+    _channels(journey, reporter)
+    _touchpoint_references(journey, reporter)
+    _addresses(journey, reporter)
+    _scale(journey, reporter)
+    return reporter.found
+
+
+class _Reporter:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.found: list[Diagnostic] = []
+
+    def __call__(
+        self, code: str, path: PathKey, message: str, hint: str | None = None, anchor: Anchor = "value"
+    ) -> None:
+        line, column = self.document.positions.locate(path, anchor)
+        self.found.append(make(code, self.document.name, line, column, message, hint))
+
+    def line_of(self, path: PathKey) -> int:
+        return self.document.positions.locate(path)[0]
+
+
+def _identified(journey: Journey) -> Iterator[tuple[str, str, PathKey]]:
+    """(kind, id, path) of every object that has an id, in document order."""
+    for s, stage in enumerate(journey.stages):
+        yield "stage", stage.id, ("stages", s)
+        for t, touchpoint in enumerate(stage.touchpoints):
+            yield "touchpoint", touchpoint.id, ("stages", s, "touchpoints", t)
+        for p, pain in enumerate(stage.pain_points):
+            yield "pain point", pain.id, ("stages", s, "pain_points", p)
+        for o, opportunity in enumerate(stage.opportunities):
+            yield "opportunity", opportunity.id, ("stages", s, "opportunities", o)
+
+
+def _unique_ids(journey: Journey, report: _Reporter) -> None:
+    seen: dict[str, tuple[str, PathKey]] = {}
+    for kind, ident, path in _identified(journey):
+        if ident in seen:
+            first_kind, first_path = seen[ident]
+            explicit = (*path, "id") in report.document.positions.spans
+            hint = "ids are shared by stages, touchpoints, pain points and opportunities: rename one"
+            if not explicit:
+                hint = f"this {kind}'s id is derived from its name or text; give it its own `id:`"
+            report(
+                "CJM301",
+                (*path, "id"),
+                f"{kind} id `{ident}` is already used by the {first_kind} at line {report.line_of(first_path)}",
+                hint,
+            )
+        else:
+            seen[ident] = (kind, path)
+    channel_seen: set[str] = set()
+    for c, channel in enumerate(journey.channels):
+        if channel.id in channel_seen:
+            report("CJM301", ("channels", c, "id"), f"channel `{channel.id}` is declared twice")
+        channel_seen.add(channel.id)
+
+
+def _did_you_mean(value: str, known: list[str], listing: str) -> str:
+    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else f"{listing}: {', '.join(known)}"
+
+
+def _channels(journey: Journey, report: _Reporter) -> None:
+    known = list(journey.channel_labels())
+    hint_tail = "known channels"
+    for s, stage in enumerate(journey.stages):
+        for t, touchpoint in enumerate(stage.touchpoints):
+            if touchpoint.channel not in known:
+                report(
+                    "CJM302",
+                    ("stages", s, "touchpoints", t, "channel"),
+                    f"unknown channel `{touchpoint.channel}` on touchpoint `{touchpoint.id}`",
+                    _did_you_mean(touchpoint.channel, known, hint_tail) + " (declare your own under `channels:`)",
+                )
+    if journey.persona is not None:
+        for c, channel in enumerate(journey.persona.channels):
+            if channel not in known:
+                report(
+                    "CJM302",
+                    ("persona", "channels", c),
+                    f"unknown channel `{channel}` in the persona",
+                    _did_you_mean(channel, known, hint_tail),
+                )
+
+
+def _touchpoint_references(journey: Journey, report: _Reporter) -> None:
+    touchpoints = [touchpoint.id for _, touchpoint in journey.touchpoints()]
+    for s, stage in enumerate(journey.stages):
+        for p, pain in enumerate(stage.pain_points):
+            if pain.touchpoint is not None and pain.touchpoint not in touchpoints:
+                report(
+                    "CJM303",
+                    ("stages", s, "pain_points", p, "touchpoint"),
+                    f"pain point `{pain.id}` names touchpoint `{pain.touchpoint}`, which does not exist",
+                    _did_you_mean(pain.touchpoint, touchpoints, "touchpoints"),
+                )
+        for t, touchpoint in enumerate(stage.touchpoints):
+            for n, target in enumerate(touchpoint.next or []):
+                if target not in touchpoints:
+                    report(
+                        "CJM303",
+                        ("stages", s, "touchpoints", t, "next", n),
+                        f"touchpoint `{touchpoint.id}` leads `next` to `{target}`, which is not a touchpoint",
+                        _did_you_mean(target, touchpoints, "touchpoints"),
+                    )
+
+
+def _addresses(journey: Journey, report: _Reporter) -> None:
+    pains = [pain.id for _, pain in journey.pain_points()]
+    for s, stage in enumerate(journey.stages):
+        for o, opportunity in enumerate(stage.opportunities):
+            for a, target in enumerate(opportunity.addresses):
+                if target not in pains:
+                    report(
+                        "CJM304",
+                        ("stages", s, "opportunities", o, "addresses", a),
+                        f"opportunity `{opportunity.id}` addresses `{target}`, which is not a pain point",
+                        _did_you_mean(target, pains, "pain points"),
+                    )
+
+
+def _scale(journey: Journey, report: _Reporter) -> None:
+    scale = journey.emotion_scale
+    if scale.min >= scale.max:
+        report(
+            "CJM306",
+            ("emotion_scale", "min"),
+            f"the emotion scale's min ({_number(scale.min)}) must be below its max ({_number(scale.max)})",
+        )
+        return
+    if not scale.min <= scale.neutral <= scale.max:
+        report(
+            "CJM306",
+            ("emotion_scale", "neutral"),
+            f"the neutral score {_number(scale.neutral)} lies outside the scale "
+            f"{_number(scale.min)}..{_number(scale.max)}",
+        )
+    for score in scale.labels:
+        if not scale.min <= score <= scale.max:
+            report(
+                "CJM307",
+                ("emotion_scale", "labels", score),
+                f"label for score {score} lies outside the scale {_number(scale.min)}..{_number(scale.max)}",
+                anchor="key",
+            )
+    span = f"{_number(scale.min)}..{_number(scale.max)}"
+    for s, stage in enumerate(journey.stages):
+        scored: list[tuple[str, float | None, PathKey]] = [(f"stage `{stage.id}`", stage.emotion, ("stages", s))]
+        scored += [
+            (f"touchpoint `{t.id}`", t.emotion, ("stages", s, "touchpoints", i))
+            for i, t in enumerate(stage.touchpoints)
+        ]
+        for what, emotion, path in scored:
+            if emotion is not None and not scale.min <= emotion <= scale.max:
+                report(
+                    "CJM305",
+                    (*path, "emotion"),
+                    f"emotion {_number(emotion)} of {what} lies outside the scale {span}",
+                    f"scores go from {span}; change `emotion_scale` if the map uses another range",
+                )
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)

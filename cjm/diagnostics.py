@@ -1,0 +1,315 @@
+"""Diagnostics: the one value every step reports problems with, and the one table of codes.
+
+Why: YAML syntax errors, schema errors, broken references and method warnings all end up in
+the same list, sorted the same way and printed by the same reporters. A diagnostic is a plain
+frozen value, never an exception, so a whole file's problems can be collected in one run.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class Severity(enum.StrEnum):
+    """How bad a diagnostic is: errors make a map invalid, warnings flag a weak map."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the code table: a stable code and what it means, with a bad and a good example."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    bad: str = ""
+    good: str = ""
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem found in one file, positioned 1-based at the offending key or value."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    severity: Severity
+    message: str
+    hint: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of a diagnostic, as `--output-format json` prints it."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+def _rules(*rows: Rule) -> dict[str, Rule]:
+    return {row.code: row for row in rows}
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# The code table. Codes are never reused or renumbered: a retired code stays here.
+# CJM1xx reading YAML, 2xx schema, 3xx references, 4xx rendering, 5xx method checks.
+RULES: dict[str, Rule] = _rules(
+    Rule(
+        "CJM101",
+        "file-not-found",
+        E,
+        "The file does not exist.",
+        "cjm validate jouney.yaml",
+        "cjm validate journey.yaml",
+    ),
+    Rule(
+        "CJM102",
+        "not-a-file",
+        E,
+        "The path is a directory or a special file, not a journey file.",
+        "cjm build maps/  (a folder holding no .yaml file)",
+        "cjm build maps/checkout.yaml",
+    ),
+    Rule(
+        "CJM103",
+        "not-utf8",
+        E,
+        "The file is not UTF-8 text; save it as UTF-8.",
+        "title: Caf\\xe9 (Latin-1 bytes)",
+        "title: Café (UTF-8)",
+    ),
+    Rule(
+        "CJM104",
+        "binary-file",
+        E,
+        "The file holds binary data (NUL bytes or control characters), not YAML text.",
+        "a PNG renamed journey.yaml",
+        "a text file written in YAML",
+    ),
+    Rule("CJM105", "yaml-syntax", E, "The YAML cannot be parsed.", "title: [Checkout", "title: Checkout"),
+    Rule(
+        "CJM106",
+        "duplicate-key",
+        E,
+        "A key appears twice in the same mapping; YAML would silently keep one.",
+        "title: A\ntitle: B",
+        "title: B",
+    ),
+    Rule(
+        "CJM107",
+        "empty-file",
+        E,
+        "The file holds no journey at all.",
+        "(an empty file)",
+        "cjm: 1\ntitle: Checkout\nstages: [...]",
+    ),
+    Rule(
+        "CJM108",
+        "not-a-mapping",
+        E,
+        "The top level of a journey file must be a mapping of keys.",
+        "- cjm: 1",
+        "cjm: 1",
+    ),
+    Rule(
+        "CJM109",
+        "alias-bomb",
+        E,
+        "Anchors and aliases expand to too many nodes (a 'billion laughs' file).",
+        "a: &a [x, x]\nb: &b [*a, *a]  # ... nested ten times",
+        "write the values out, or reuse them sparingly",
+    ),
+    Rule(
+        "CJM110",
+        "yaml-tag",
+        E,
+        "Custom YAML tags are not allowed in a journey file.",
+        "title: !!python/object:os.system x",
+        "title: Checkout",
+    ),
+    Rule(
+        "CJM111",
+        "several-documents",
+        E,
+        "A journey file holds exactly one YAML document.",
+        "cjm: 1\n---\ncjm: 1",
+        "one map per file",
+    ),
+    Rule(
+        "CJM112",
+        "file-too-large",
+        E,
+        "The file is larger than a journey map could reasonably be (10 MiB).",
+        "a 50 MB export",
+        "split the map",
+    ),
+    Rule(
+        "CJM201",
+        "spec-version",
+        E,
+        "`cjm:` names a version of the journey format this tool does not read.",
+        "cjm: 2",
+        "cjm: 1",
+    ),
+    Rule(
+        "CJM202",
+        "missing-field",
+        E,
+        "A required field is missing.",
+        "persona:\n  age: 32",
+        "persona:\n  name: Sarah\n  age: 32",
+    ),
+    Rule(
+        "CJM203",
+        "unknown-field",
+        E,
+        "A key is not part of the journey format (often a typo).",
+        "pain_point:\n  - Slow page",
+        "pain_points:\n  - Slow page",
+    ),
+    Rule(
+        "CJM204",
+        "wrong-type",
+        E,
+        "A value has the wrong type (text, number, list, mapping, yes/no, date).",
+        "age: thirty-two",
+        "age: 32",
+    ),
+    Rule(
+        "CJM205",
+        "not-allowed",
+        E,
+        "A value is not one of the allowed choices.",
+        "severity: huge",
+        "severity: critical",
+    ),
+    Rule(
+        "CJM206",
+        "bad-id",
+        E,
+        "An id must be a lowercase slug: letters, digits and hyphens.",
+        "id: Cart Page",
+        "id: cart-page",
+    ),
+    Rule(
+        "CJM207",
+        "empty-list",
+        E,
+        "A list that needs at least one item is empty.",
+        "stages: []",
+        "stages:\n  - name: Discovery",
+    ),
+    Rule("CJM208", "bad-value", E, "A value is not valid for its field.", "title: ''", "title: First purchase"),
+    Rule(
+        "CJM301",
+        "duplicate-id",
+        E,
+        "Two objects of the map share an id; ids are unique across the whole map.",
+        "stages:\n  - id: cart\n  - id: cart",
+        "stages:\n  - id: cart\n  - id: payment",
+    ),
+    Rule(
+        "CJM302",
+        "unknown-channel",
+        E,
+        "A channel id is neither built in nor declared under `channels:`.",
+        "channel: webiste",
+        "channel: web",
+    ),
+    Rule(
+        "CJM303",
+        "unknown-touchpoint",
+        E,
+        "A `touchpoint:` or `next:` names a touchpoint that does not exist.",
+        "touchpoint: cart-pgae",
+        "touchpoint: cart-page",
+    ),
+    Rule(
+        "CJM304",
+        "unknown-pain-point",
+        E,
+        "An opportunity `addresses:` a pain point that does not exist.",
+        "addresses: [slow-pyment]",
+        "addresses: [slow-payment]",
+    ),
+    Rule(
+        "CJM305",
+        "emotion-out-of-scale",
+        E,
+        "An emotion score lies outside the map's `emotion_scale`.",
+        "emotion: 7  # scale 1..5",
+        "emotion: 5",
+    ),
+    Rule(
+        "CJM306",
+        "bad-scale",
+        E,
+        "The emotion scale is inconsistent: `min` < `max` and `neutral` inside them.",
+        "emotion_scale: {min: 5, max: 1}",
+        "emotion_scale: {min: 1, max: 5, neutral: 3}",
+    ),
+    Rule(
+        "CJM307",
+        "label-out-of-scale",
+        E,
+        "An emotion label names a score outside the scale.",
+        "labels: {9: Ecstatic}  # scale 1..5",
+        "labels: {5: Delighted}",
+    ),
+    Rule(
+        "CJM401",
+        "graphviz-missing",
+        E,
+        "Graphviz `dot` is not installed, so SVG and PNG cannot be drawn.",
+        "cjm build -f svg (without Graphviz)",
+        "apt-get install graphviz, or cjm build -f html -f md",
+    ),
+    Rule("CJM402", "graphviz-failed", E, "Graphviz `dot` failed or timed out while drawing the map.", "", ""),
+    Rule(
+        "CJM403",
+        "write-failed",
+        E,
+        "An output file could not be written; the previous file is left as it was.",
+        "",
+        "",
+    ),
+)
+
+
+def make(
+    code: str,
+    file: str,
+    line: int,
+    column: int,
+    message: str,
+    hint: str | None = None,
+    severity: Severity | None = None,
+) -> Diagnostic:
+    """Build a diagnostic for a code of the table, taking its severity from the table."""
+    rule = RULES[code]
+    return Diagnostic(file, line, column, code, severity or rule.severity, message, hint)
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    """The one order diagnostics are reported in: file, line, column, code."""
+    return (diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.code)
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    """Whether any diagnostic is an error (warnings alone leave a map valid)."""
+    return any(d.severity is Severity.ERROR for d in diagnostics)

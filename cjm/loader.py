@@ -1,0 +1,311 @@
+"""Read a journey file safely into plain Python data and a source map of positions.
+
+Why this walks ruamel's node graph instead of loading objects: the nodes carry the exact line
+and column of every key and value, and by constructing values ourselves we decide what is
+allowed. Only the standard YAML scalar, mapping and sequence tags are accepted (no tag can
+build an object or run code), duplicate keys are errors, and aliases are expanded under a node
+budget, so a "billion laughs" file is refused after a bounded amount of work.
+"""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
+
+from cjm.diagnostics import Diagnostic, make
+
+PathKey = tuple[str | int, ...]
+Anchor = Literal["key", "value"]
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+# A rich journey map has a few thousand nodes; alias expansion past this is an attack or a mistake.
+MAX_NODES = 200_000
+
+_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
+_MERGE_TAG = _TAG + "merge"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one key and its value start in the source, 1-based; for list items key == value."""
+
+    key_line: int
+    key_column: int
+    line: int
+    column: int
+
+
+@dataclass
+class SourceMap:
+    """Positions of every key and value of a document, by path (`("stages", 0, "name")`)."""
+
+    spans: dict[PathKey, Span] = field(default_factory=dict)
+
+    def locate(self, path: PathKey, anchor: Anchor = "value") -> tuple[int, int]:
+        """The position of a path's key or value; an unknown path falls back to its nearest ancestor."""
+        for end in range(len(path), -1, -1):
+            span = self.spans.get(path[:end])
+            if span is not None:
+                if anchor == "key" or end < len(path):
+                    return span.key_line, span.key_column
+                return span.line, span.column
+        return 1, 1
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed journey file: its text, its data as plain Python values and where each value came from."""
+
+    name: str
+    text: str
+    data: Any
+    positions: SourceMap
+
+
+class _Refused(Exception):
+    """Internal: stops the walk with one diagnostic; never leaves this module."""
+
+    def __init__(self, code: str, node: Node, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code, self.node, self.message, self.hint = code, node, message, hint
+
+
+def read_document(path: Path, name: str | None = None) -> Document | Diagnostic:
+    """Read and parse a journey file from disk; a file that cannot be read is a diagnostic, not an exception."""
+    shown = name or str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return make("CJM101", shown, 1, 1, f"no such file: {shown}", "check the path and its spelling")
+    except OSError as error:
+        return make("CJM101", shown, 1, 1, f"cannot read {shown}: {error.strerror}")
+    if stat.S_ISDIR(info.st_mode):
+        return make(
+            "CJM102",
+            shown,
+            1,
+            1,
+            f"{shown} is a directory, not a journey file",
+            "pass the .yaml files inside it, or the directory to a command that takes one",
+        )
+    if not stat.S_ISREG(info.st_mode):
+        return make("CJM102", shown, 1, 1, f"{shown} is not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        return make(
+            "CJM112",
+            shown,
+            1,
+            1,
+            f"the file is {info.st_size // (1024 * 1024)} MiB; a journey file is at most 10 MiB",
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return make("CJM101", shown, 1, 1, f"cannot read {shown}: {error.strerror or error}")
+    return parse_document(raw, shown)
+
+
+def parse_document(raw: bytes, name: str) -> Document | Diagnostic:
+    """Decode and parse the bytes of a journey file into a Document, or the first reason it cannot be."""
+    if b"\x00" in raw:
+        line, column = _byte_position(raw, raw.index(b"\x00"))
+        return make(
+            "CJM104",
+            name,
+            line,
+            column,
+            "the file holds binary data (a NUL byte), not YAML text",
+            "is this the right file? journey files are UTF-8 text",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _byte_position(raw, error.start)
+        return make(
+            "CJM103",
+            name,
+            line,
+            column,
+            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)",
+            "save the file with UTF-8 encoding",
+        )
+    text = text.removeprefix("\ufeff")
+    return parse_text(text, name)
+
+
+def parse_text(text: str, name: str) -> Document | Diagnostic:
+    """Parse YAML text into a Document; syntax errors become positioned diagnostics."""
+    yaml = YAML(typ="safe", pure=True)
+    try:
+        root = yaml.compose(text)
+    except ReaderError as error:
+        line, column = _text_position(text, error.position)
+        return make(
+            "CJM104",
+            name,
+            line,
+            column,
+            f"the file holds a control character (U+{error.character:04X}) that YAML does not allow",
+            "remove the character, or check that this is a text file",
+        )
+    except MarkedYAMLError as error:
+        return _syntax_diagnostic(error, name)
+    except YAMLError as error:  # pragma: no cover - every ruamel parse error is marked or a ReaderError
+        return make("CJM105", name, 1, 1, f"the YAML cannot be parsed: {error}")
+    if root is None:
+        return make(
+            "CJM107",
+            name,
+            1,
+            1,
+            "the file is empty: it holds no journey",
+            "start with `cjm: 1`, a `title:` and a list of `stages:`",
+        )
+    if not isinstance(root, MappingNode):
+        line, column = _node_position(root)
+        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
+        return make(
+            "CJM108",
+            name,
+            line,
+            column,
+            f"the top level is {kind}, not a mapping of keys",
+            "a journey file starts with keys such as `cjm: 1` and `title: …`",
+        )
+    builder = _Builder(yaml)
+    try:
+        data = builder.build(root, ())
+    except _Refused as refused:
+        line, column = _node_position(refused.node)
+        return make(refused.code, name, line, column, refused.message, refused.hint)
+    return Document(name=name, text=text, data=data, positions=builder.positions)
+
+
+class _Builder:
+    """Turns a composed node graph into dicts, lists and scalars, recording positions."""
+
+    def __init__(self, yaml: YAML) -> None:
+        self.constructor = yaml.constructor
+        self.positions = SourceMap()
+        self.budget = MAX_NODES
+
+    def build(self, node: Node, path: PathKey, key_node: Node | None = None) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise _Refused(
+                "CJM109",
+                node,
+                "anchors and aliases expand to too many values (over "
+                f"{MAX_NODES:,}); the file looks like a 'billion laughs' attack",
+                "write the values out instead of nesting aliases",
+            )
+        line, column = _node_position(node)
+        key_line, key_column = _node_position(key_node) if key_node is not None else (line, column)
+        self.positions.spans.setdefault(path, Span(key_line, key_column, line, column))
+        if isinstance(node, MappingNode):
+            if node.tag != _TAG + "map":
+                raise self._tag_refused(node)
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            if node.tag != _TAG + "seq":
+                raise self._tag_refused(node)
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: MappingNode, path: PathKey) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        merged: list[MappingNode] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merged.extend(self._merge_sources(value_node))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                raise _Refused("CJM105", key_node, "a key must be plain text, not a list or a mapping")
+            key = self._scalar(key_node)
+            if key in result:
+                raise _Refused(
+                    "CJM106",
+                    key_node,
+                    f"duplicate key `{key}` in the same mapping",
+                    "YAML would silently keep only one of them: remove or rename one",
+                )
+            result[key] = self.build(value_node, (*path, key), key_node)
+        for source in merged:
+            for key_node, value_node in source.value:
+                key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+                if key is not None and key not in result:
+                    result[key] = self.build(value_node, (*path, key), key_node)
+        return result
+
+    def _merge_sources(self, node: Node) -> list[MappingNode]:
+        if isinstance(node, MappingNode):
+            return [node]
+        if isinstance(node, SequenceNode) and all(isinstance(item, MappingNode) for item in node.value):
+            return list(node.value)
+        raise _Refused("CJM105", node, "a merge key `<<` takes a mapping or a list of mappings")
+
+    def _scalar(self, node: Node) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            raise self._tag_refused(node)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (YAMLError, ValueError) as error:
+            raise _Refused("CJM105", node, f"the value `{node.value}` cannot be read: {error}") from None
+
+    @staticmethod
+    def _tag_refused(node: Node) -> _Refused:
+        tag = node.tag.replace(_TAG, "!!") if node.tag else "?"
+        return _Refused(
+            "CJM110",
+            node,
+            f"the YAML tag `{tag}` is not allowed in a journey file",
+            "remove the tag: values are plain text, numbers, dates, lists and mappings",
+        )
+
+
+def _syntax_diagnostic(error: MarkedYAMLError, name: str) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = (error.problem or "invalid YAML").strip()
+    context = (error.context or "").strip()
+    if "expected a single document" in context:
+        return make(
+            "CJM111",
+            name,
+            line,
+            column,
+            "the file holds more than one YAML document (`---`)",
+            "keep one journey map per file",
+        )
+    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    hint = None
+    if "\\t" in problem or "'\\t'" in problem:
+        hint = "YAML indents with spaces, not tabs"
+    elif "mapping values are not allowed" in problem:
+        hint = "put text containing `: ` in quotes"
+    return make("CJM105", name, line, column, message, hint)
+
+
+def _node_position(node: Node) -> tuple[int, int]:
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return before.count(b"\n") + 1, column
+
+
+def _text_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1

@@ -1,0 +1,308 @@
+"""The journey file format as pydantic models: shape, types, choices and defaults. Nothing else.
+
+Rules that relate objects to each other (references, unique ids, scores inside the scale)
+live in `cjm.checks`, so this module stays a plain description of the format; every field's
+`description` becomes an editor tooltip through the generated JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+SPEC_VERSION = 1
+
+MapType = Literal["current-state", "future-state", "day-in-the-life", "service-blueprint", "onboarding"]
+Locale = Literal["en", "fr"]
+Level = Literal["low", "medium", "high"]
+Severity = Literal["low", "medium", "high", "critical"]
+Status = Literal["idea", "planned", "in-progress", "done", "dropped"]
+TouchpointKind = Literal["owned", "earned", "paid"]
+Better = Literal["higher", "lower"]
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _as_list(value: Any) -> Any:
+    """A single string where a list of strings is expected is a one-item list."""
+    return [value] if isinstance(value, str) else value
+
+
+TextList = Annotated[
+    list[Text],
+    BeforeValidator(_as_list),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+
+BUILTIN_CHANNELS: dict[str, str] = {
+    "web": "Website",
+    "mobile-app": "Mobile app",
+    "email": "Email",
+    "sms": "SMS",
+    "phone": "Phone",
+    "chat": "Chat",
+    "store": "Store",
+    "social": "Social media",
+    "ads": "Advertising",
+    "search": "Search engine",
+    "reviews": "Reviews",
+    "word-of-mouth": "Word of mouth",
+    "delivery": "Delivery",
+    "event": "Event",
+    "partner": "Partner",
+    "mail": "Postal mail",
+    "tv": "TV",
+    "print": "Print",
+}
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    """A lowercase ASCII slug of a name ("Paiement & livraison" → "paiement-livraison").
+
+    Why: ids are derived from names when a map leaves them out, and must be stable and
+    readable, so accents are folded rather than dropped.
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit and slug:
+            break
+        slug = candidate[:limit]
+    return slug or "item"
+
+
+class Model(BaseModel):
+    """Base of every model: unknown keys are errors and loaded maps are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+def _derive_id(data: Any, source: str) -> Any:
+    if isinstance(data, dict) and data.get("id") is None and isinstance(data.get(source), str):
+        return {**data, "id": slugify(data[source])}
+    return data
+
+
+def _shorthand(data: Any) -> Any:
+    return {"text": data} if isinstance(data, str) else data
+
+
+class EmotionScale(Model):
+    """The range of emotion scores and, optionally, a word for each score."""
+
+    min: float = Field(1, description="Lowest score: the worst the customer can feel.")
+    max: float = Field(5, description="Highest score: the best the customer can feel.")
+    neutral: float = Field(3, description="The score that means neither good nor bad; the curve's baseline.")
+    labels: dict[int, Text] = Field(
+        default_factory=dict,
+        description="A word for each score, shown in legends and reports.",
+        examples=[{1: "Frustrated", 3: "Neutral", 5: "Delighted"}],
+    )
+
+
+class Channel(Model):
+    """A channel the map uses beyond the built-in ones."""
+
+    id: Slug = Field(description="The id touchpoints use in `channel:`.", examples=["branch"])
+    label: Text = Field(description="The name shown on diagrams.", examples=["Bank branch"])
+
+
+class Persona(Model):
+    """The one customer profile the map follows. Several personas mean several maps."""
+
+    name: Text = Field(description="A named, specific person.", examples=["Sarah"])
+    description: str | None = Field(
+        None,
+        description="Who they are, in a sentence.",
+        examples=["32, marketing director at a mid-size tech company"],
+    )
+    age: int | None = Field(None, ge=0, le=130, description="Age in years.")
+    occupation: str | None = Field(None, description="Job or socio-professional category.")
+    goals: TextList = Field(default_factory=list, description="What the persona wants to achieve.")
+    frustrations: TextList = Field(default_factory=list, description="What gets in their way today.")
+    channels: list[str] = Field(default_factory=list, description="Preferred channels (channel ids).")
+    digital_maturity: Level | None = Field(None, description="How at ease the persona is with digital tools.")
+    quote: str | None = Field(None, description="A verbatim that sums the persona up.")
+
+
+class Touchpoint(Model):
+    """A moment the customer interacts with the brand, on one channel."""
+
+    id: Slug = Field(description="Unique id in the map; derived from `name` when absent.")
+    name: Text = Field(description="What the customer meets.", examples=["Product page"])
+    channel: str = Field(
+        description="A built-in channel id or one declared under `channels:`.",
+        examples=list(BUILTIN_CHANNELS),
+    )
+    emotion: float | None = Field(None, description="How the customer feels here, on the map's emotion scale.")
+    description: str | None = Field(None, description="What happens at this touchpoint.")
+    owner: str | None = Field(None, description="The team responsible for this touchpoint.")
+    kind: TouchpointKind | None = Field(None, description="Owned by the brand, earned (reviews…) or paid (ads…).")
+    moment_of_truth: bool = Field(False, description="A moment that makes or breaks the relationship.")
+    next: list[str] | None = Field(
+        None,
+        description="Ids of the touchpoints that follow, when the flow is not simply the listed order "
+        "(branches, channel switches); an empty list ends the journey here.",
+    )
+    drop_off: str | None = Field(
+        None, description="Customers lost at this point.", examples=["68% of carts are abandoned here"]
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_from_name(cls, data: Any) -> Any:
+        return _derive_id(data, "name")
+
+
+class PainPoint(Model):
+    """A documented problem that blocks the customer. A plain string is shorthand for `{text: …}`."""
+
+    id: Slug = Field(description="Unique id, referenced by opportunities' `addresses`; derived from `text`.")
+    text: Text = Field(description="The problem, in the customer's terms.")
+    severity: Severity = Field("medium", description="How much it hurts the journey.")
+    touchpoint: str | None = Field(None, description="Id of the touchpoint where it happens.")
+    evidence: TextList = Field(
+        default_factory=list, description="Where it comes from: interviews, analytics, tickets, reviews…"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand_and_id(cls, data: Any) -> Any:
+        return _derive_id(_shorthand(data), "text")
+
+
+class Opportunity(Model):
+    """An improvement that comes from pain points. A plain string is shorthand for `{text: …}`."""
+
+    id: Slug = Field(description="Unique id in the map; derived from `text` when absent.")
+    text: Text = Field(description="The improvement.")
+    addresses: list[str] = Field(default_factory=list, description="Ids of the pain points it addresses.")
+    impact: Level | None = Field(None, description="Expected effect on the journey.")
+    effort: Level | None = Field(None, description="Expected cost to deliver.")
+    owner: str | None = Field(None, description="The team that would deliver it.")
+    status: Status = Field("idea", description="Where it stands in the backlog.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand_and_id(cls, data: Any) -> Any:
+        return _derive_id(_shorthand(data), "text")
+
+
+class KPI(Model):
+    """A measure of how the stage performs, against its target."""
+
+    name: Text = Field(description="What is measured.", examples=["Conversion rate", "NPS", "Churn rate"])
+    value: float | None = Field(None, description="The current value.")
+    target: float | None = Field(None, description="The value the team aims for.")
+    unit: str | None = Field(None, description="Unit shown after the numbers.", examples=["%", "days", "€"])
+    better: Better = Field("higher", description="Whether a higher or a lower value is better (churn: lower).")
+
+
+class Quote(Model):
+    """A verbatim from research. A plain string is shorthand for `{text: …}`."""
+
+    text: Text = Field(description="What the customer said.")
+    source: str | None = Field(
+        None, description="Who said it, or where it was heard.", examples=["Interview #4", "App store review"]
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        return _shorthand(data)
+
+
+class Stage(Model):
+    """One phase of the journey, in order."""
+
+    id: Slug = Field(description="Unique id in the map; derived from `name` when absent.")
+    name: Text = Field(description="The stage's name.", examples=["Awareness", "Consideration", "Purchase"])
+    description: str | None = Field(None, description="What this stage covers.")
+    goal: str | None = Field(None, description="What the customer wants at this stage.")
+    business_goal: str | None = Field(None, description="What the business wants at this stage.")
+    actions: TextList = Field(default_factory=list, description="What the customer does.")
+    thoughts: TextList = Field(default_factory=list, description="What the customer thinks or asks.")
+    emotion: float | None = Field(
+        None, description="How the customer feels; when absent, the mean of the touchpoints' emotions."
+    )
+    duration: str | None = Field(None, description="How long the stage takes.", examples=["2-3 days"])
+    touchpoints: list[Touchpoint] = Field(default_factory=list, description="Touchpoints, in journey order.")
+    pain_points: list[PainPoint] = Field(default_factory=list, description="Friction met at this stage.")
+    opportunities: list[Opportunity] = Field(default_factory=list, description="Improvements for this stage.")
+    kpis: list[KPI] = Field(default_factory=list, description="Measures of this stage.")
+    quotes: list[Quote] = Field(default_factory=list, description="Verbatims from research.")
+    frontstage: TextList = Field(default_factory=list, description="Service blueprint: what staff do in view.")
+    backstage: TextList = Field(default_factory=list, description="Service blueprint: what staff do out of view.")
+    support: TextList = Field(default_factory=list, description="Service blueprint: systems and processes.")
+    physical_evidence: TextList = Field(
+        default_factory=list,
+        description="Service blueprint: what the customer sees or keeps (receipts, emails…).",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_from_name(cls, data: Any) -> Any:
+        return _derive_id(data, "name")
+
+    @property
+    def score(self) -> float | None:
+        """The stage's emotion: its own, or else the mean of its touchpoints' emotions."""
+        if self.emotion is not None:
+            return self.emotion
+        scores = [t.emotion for t in self.touchpoints if t.emotion is not None]
+        return round(sum(scores) / len(scores), 2) if scores else None
+
+
+class Journey(Model):
+    """One customer journey map: one persona, ordered stages, and what happens at each."""
+
+    model_config = ConfigDict(title="Customer journey map")
+
+    cjm: Literal[1] = Field(description="Version of the journey file format.")
+    title: Text = Field(description="The map's title.", examples=["First purchase on the web shop"])
+    objective: str | None = Field(
+        None,
+        description="Why the map exists: write it first.",
+        examples=["Cut cart abandonment from 70% to 55% by Q3"],
+    )
+    type: MapType = Field("current-state", description="Which kind of map this is.")
+    owner: str | None = Field(None, description="The team or person who keeps the map up to date.")
+    reviewed: datetime.date | None = Field(None, description="Date of the last review with real customers.")
+    locale: Locale = Field("en", description="Language of rendered labels and headings.")
+    tags: list[str] = Field(default_factory=list, description="Free tags for search and grouping.")
+    emotion_scale: EmotionScale = Field(default_factory=EmotionScale, description="The range of emotion scores.")
+    persona: Persona | None = Field(None, description="The customer whose journey this is.")
+    channels: list[Channel] = Field(default_factory=list, description="Channels beyond the built-in ones.")
+    stages: list[Stage] = Field(min_length=1, description="The stages of the journey, in order.")
+
+    def channel_labels(self) -> dict[str, str]:
+        """Every channel id the map may use, with its label: built-in ones, then the map's own."""
+        return {**BUILTIN_CHANNELS, **{channel.id: channel.label for channel in self.channels}}
+
+    def touchpoints(self) -> list[tuple[Stage, Touchpoint]]:
+        """Every touchpoint with its stage, in journey order."""
+        return [(stage, touchpoint) for stage in self.stages for touchpoint in stage.touchpoints]
+
+    def pain_points(self) -> list[tuple[Stage, PainPoint]]:
+        """Every pain point with its stage, in journey order."""
+        return [(stage, pain) for stage in self.stages for pain in stage.pain_points]
+
+    def opportunities(self) -> list[tuple[Stage, Opportunity]]:
+        """Every opportunity with its stage, in journey order."""
+        return [(stage, item) for stage in self.stages for item in stage.opportunities]

@@ -1,0 +1,244 @@
+"""Validate a parsed document against the journey models, turning pydantic errors into diagnostics.
+
+Why a module of its own: pydantic reports errors as a location path and an error `type`;
+users need a line, a column and a sentence a marketer understands. Messages are chosen by the
+error type (never by matching pydantic's English text) and positioned through the source map.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from cjm.diagnostics import Diagnostic, make
+from cjm.loader import Document, PathKey
+from cjm.model import SPEC_VERSION, Journey, slugify
+
+_TYPE_WORDS: dict[str, str] = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "finite_number": "a finite number",
+    "bool_type": "yes or no (true or false)",
+    "bool_parsing": "yes or no (true or false)",
+    "list_type": "a list",
+    "dict_type": "a mapping of keys",
+    "model_type": "a mapping of keys",
+    "model_attributes_type": "a mapping of keys",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "a date without a time (YYYY-MM-DD)",
+    "literal_error": "one of the allowed values",
+}
+
+# What to call an item of each list, in messages ("in touchpoint `cart-page`").
+_ITEM_NAMES: dict[str, str] = {
+    "stages": "stage",
+    "touchpoints": "touchpoint",
+    "pain_points": "pain point",
+    "opportunities": "opportunity",
+    "kpis": "KPI",
+    "quotes": "quote",
+    "channels": "channel",
+}
+_SECTION_NAMES: dict[str, str] = {"persona": "the persona", "emotion_scale": "the emotion scale"}
+
+
+def validate_document(document: Document) -> tuple[Journey | None, list[Diagnostic]]:
+    """Validate a document's data as a Journey; return the model (when valid) and the diagnostics."""
+    data = document.data
+    version = data.get("cjm")
+    if "cjm" in data and (type(version) is not int or version != SPEC_VERSION):
+        line, column = document.positions.locate(("cjm",))
+        return None, [
+            make(
+                "CJM201",
+                document.name,
+                line,
+                column,
+                f"this file says `cjm: {_show(version)}`, but cjm reads journey format version {SPEC_VERSION}",
+                f"supported versions: {SPEC_VERSION}; write `cjm: {SPEC_VERSION}`",
+            )
+        ]
+    try:
+        journey = Journey.model_validate(data)
+    except ValidationError as error:
+        details = [detail for detail in error.errors(include_url=False) if not _derived_id_missing(detail)]
+        return None, [_diagnostic(detail, document) for detail in details]
+    return journey, []
+
+
+def _derived_id_missing(error: ErrorDetails) -> bool:
+    """A missing `id` of a model that derives it: the missing name or text is reported instead."""
+    loc = error["loc"]
+    return error["type"] == "missing" and bool(loc) and loc[-1] == "id" and len(loc) > 1
+
+
+def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
+    loc: PathKey = tuple(part for part in error["loc"] if isinstance(part, str | int))
+    kind = error["type"]
+    value = error.get("input")
+    field = str(loc[-1]) if loc else "document"
+    where = _where(loc[:-1], document.data)
+    subject = f"`{field}` {where}"
+    if loc and isinstance(loc[-1], int) and len(loc) >= 2:
+        subject = f"{_ITEM_NAMES.get(str(loc[-2]), 'item')} {loc[-1] + 1} of `{loc[-2]}`"
+    positions, name = document.positions, document.name
+
+    if kind == "missing":
+        line, column = positions.locate(loc[:-1], "key")
+        hint = (
+            {
+                "cjm": f"add `cjm: {SPEC_VERSION}` as the first line of the map",
+                "stages": "list the journey's stages in order under `stages:`",
+            }.get(field)
+            if len(loc) == 1
+            else None
+        )
+        return make("CJM202", name, line, column, f"missing required field `{field}` {where}", hint)
+    if kind == "extra_forbidden":
+        line, column = positions.locate(loc, "key")
+        known = _known_fields(loc[:-1])
+        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else f"known fields here: {', '.join(known)}"
+        return make("CJM203", name, line, column, f"unknown field `{field}` {where}", hint)
+
+    line, column = positions.locate(loc)
+    if kind == "literal_error":
+        allowed = _allowed_values(loc)
+        return make(
+            "CJM205",
+            name,
+            line,
+            column,
+            f"`{_show(value)}` is not an allowed value for `{field}` {where}",
+            f"allowed: {', '.join(allowed)}" if allowed else None,
+        )
+    if kind == "string_pattern_mismatch":
+        return make(
+            "CJM206",
+            name,
+            line,
+            column,
+            f"`{_show(value)}` is not a valid {_label(field)} {where}: use lowercase letters, digits and hyphens",
+            f"try `{slugify(str(value))}`",
+        )
+    if kind == "too_short" and isinstance(value, list):
+        return make("CJM207", name, line, column, f"`{field}` is empty {where}: it needs at least one item")
+    if kind == "string_too_short":
+        return make("CJM208", name, line, column, f"`{field}` is empty {where}", "write some text, or remove the key")
+    if kind in _TYPE_WORDS:
+        return make("CJM204", name, line, column, f"{subject} should be {_TYPE_WORDS[kind]}, not {_describe(value)}")
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
+        context = error.get("ctx") or {}
+        bound = next(iter(context.values()), None)
+        relation = "at least" if kind.startswith("greater") else "at most"
+        return make("CJM208", name, line, column, f"{subject} should be {relation} {bound}, not {_show(value)}")
+    return make("CJM208", name, line, column, f"{subject} is not valid: {error['msg']}")
+
+
+def _where(loc: PathKey, data: Any) -> str:
+    """A short phrase naming the object that holds the offending field."""
+    if not loc:
+        return "at the top level"
+    if isinstance(loc[-1], int) and len(loc) >= 2:
+        item = _item_at(data, loc)
+        noun = _ITEM_NAMES.get(str(loc[-2]), "item")
+        if isinstance(item, dict):
+            ident = item.get("id") or item.get("name") or item.get("text")
+            if isinstance(ident, str | int) and not isinstance(ident, bool):
+                return f"in {noun} `{_show(ident)}`"
+        return f"in {noun} {loc[-1] + 1} of `{loc[-2]}`"
+    if len(loc) == 1 and str(loc[0]) in _SECTION_NAMES:
+        return f"in {_SECTION_NAMES[str(loc[0])]}"
+    return f"in `{'.'.join(str(part) for part in loc)}`"
+
+
+def _item_at(data: Any, loc: PathKey) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _model_at(loc: PathKey) -> type[BaseModel] | None:
+    """The model class that the last step of `loc` lands in, walking field annotations."""
+    current: Any = Journey
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """Unwrap list[X], X | None and Annotated[X, ...] down to a model class, if there is one."""
+    for _ in range(5):
+        origin = get_origin(annotation)
+        if origin in (Union, types.UnionType, list, typing.Annotated):
+            args = [arg for arg in get_args(annotation) if arg is not type(None)]
+            annotation = args[0] if args else None
+        else:
+            break
+    return annotation
+
+
+def _known_fields(loc: PathKey) -> list[str]:
+    model = _model_at(loc)
+    return list(model.model_fields) if model else []
+
+
+def _allowed_values(loc: PathKey) -> list[str]:
+    model = _model_at(loc[:-1])
+    field = model.model_fields.get(str(loc[-1])) if model else None
+    if field is None:
+        return []
+    annotation = field.annotation
+    for _ in range(3):
+        if get_origin(annotation) is Literal:
+            return [str(arg) for arg in get_args(annotation)]
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if not args:
+            break
+        annotation = args[0]
+    return []
+
+
+def _label(field: str) -> str:
+    return field.replace("_", " ")
+
+
+def _show(value: Any, limit: int = 40) -> str:
+    text = "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (the value is empty)"
+    if isinstance(value, bool):
+        return f"`{_show(value)}` (yes/no)"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number `{_show(value)}`"
+    return f"`{_show(value)}`"

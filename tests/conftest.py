@@ -1,0 +1,50 @@
+"""Shared test fixtures: the golden-file switch, paths and a runner for the real `cjm` command."""
+
+from __future__ import annotations
+
+import difflib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
+CJM = Path(sys.executable).parent / "cjm"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden and expected files")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def compare_golden(path: Path, actual: str, update: bool) -> None:
+    """Fail with a unified diff (and the command to accept it) when `actual` differs from the golden file."""
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="\n")
+        return
+    assert path.exists(), f"missing golden file {path.relative_to(ROOT)}: run `make golden` to create it"
+    expected = path.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                fromfile=f"{path.relative_to(ROOT)} (golden)",
+                tofile="actual",
+            )
+        )
+        pytest.fail(f"output differs from {path.relative_to(ROOT)}; if intended, run `make golden`\n{diff}")
+
+
+def run_cjm(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed `cjm` script as a real subprocess."""
+    return subprocess.run(
+        [str(CJM), *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=120, check=False
+    )

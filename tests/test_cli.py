@@ -1,0 +1,101 @@
+"""The command line through typer's test runner and as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cjm import __version__
+from cjm.cli import app
+from tests.conftest import EXAMPLES, ROOT, run_cjm
+
+BAD = ROOT / "tests" / "cases" / "CJM203-unknown-fields.yaml"
+
+
+def test_version_and_help() -> None:
+    assert run_cjm("--version").stdout == f"cjm {__version__}\n"
+    for command in ("validate", "schema"):
+        result = run_cjm(command, "--help")
+        assert result.returncode == 0
+        assert "Example" in result.stdout
+
+
+def test_runner_subprocess_and_module_agree() -> None:
+    runner = CliRunner()
+    via_runner = runner.invoke(app, ["validate", "--output-format", "json", str(BAD)])
+    via_script = run_cjm("validate", "--output-format", "json", str(BAD))
+    via_module = subprocess.run(
+        [sys.executable, "-m", "cjm", "validate", "--output-format", "json", str(BAD)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert via_runner.exit_code == via_script.returncode == via_module.returncode == 1
+    assert via_runner.stdout == via_script.stdout == via_module.stdout
+    assert [item["code"] for item in json.loads(via_script.stdout)] == ["CJM203"] * 4
+
+
+def test_text_output_shows_source_line_caret_and_hint() -> None:
+    result = run_cjm("validate", str(BAD))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    head = f"{BAD}:9:5: error CJM203 unknown field `pain_point` in stage `Cart`"
+    at = lines.index(head)
+    assert lines[at + 1].endswith("│     pain_point:")
+    assert lines[at + 2].endswith("│     ^^^^^^^^^^")
+    assert lines[at + 3].strip() == "hint: did you mean `pain_points`?"
+    assert lines[-1] == "1 of 1 file invalid (4 errors, 0 warnings)"
+    assert result.stdout == ""
+
+
+def test_json_keys_and_null_hint(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("cjm: 1\ntitle: T\nstages:\n  - name: A\n    touchpoints: [{name: X, channel: web, emotion: 9}]\n")
+    [item] = json.loads(run_cjm("validate", "-F", "json", str(path)).stdout)
+    assert set(item) == {"file", "line", "column", "code", "severity", "message", "hint"}
+    assert item["hint"] is not None
+    syntax = tmp_path / "syntax.yaml"
+    syntax.write_text("cjm: 1\ntitle: [a\n")
+    [item] = json.loads(run_cjm("validate", "-F", "json", str(syntax)).stdout)
+    assert item["code"] == "CJM105" and item["hint"] is None
+
+
+def test_github_annotations_escape_properties_and_data(tmp_path: Path) -> None:
+    path = tmp_path / "a,b:c.yaml"
+    path.write_text("cjm: 1\ntitle: T\nstages:\n  - name: A\n    touchpoints: [{name: X, channel: 'we%b'}]\n")
+    result = run_cjm("validate", "--output-format", "github", str(path))
+    assert result.returncode == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith(f"::error file={tmp_path}/a%2Cb%3Ac.yaml,line=5,col=38,title=CJM302::")
+    assert "unknown channel `we%25b`" in line
+
+
+def test_globs_and_directories(tmp_path: Path) -> None:
+    for example in EXAMPLES:
+        (tmp_path / example.name).write_bytes(example.read_bytes())
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "broken.yaml").write_text("{")
+    by_dir = run_cjm("validate", str(tmp_path))
+    by_glob = run_cjm("validate", f"{tmp_path}/*.yaml")
+    assert by_dir.returncode == by_glob.returncode == 0
+    assert by_dir.stderr == by_glob.stderr == f"{len(EXAMPLES)} files valid\n"
+
+
+def test_batch_reports_every_file_and_fails_if_any_fails(tmp_path: Path) -> None:
+    result = run_cjm("validate", "-F", "json", str(EXAMPLES[0]), str(tmp_path / "missing.yaml"), str(BAD))
+    assert result.returncode == 1
+    codes = [item["code"] for item in json.loads(result.stdout)]
+    assert codes == ["CJM101"] + ["CJM203"] * 4 or codes == ["CJM203"] * 4 + ["CJM101"]
+
+
+def test_usage_errors_exit_two() -> None:
+    assert run_cjm("validate").returncode == 2
+    wrong = run_cjm("validate", "-F", "xml", str(EXAMPLES[0]), env={**os.environ, "COLUMNS": "200"})
+    assert wrong.returncode == 2
+    assert "'xml' is not one of text, json, github" in wrong.stderr
+    assert run_cjm("frobnicate").returncode == 2
