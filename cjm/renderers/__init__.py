@@ -30,6 +30,17 @@ class RenderOptions:
 Render = Callable[[Journey, RenderOptions], str | bytes]
 
 
+class RenderError(Exception):
+    """A renderer could not produce its output for a reason outside the map (Graphviz missing or failing).
+
+    `code` is a CJM4xx code of the diagnostics table; the pipeline turns this into a diagnostic.
+    """
+
+    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.code, self.message, self.hint = code, message, hint
+
+
 @dataclass(frozen=True)
 class Format:
     """One output format: its name on the command line, its file suffix and where its renderer lives."""
