@@ -6,8 +6,12 @@ commands that need them, so `cjm --help` and `cjm --version` start fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -91,6 +95,86 @@ def validate(
     report = REPORTERS[output_format](results, _use_color())
     _emit(report.stdout, report.stderr)
     raise typer.Exit(EXIT_OK if all(result.ok for result in results) else EXIT_INVALID)
+
+
+FORMAT_NAMES = ("svg", "png", "html", "md", "dot")
+
+
+def _format_names(values: list[str] | None) -> list[str]:
+    chosen: list[str] = []
+    for value in values or []:
+        for name in value.split(","):
+            name = name.strip().lower()
+            if name not in FORMAT_NAMES:
+                raise typer.BadParameter(f"{name!r} is not one of {', '.join(FORMAT_NAMES)}")
+            chosen.append(name)
+    return list(dict.fromkeys(chosen))
+
+
+@app.command(
+    epilog="Examples:\n\n  cjm build journey.yaml\n\n  cjm build examples/*.yaml -o out/\n\n"
+    "  cjm build maps/ -f png -f html -o site/maps",
+)
+def build(
+    files: Annotated[list[str], typer.Argument(help="Journey files, directories or glob patterns.")],
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            callback=_format_names,
+            metavar="|".join(FORMAT_NAMES),
+            help="Output format; repeat for several. Default: svg, html and md.",
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out-dir", "-o", file_okay=False, help="Folder for the outputs (default: beside each map)."),
+    ] = None,
+    output_format: OutputFormat = "text",
+) -> None:
+    """Compile journey files to diagrams: a Graphviz SVG flow, HTML swimlanes and a Markdown report."""
+    from cjm.pipeline import build_files, collect_files
+    from cjm.renderers import DEFAULT_FORMATS
+
+    started = time.perf_counter()
+    paths = collect_files(files)
+    if not paths:
+        raise typer.BadParameter("no journey files found (looked for *.yaml and *.yml)", param_hint="FILES")
+    chosen = formats or list(DEFAULT_FORMATS)
+    with _progress(len(paths)) as advance:
+        built = build_files(paths, chosen, out_dir, advance)
+    results = [item.result for item in built]
+    problems = [result for result in results if result.diagnostics]
+    report = REPORTERS[output_format](problems, _use_color()) if problems else None
+    if report is not None:
+        _emit(report.stdout, report.stderr if output_format == "text" else "")
+    written = sum(len(item.written) for item in built)
+    failed = sum(1 for result in results if not result.ok)
+    seconds = time.perf_counter() - started
+    summary = (
+        f"built {len(results) - failed} of {len(results)} file{'s' if len(results) != 1 else ''} "
+        f"({', '.join(chosen)}): {written} output{'s' if written != 1 else ''} in {seconds:.1f} s"
+    )
+    _emit("", summary + (f", {failed} failed" if failed else "") + "\n")
+    raise typer.Exit(EXIT_OK if failed == 0 else EXIT_INVALID)
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[int, int, str], None]]:
+    """A rich progress bar on an interactive stderr for batches; nothing at all otherwise."""
+    if total < 2 or not sys.stderr.isatty():
+        yield lambda done, total, name: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("building", total=total)
+
+        def advance(done: int, total: int, name: str) -> None:
+            progress.update(task, completed=done, description=Path(name).name if name else "done")
+
+        yield advance
 
 
 @app.command(epilog="Example:\n\n  cjm schema > schemas/journey.schema.json")

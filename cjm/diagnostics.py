@@ -288,6 +288,14 @@ RULES: dict[str, Rule] = _rules(
         "",
         "",
     ),
+    Rule(
+        "CJM404",
+        "output-collision",
+        E,
+        "Two maps would build to the same output file; the second is not built.",
+        "cjm build maps/a/checkout.yaml maps/b/checkout.yaml -o out/",
+        "cjm build maps/a/checkout.yaml -o out/a/",
+    ),
 )
 
 
