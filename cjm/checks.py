@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from cjm.config import METHOD_CODES
 from cjm.diagnostics import Diagnostic, make
 from cjm.loader import Anchor, Document, PathKey
 from cjm.model import Journey
@@ -22,6 +23,7 @@ def check_references(journey: Journey, document: Document) -> list[Diagnostic]:
     _touchpoint_references(journey, reporter)
     _addresses(journey, reporter)
     _scale(journey, reporter)
+    _ignored_codes(journey, reporter)
     return reporter.found
 
 
@@ -183,3 +185,14 @@ def _scale(journey: Journey, report: _Reporter) -> None:
 
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _ignored_codes(journey: Journey, report: _Reporter) -> None:
+    for i, code in enumerate(journey.ignore):
+        if code.upper() not in METHOD_CODES:
+            report(
+                "CJM310",
+                ("ignore", i),
+                f"`{code}` in `ignore` is not a method-check code",
+                _did_you_mean(code.upper(), list(METHOD_CODES), "method checks"),
+            )

@@ -7,18 +7,24 @@ commands that need them, so `cjm --help` and `cjm --version` start fast.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from cjm import __version__
 from cjm.diagnostics import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from cjm.reporters import REPORTERS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from cjm.pipeline import FileResult
 
 app = typer.Typer(
     name="cjm",
@@ -59,6 +65,27 @@ def _emit(stdout: str, stderr: str) -> None:
         sys.stderr.flush()
 
 
+def _parse_today(value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-25") from None
+
+
+Strict = Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on method warnings too, not only on errors.")]
+Today = Annotated[
+    datetime.date | None,
+    typer.Option(
+        "--today",
+        parser=_parse_today,
+        metavar="YYYY-MM-DD",
+        help="The date the staleness check counts from (default: SOURCE_DATE_EPOCH, else today).",
+    ),
+]
+
+
 def _reporter_name(value: str) -> str:
     if value not in REPORTERS:
         raise typer.BadParameter(f"{value!r} is not one of {', '.join(REPORTERS)}")
@@ -84,17 +111,33 @@ OutputFormat = Annotated[
 def validate(
     files: Annotated[list[str], typer.Argument(help="Journey files, directories or glob patterns.")],
     output_format: OutputFormat = "text",
+    strict: Strict = False,
+    today: Today = None,
 ) -> None:
-    """Check journey files and report every problem with its line and column."""
-    from cjm.pipeline import check_file, collect_files
+    """Check journey files and report every problem with its line and column.
+
+    Errors make a map invalid; method warnings (CJM5xx) only fail the run with --strict.
+    """
+    from cjm.pipeline import check_file
+
+    results = [check_file(path, today=today) for path in _journey_paths(files)]
+    report = REPORTERS[output_format](results, _use_color())
+    _emit(report.stdout, report.stderr)
+    raise typer.Exit(_exit_code(results, strict))
+
+
+def _journey_paths(files: list[str]) -> list[Path]:
+    from cjm.pipeline import collect_files
 
     paths = collect_files(files)
     if not paths:
         raise typer.BadParameter("no journey files found (looked for *.yaml and *.yml)", param_hint="FILES")
-    results = [check_file(path) for path in paths]
-    report = REPORTERS[output_format](results, _use_color())
-    _emit(report.stdout, report.stderr)
-    raise typer.Exit(EXIT_OK if all(result.ok for result in results) else EXIT_INVALID)
+    return paths
+
+
+def _exit_code(results: Sequence[FileResult], strict: bool) -> int:
+    failed = any(not result.ok or (strict and result.diagnostics) for result in results)
+    return EXIT_INVALID if failed else EXIT_OK
 
 
 FORMAT_NAMES = ("svg", "png", "html", "md", "dot")
@@ -132,18 +175,18 @@ def build(
         typer.Option("--out-dir", "-o", file_okay=False, help="Folder for the outputs (default: beside each map)."),
     ] = None,
     output_format: OutputFormat = "text",
+    strict: Strict = False,
+    today: Today = None,
 ) -> None:
     """Compile journey files to diagrams: a Graphviz SVG flow, HTML swimlanes and a Markdown report."""
-    from cjm.pipeline import build_files, collect_files
+    from cjm.pipeline import build_files
     from cjm.renderers import DEFAULT_FORMATS
 
     started = time.perf_counter()
-    paths = collect_files(files)
-    if not paths:
-        raise typer.BadParameter("no journey files found (looked for *.yaml and *.yml)", param_hint="FILES")
+    paths = _journey_paths(files)
     chosen = formats or list(DEFAULT_FORMATS)
     with _progress(len(paths)) as advance:
-        built = build_files(paths, chosen, out_dir, advance)
+        built = build_files(paths, chosen, out_dir, advance, today)
     results = [item.result for item in built]
     problems = [result for result in results if result.diagnostics]
     report = REPORTERS[output_format](problems, _use_color()) if problems else None
@@ -157,7 +200,7 @@ def build(
         f"({', '.join(chosen)}): {written} output{'s' if written != 1 else ''} in {seconds:.1f} s"
     )
     _emit("", summary + (f", {failed} failed" if failed else "") + "\n")
-    raise typer.Exit(EXIT_OK if failed == 0 else EXIT_INVALID)
+    raise typer.Exit(_exit_code(results, strict))
 
 
 @contextlib.contextmanager
@@ -175,6 +218,25 @@ def _progress(total: int) -> Iterator[Callable[[int, int, str], None]]:
             progress.update(task, completed=done, description=Path(name).name if name else "done")
 
         yield advance
+
+
+RULES_FORMATS = ("text", "json", "md")
+
+
+@app.command(epilog="Examples:\n\n  cjm rules\n\n  cjm rules --output-format md > docs/rules.md")
+def rules(
+    output_format: Annotated[
+        str,
+        typer.Option("--output-format", "-F", metavar="|".join(RULES_FORMATS), help="text, json or md (docs page)."),
+    ] = "text",
+) -> None:
+    """List every diagnostic code (errors and method warnings) with what it means."""
+    from cjm import rules as table
+
+    printers = {"text": table.rules_text, "json": table.rules_json, "md": table.rules_markdown}
+    if output_format not in printers:
+        raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(RULES_FORMATS)}")
+    sys.stdout.write(printers[output_format]())
 
 
 @app.command(epilog="Example:\n\n  cjm schema > schemas/journey.schema.json")

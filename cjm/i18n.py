@@ -111,6 +111,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "note.journey_end": "Journey ends",
         "note.customers_lost": "Customers lost",
         "note.persona": "Persona",
+        "heading.journey_map": "Journey map",
+        "field.addressed_by": "Addressed by",
+        "note.unaddressed": "No opportunity yet",
     },
     "fr": {
         "lane.goal": "Objectif du client",
@@ -206,6 +209,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "note.journey_end": "Fin du parcours",
         "note.customers_lost": "Clients perdus",
         "note.persona": "Persona",
+        "heading.journey_map": "Carte du parcours client",
+        "field.addressed_by": "Traité par",
+        "note.unaddressed": "Aucune opportunité pour l’instant",
     },
 }
 

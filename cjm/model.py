@@ -286,6 +286,16 @@ class Journey(Model):
     reviewed: datetime.date | None = Field(None, description="Date of the last review with real customers.")
     locale: Locale = Field("en", description="Language of rendered labels and headings.")
     tags: list[str] = Field(default_factory=list, description="Free tags for search and grouping.")
+    baseline: str | None = Field(
+        None,
+        description="For a future-state map: the current-state map it improves on, as a path relative to this file.",
+        examples=["checkout-current.yaml"],
+    )
+    ignore: list[str] = Field(
+        default_factory=list,
+        description="Method-check codes this map knowingly breaks (see `cjm rules`).",
+        examples=[["CJM504"]],
+    )
     emotion_scale: EmotionScale = Field(default_factory=EmotionScale, description="The range of emotion scores.")
     persona: Persona | None = Field(None, description="The customer whose journey this is.")
     channels: list[Channel] = Field(default_factory=list, description="Channels beyond the built-in ones.")

@@ -6,14 +6,18 @@ diagnostics, and a batch carries on with the next file.
 
 from __future__ import annotations
 
+import datetime
 import glob
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cjm.checks import check_references
+from cjm.config import Config, config_for
 from cjm.diagnostics import Diagnostic, has_errors, make, sort_key
 from cjm.loader import Document, parse_document, read_document
+from cjm.method import check_method
 from cjm.model import Journey
 from cjm.validation import validate_document
 
@@ -28,6 +32,7 @@ class FileResult:
     document: Document | None
     journey: Journey | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    baseline: Journey | None = None
 
     @property
     def ok(self) -> bool:
@@ -40,29 +45,83 @@ class FileResult:
         return self.document.text if self.document else None
 
 
-def check_document(document: Document) -> FileResult:
-    """Validate a parsed document and run the cross-object checks on it."""
+def today_default() -> datetime.date:
+    """Today's date for the staleness check: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.date.today()
+
+
+def check_document(document: Document, config: Config | None = None, today: datetime.date | None = None) -> FileResult:
+    """Validate a parsed document, then run the cross-object checks and, on a valid map, the method checks."""
     journey, diagnostics = validate_document(document)
     if journey is not None:
         diagnostics = diagnostics + check_references(journey, document)
+    if journey is not None and not has_errors(diagnostics):
+        diagnostics += check_method(journey, document, config or Config(), today or today_default())
     valid = journey if not has_errors(diagnostics) else None
     return FileResult(document.name, document, valid, sorted(diagnostics, key=sort_key))
 
 
-def check_file(path: Path, name: str | None = None) -> FileResult:
-    """Run the whole checking pipeline on one file on disk."""
+def check_file(path: Path, name: str | None = None, today: datetime.date | None = None) -> FileResult:
+    """Run the whole checking pipeline on one file on disk, with the configuration that applies to it.
+
+    A future-state map's `baseline:` is loaded too (one level: a baseline's own baseline is not followed).
+    """
+    result = _check_one(path, name, today)
+    if result.journey is None or result.journey.baseline is None or result.document is None:
+        return result
+    return _with_baseline(result, path.parent / result.journey.baseline, today)
+
+
+def _check_one(path: Path, name: str | None, today: datetime.date | None) -> FileResult:
+    config, problems = config_for(path.parent)
     loaded = read_document(path, name)
     if isinstance(loaded, Diagnostic):
-        return FileResult(loaded.file, None, None, [loaded])
-    return check_document(loaded)
+        return FileResult(loaded.file, None, None, [loaded, *problems])
+    result = check_document(loaded, config, today)
+    if not problems:
+        return result
+    return replace(result, diagnostics=sorted([*result.diagnostics, *problems], key=sort_key))
 
 
-def check_bytes(raw: bytes, name: str) -> FileResult:
-    """Run the whole checking pipeline on the bytes of a file read from elsewhere (a git revision)."""
+def _with_baseline(result: FileResult, path: Path, today: datetime.date | None) -> FileResult:
+    assert result.document is not None and result.journey is not None
+    line, column = result.document.positions.locate(("baseline",))
+    shown = result.journey.baseline
+    baseline = _check_one(path, None, today)
+    if baseline.journey is not None and baseline.ok:
+        return replace(result, baseline=baseline.journey)
+    if any(d.code in ("CJM101", "CJM102") for d in baseline.diagnostics):
+        problem = make(
+            "CJM308",
+            result.name,
+            line,
+            column,
+            f"baseline map `{shown}` does not exist",
+            "the path is relative to this file",
+        )
+    else:
+        first = next(d for d in baseline.diagnostics if d.severity == "error")
+        problem = make(
+            "CJM309",
+            result.name,
+            line,
+            column,
+            f"baseline map `{shown}` is not valid: "
+            f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}",
+            f"run `cjm validate {first.file}`",
+        )
+    return replace(result, journey=None, diagnostics=sorted([*result.diagnostics, problem], key=sort_key))
+
+
+def check_bytes(raw: bytes, name: str, config: Config | None = None) -> FileResult:
+    """Run the checking pipeline on the bytes of a file read from elsewhere (a git revision)."""
     loaded = parse_document(raw, name)
     if isinstance(loaded, Diagnostic):
         return FileResult(name, None, None, [loaded])
-    return check_document(loaded)
+    return check_document(loaded, config)
 
 
 def collect_files(arguments: Iterable[str]) -> list[Path]:
@@ -112,7 +171,9 @@ def output_paths(source: Path, formats: Sequence[str], out_dir: Path | None) -> 
     return {name: directory / f"{stem}{FORMATS[name].suffix}" for name in formats}
 
 
-def build_file(source: Path, formats: Sequence[str], out_dir: Path | None) -> BuildResult:
+def build_file(
+    source: Path, formats: Sequence[str], out_dir: Path | None, today: datetime.date | None = None
+) -> BuildResult:
     """Check a file and, when it is valid, render each format and write them atomically.
 
     An invalid file writes nothing. A format that cannot be rendered (Graphviz missing) is
@@ -121,11 +182,11 @@ def build_file(source: Path, formats: Sequence[str], out_dir: Path | None) -> Bu
     from cjm.renderers import FORMATS, RenderError, RenderOptions
     from cjm.writer import Output, WriteError, write_outputs
 
-    checked = check_file(source)
+    checked = check_file(source, today=today)
     if not checked.ok or checked.journey is None:
         return BuildResult(checked)
     targets = output_paths(source, formats, out_dir)
-    options = RenderOptions(stem=targets[formats[0]].stem if formats else source.stem)
+    options = RenderOptions(stem=targets[formats[0]].stem if formats else source.stem, baseline=checked.baseline)
     outputs: list[Output] = []
     problems: list[Diagnostic] = []
     for name in formats:
@@ -158,6 +219,7 @@ def build_files(
     formats: Sequence[str],
     out_dir: Path | None,
     on_progress: Callable[[int, int, str], None] | None = None,
+    today: datetime.date | None = None,
 ) -> list[BuildResult]:
     """Build several files; a source whose outputs would overwrite another source's is refused.
 
@@ -183,7 +245,7 @@ def build_files(
             results.append(BuildResult(FileResult(str(source), None, None, [diagnostic])))
             continue
         claimed.update({target.resolve(): str(source) for target in targets})
-        results.append(build_file(source, formats, out_dir))
+        results.append(build_file(source, formats, out_dir, today))
     if on_progress is not None:
         on_progress(len(sources), len(sources), "")
     return results

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 CJM = Path(sys.executable).parent / "cjm"
+# Tests see a fixed "today" (2026-11-25) so the staleness check gives the same answer every day.
+TODAY_EPOCH = "1795564800"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -44,7 +47,8 @@ def compare_golden(path: Path, actual: str, update: bool) -> None:
 
 
 def run_cjm(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the installed `cjm` script as a real subprocess."""
+    """Run the installed `cjm` script as a real subprocess, with today fixed unless `env` says otherwise."""
+    environment = env if env is not None else {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH}
     return subprocess.run(
-        [str(CJM), *args], capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=120, check=False
+        [str(CJM), *args], capture_output=True, text=True, cwd=cwd or ROOT, env=environment, timeout=120, check=False
     )

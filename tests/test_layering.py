@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-PURE_MODULES = ["model", "loader", "diagnostics", "validation", "checks", "pipeline", "schema"]
+PURE_MODULES = ["model", "loader", "diagnostics", "validation", "checks", "pipeline", "schema", "config", "method", "writer"]
 FORBIDDEN = {"typer", "rich", "cjm.cli", "cjm.reporters"}
 
 

@@ -1,0 +1,164 @@
+"""Method checks: warnings where a valid map does not follow the journey-mapping method (CJM5xx).
+
+The guides our users follow list how maps fail: no objective, built on assumptions, so
+detailed nobody reads them, never updated. Each rule here finds one of those on a valid map
+and returns positioned warnings; the configuration and the map's own `ignore:` switch rules off.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+
+from cjm.config import Config
+from cjm.diagnostics import Diagnostic, make
+from cjm.loader import Anchor, Document, PathKey
+from cjm.model import Journey
+
+Finding = tuple[str, PathKey, str, str | None, Anchor]
+Rule = Callable[[Journey, Config, datetime.date], Iterator[Finding]]
+
+
+def check_method(journey: Journey, document: Document, config: Config, today: datetime.date) -> list[Diagnostic]:
+    """Every enabled method check on a valid map, as warnings positioned in the document."""
+    ignores = tuple(code.upper() for code in journey.ignore)
+    found: list[Diagnostic] = []
+    for rule in RULES:
+        for code, path, message, hint, anchor in rule(journey, config, today):
+            if config.enabled(code, ignores):
+                line, column = document.positions.locate(path, anchor)
+                found.append(make(code, document.name, line, column, message, hint))
+    return found
+
+
+def _objective_and_persona(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:
+    if not journey.objective:
+        yield (
+            "CJM501",
+            (),
+            "the map has no `objective`: say why it exists and what it should change",
+            "objective: Cut cart abandonment from 70% to 55% by Q3",
+            "key",
+        )
+    persona = journey.persona
+    if persona is None:
+        yield (
+            "CJM502",
+            (),
+            "the map follows no `persona`: whose journey is this?",
+            "add `persona:` with a name, goals and frustrations (one persona per map)",
+            "key",
+        )
+    elif not persona.goals or not persona.frustrations:
+        missing = " and ".join(field for field in ("goals", "frustrations") if not getattr(persona, field))
+        yield (
+            "CJM503",
+            ("persona",),
+            f"the persona `{persona.name}` has no {missing}",
+            "from the research: what they want to achieve, and what gets in their way",
+            "key",
+        )
+
+
+def _stages(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:
+    count = len(journey.stages)
+    if count > config.max_stages:
+        yield (
+            "CJM504",
+            ("stages", config.max_stages),
+            f"the map has {count} stages, more than {config.max_stages}: a map nobody can read helps nobody",
+            "merge stages and keep the critical moments (the guides say 5 to 8)",
+            "value",
+        )
+    if count < config.min_stages:
+        yield (
+            "CJM505",
+            ("stages",),
+            f"the map has {count} stage{'s' if count != 1 else ''}, fewer than {config.min_stages}",
+            "add what happens before and after this moment",
+            "key",
+        )
+    for s, stage in enumerate(journey.stages):
+        if stage.score is None:
+            yield (
+                "CJM506",
+                ("stages", s),
+                f"stage `{stage.name}` has no emotion, neither its own nor from its touchpoints",
+                "add `emotion:` to the stage or to its touchpoints",
+                "value",
+            )
+
+
+def _pain_points_and_opportunities(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:
+    addressed = {ref for _, opportunity in journey.opportunities() for ref in opportunity.addresses}
+    for s, stage in enumerate(journey.stages):
+        for p, pain in enumerate(stage.pain_points):
+            path: PathKey = ("stages", s, "pain_points", p)
+            if not pain.evidence:
+                yield (
+                    "CJM507",
+                    path,
+                    f"pain point `{pain.id}` has no evidence: is it known or assumed?",
+                    "evidence: [Interviews (8 of 12), Analytics: 43% drop, Support tickets]",
+                    "value",
+                )
+            if pain.severity in ("high", "critical") and pain.id not in addressed:
+                yield (
+                    "CJM508",
+                    path,
+                    f"{pain.severity} pain point `{pain.id}` is addressed by no opportunity",
+                    f"add an opportunity with `addresses: [{pain.id}]`",
+                    "value",
+                )
+        for o, opportunity in enumerate(stage.opportunities):
+            if not opportunity.addresses:
+                yield (
+                    "CJM509",
+                    ("stages", s, "opportunities", o),
+                    f"opportunity `{opportunity.id}` addresses no pain point",
+                    "say which pain points it solves with `addresses: [...]`",
+                    "value",
+                )
+        for k, kpi in enumerate(stage.kpis):
+            if kpi.target is None:
+                yield (
+                    "CJM510",
+                    ("stages", s, "kpis", k),
+                    f"KPI `{kpi.name}` has no target",
+                    "add `target:` so the map says what good looks like",
+                    "value",
+                )
+
+
+def _review(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:
+    if journey.reviewed is None:
+        yield (
+            "CJM511",
+            (),
+            "the map has no `reviewed` date",
+            f"add `reviewed: {today.isoformat()}` after a "
+            "review with real customers (the guides say at least once a quarter)",
+            "key",
+        )
+        return
+    age = (today - journey.reviewed).days
+    if age > config.stale_after_days:
+        yield (
+            "CJM512",
+            ("reviewed",),
+            f"the map was last reviewed {age} days ago ({journey.reviewed.isoformat()}), "
+            f"more than {config.stale_after_days}",
+            "revisit it with customers, then update `reviewed:`",
+            "value",
+        )
+    elif age < 0:
+        yield (
+            "CJM513",
+            ("reviewed",),
+            f"the review date {journey.reviewed.isoformat()} is in the future (today is {today.isoformat()})",
+            None,
+            "value",
+        )
+
+
+RULES: tuple[Rule, ...] = (_objective_and_persona, _stages, _pain_points_and_opportunities, _review)

@@ -1,0 +1,597 @@
+"""The HTML renderer: one self-contained page with the classic journey-map grid.
+
+Stages are the columns and lanes the rows of a real `<table>` (screen readers announce the
+stage and the lane of every cell), the emotional curve is inline SVG, and the CSS is inline:
+the file opens offline, prints on landscape A4 and pastes into a wiki as it is.
+
+Why the view data is computed here: the template only loops and branches, so every number
+(curve coordinates, KPI status, lowest points) is tested in Python and the output is
+deterministic, with ids taken from the map's own ids.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import jinja2
+
+from cjm import emotion, i18n
+from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Persona, Touchpoint
+from cjm.renderers import RenderOptions
+
+TEMPLATE = "journey.html.j2"
+
+# Colours the stylesheet uses, as CSS custom properties. Text colours are checked against the
+# backgrounds they sit on (TEXT_PAIRS) by a test, for WCAG AA contrast (4.5:1).
+COLOURS: dict[str, str] = {
+    "ink": "#1f2933",
+    "muted": "#52606d",
+    "page": "#f4f6f9",
+    "surface": "#ffffff",
+    "subtle": "#f8fafc",
+    "rule": "#dde3ea",
+    "lane": "#eef2f6",
+    "lane-ink": "#334155",
+    "head": "#1e293b",
+    "head-ink": "#ffffff",
+    "head-muted": "#cbd5e1",
+    "accent": "#4338ca",
+    "accent-soft": "#eef2ff",
+    "link": "#1d4ed8",
+    "curve": "#334155",
+    "baseline": "#6b7280",
+    "neutral": "#94a3b8",
+    "lowest": "#9f1239",
+    "opportunity": "#0f766e",
+}
+
+# Badge tones: (text colour, background colour).
+TONES: dict[str, tuple[str, str]] = {
+    "severity-critical": ("#ffffff", "#9b1c1c"),
+    "severity-high": ("#ffffff", "#b43c0a"),
+    "severity-medium": ("#713f12", "#fef3c7"),
+    "severity-low": ("#1e3a8a", "#dbeafe"),
+    "kpi-on": ("#14532d", "#dcfce7"),
+    "kpi-off": ("#7f1d1d", "#fee2e2"),
+    "kpi-none": ("#374151", "#f1f5f9"),
+    "status-idea": ("#374151", "#f1f5f9"),
+    "status-planned": ("#1e3a8a", "#dbeafe"),
+    "status-in-progress": ("#713f12", "#fef3c7"),
+    "status-done": ("#14532d", "#dcfce7"),
+    "status-dropped": ("#4b5563", "#e5e7eb"),
+    "moment": ("#ffffff", "#5b21b6"),
+    "drop-off": ("#9a3412", "#ffedd5"),
+    "type": ("#3730a3", "#e0e7ff"),
+    "level": ("#334155", "#f1f5f9"),
+}
+
+# The left border of pain point cards (a graphic, not text: 3:1 is enough).
+SEVERITY_ACCENTS: dict[str, str] = {
+    "critical": "#9b1c1c",
+    "high": "#c2410c",
+    "medium": "#d97706",
+    "low": "#3b82f6",
+}
+
+# (text, background) pairs of COLOURS that the stylesheet sets text on.
+TEXT_PAIRS: tuple[tuple[str, str], ...] = (
+    ("ink", "surface"),
+    ("ink", "page"),
+    ("ink", "subtle"),
+    ("muted", "surface"),
+    ("muted", "subtle"),
+    ("muted", "page"),
+    ("lane-ink", "lane"),
+    ("head-ink", "head"),
+    ("head-muted", "head"),
+    ("accent", "accent-soft"),
+    ("accent", "surface"),
+    ("link", "surface"),
+    ("lowest", "surface"),
+    ("curve", "surface"),
+    ("opportunity", "surface"),
+)
+
+# Geometry of the emotional curve, in CSS pixels; x positions are percentages of the row.
+CURVE_HEIGHT = 176
+CURVE_TOP = 42
+CURVE_BOTTOM = 120
+
+LEVEL_DOTS = {"low": 1, "medium": 2, "high": 3}
+
+# Quotation marks around verbatims, as each language writes them.
+QUOTE_MARKS = {"en": ("“", "”"), "fr": ("«\u00a0", "\u00a0»")}
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A short label with a colour tone (a CSS class) that also says what it means in words."""
+
+    text: str
+    tone: str
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link to another card of the page; `href` is None when the target does not exist."""
+
+    href: str | None
+    text: str
+    title: str
+
+
+@dataclass(frozen=True)
+class ScoreChip:
+    """An emotion score as text (symbol and number) on the score's light band colour."""
+
+    text: str
+    fill: str
+    title: str
+
+
+@dataclass(frozen=True)
+class TouchpointView:
+    """A touchpoint card."""
+
+    anchor: str
+    name: str
+    channel: str
+    kind: str | None
+    score: ScoreChip | None
+    moment_of_truth: bool
+    drop_off: str | None
+    description: str | None
+
+
+@dataclass(frozen=True)
+class PainView:
+    """A pain point card, with the opportunities that address it."""
+
+    anchor: str
+    text: str
+    severity: Badge
+    accent: str
+    touchpoint: str | None
+    evidence: tuple[str, ...]
+    addressed_by: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class OpportunityView:
+    """An opportunity card, with links to the pain points it addresses."""
+
+    anchor: str
+    text: str
+    status: Badge
+    levels: tuple[tuple[str, str, int], ...]
+    owner: str | None
+    addresses: tuple[Link, ...]
+
+
+@dataclass(frozen=True)
+class KPIView:
+    """A KPI: value against target, and whether it meets it, in words, symbol and colour."""
+
+    name: str
+    value: str
+    target: str | None
+    status: Badge | None
+    better: str
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A verbatim and where it comes from."""
+
+    text: str
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One row of the grid: `kind` tells the template how to draw its cells (one per stage)."""
+
+    key: str
+    kind: str
+    label: str
+    cells: tuple[object, ...] = ()
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    """A stage's emotion on the curve."""
+
+    x: str
+    y: str
+    colour: str
+    text: str
+    word: str | None
+    lowest: bool
+    title: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A straight piece of a curve between two neighbouring stages."""
+
+    x1: str
+    y1: str
+    x2: str
+    y2: str
+
+
+@dataclass(frozen=True)
+class Curve:
+    """Everything the template needs to draw the emotional curve row."""
+
+    height: int
+    neutral_y: str
+    dividers: tuple[str, ...]
+    points: tuple[CurvePoint, ...]
+    segments: tuple[Segment, ...]
+    gaps: tuple[str, ...]
+    baseline_points: tuple[CurvePoint, ...]
+    baseline_segments: tuple[Segment, ...]
+    summary: str
+    legend: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class StageHeader:
+    """A column header."""
+
+    anchor: str
+    number: int
+    name: str
+    description: str | None
+
+
+@dataclass(frozen=True)
+class PersonaView:
+    """The persona card."""
+
+    name: str
+    initials: str
+    description: str | None
+    facts: tuple[tuple[str, str], ...]
+    maturity: tuple[str, int] | None
+    goals: tuple[str, ...]
+    frustrations: tuple[str, ...]
+    channels: tuple[str, ...]
+    quote: str | None
+
+
+def render_html(journey: Journey, options: RenderOptions) -> str:
+    """Render a journey as one self-contained HTML page: header, persona card and the swimlane grid.
+
+    `options.baseline`, when given, is the current-state map: its emotional curve is drawn
+    dashed under this one, stages matched by id.
+    """
+    text = i18n.messages(journey.locale)
+    template = _environment().get_template(TEMPLATE)
+    return template.render(
+        locale=journey.locale,
+        t=text,
+        journey=journey,
+        type_label=text[f"type.{journey.type}"],
+        quote_marks=QUOTE_MARKS.get(journey.locale, QUOTE_MARKS["en"]),
+        reviewed=journey.reviewed.isoformat() if journey.reviewed else None,
+        persona=_persona(journey.persona, journey, text) if journey.persona else None,
+        stages=[
+            StageHeader(f"stage-{stage.id}", number, stage.name, stage.description)
+            for number, stage in enumerate(journey.stages, start=1)
+        ],
+        lanes=_lanes(journey, options.baseline, text),
+        colours=COLOURS,
+        tones=TONES,
+        accents=SEVERITY_ACCENTS,
+    )
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """The jinja2 environment, built on first use so importing the renderer stays cheap."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("cjm", "templates"),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "html.j2"), default_for_string=True, default=True
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _lanes(journey: Journey, baseline: Journey | None, text: Mapping[str, str]) -> list[Lane]:
+    """The grid's rows in order, leaving out every lane no stage has data for."""
+    stages = journey.stages
+    names = {touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()}
+    pains = {pain.id: pain for _, pain in journey.pain_points()}
+    addressed_by: dict[str, list[Opportunity]] = {}
+    for _, opportunity in journey.opportunities():
+        for ref in opportunity.addresses:
+            addressed_by.setdefault(ref, []).append(opportunity)
+    channels = i18n.channel_labels(journey)
+    scale = journey.emotion_scale
+
+    candidates: list[tuple[str, str, list[object]]] = [
+        ("goal", "text", [stage.goal for stage in stages]),
+        ("business_goal", "text", [stage.business_goal for stage in stages]),
+        ("actions", "list", [tuple(stage.actions) for stage in stages]),
+        (
+            "touchpoints",
+            "touchpoints",
+            [
+                tuple(_touchpoint(item, channels, scale, journey.locale, text) for item in stage.touchpoints)
+                for stage in stages
+            ],
+        ),
+        ("thoughts", "thoughts", [tuple(stage.thoughts) for stage in stages]),
+    ]
+    lanes = [Lane(key, kind, text[f"lane.{key}"], tuple(cells)) for key, kind, cells in candidates if any(cells)]
+
+    curve = _curve(journey, baseline, text)
+    if curve.points or curve.baseline_points:
+        lanes.append(Lane("emotion", "curve", text["lane.emotion"], (curve,)))
+
+    later: list[tuple[str, str, list[object]]] = [
+        (
+            "pain_points",
+            "pains",
+            [tuple(_pain(pain, names, addressed_by, text) for pain in stage.pain_points) for stage in stages],
+        ),
+        (
+            "opportunities",
+            "opportunities",
+            [tuple(_opportunity(item, pains, text) for item in stage.opportunities) for stage in stages],
+        ),
+        ("kpis", "kpis", [tuple(_kpi(kpi, journey.locale, text) for kpi in stage.kpis) for stage in stages]),
+        ("quotes", "quotes", [tuple(QuoteView(q.text, q.source) for q in stage.quotes) for stage in stages]),
+        ("duration", "text", [stage.duration for stage in stages]),
+    ]
+    lanes += [Lane(key, kind, text[f"lane.{key}"], tuple(cells)) for key, kind, cells in later if any(cells)]
+
+    blueprint: list[tuple[str, list[object]]] = [
+        (key, [tuple(getattr(stage, key)) for stage in stages])
+        for key in ("frontstage", "backstage", "support", "physical_evidence")
+    ]
+    present = {key for key, cells in blueprint if any(cells)}
+    for key, cells in blueprint:
+        if key == "backstage" and present & {"frontstage", "backstage", "support"}:
+            lanes.append(Lane("line_of_visibility", "separator", text["lane.line_of_visibility"]))
+        if key in present:
+            lanes.append(Lane(key, "list", text[f"lane.{key}"], tuple(cells)))
+    return lanes
+
+
+def _touchpoint(
+    touchpoint: Touchpoint, channels: Mapping[str, str], scale: EmotionScale, locale: str, text: Mapping[str, str]
+) -> TouchpointView:
+    return TouchpointView(
+        anchor=f"tp-{touchpoint.id}",
+        name=touchpoint.name,
+        channel=channels.get(touchpoint.channel, touchpoint.channel),
+        kind=text[f"kind.{touchpoint.kind}"] if touchpoint.kind else None,
+        score=_score_chip(touchpoint.emotion, scale, locale, text) if touchpoint.emotion is not None else None,
+        moment_of_truth=touchpoint.moment_of_truth,
+        drop_off=touchpoint.drop_off,
+        description=touchpoint.description,
+    )
+
+
+def _score_chip(score: float, scale: EmotionScale, locale: str, text: Mapping[str, str]) -> ScoreChip:
+    word = emotion.label(score, scale)
+    number = _number(score, locale)
+    title = f"{text['field.emotion']}: {number}" + (f" ({word})" if word else "")
+    return ScoreChip(f"{emotion.symbol(score, scale)} {number}", emotion.fill(score, scale), title)
+
+
+def _pain(
+    pain: PainPoint,
+    touchpoints: Mapping[str, str],
+    addressed_by: Mapping[str, Sequence[Opportunity]],
+    text: Mapping[str, str],
+) -> PainView:
+    return PainView(
+        anchor=f"pain-{pain.id}",
+        text=pain.text,
+        severity=Badge(text[f"severity.{pain.severity}"], f"severity-{pain.severity}"),
+        accent=pain.severity,
+        touchpoint=touchpoints.get(pain.touchpoint, pain.touchpoint) if pain.touchpoint else None,
+        evidence=tuple(pain.evidence),
+        addressed_by=tuple(
+            Link(f"#opp-{item.id}", _shorten(item.text), item.text) for item in addressed_by.get(pain.id, ())
+        ),
+    )
+
+
+def _opportunity(item: Opportunity, pains: Mapping[str, PainPoint], text: Mapping[str, str]) -> OpportunityView:
+    links = []
+    for ref in item.addresses:
+        pain = pains.get(ref)
+        if pain is None:
+            links.append(Link(None, ref, ref))
+        else:
+            links.append(Link(f"#pain-{pain.id}", _shorten(pain.text), pain.text))
+    levels = tuple(
+        (text[field_key], text[f"level.{level}"], LEVEL_DOTS[level])
+        for field_key, level in (("field.impact", item.impact), ("field.effort", item.effort))
+        if level is not None
+    )
+    return OpportunityView(
+        anchor=f"opp-{item.id}",
+        text=item.text,
+        status=Badge(text[f"status.{item.status}"], f"status-{item.status}"),
+        levels=levels,
+        owner=item.owner,
+        addresses=tuple(links),
+    )
+
+
+def _kpi(kpi: KPI, locale: str, text: Mapping[str, str]) -> KPIView:
+    value = _with_unit(_number(kpi.value, locale), kpi.unit, locale) if kpi.value is not None else "–"
+    target = None
+    if kpi.target is not None:
+        relation = "≥" if kpi.better == "higher" else "≤"
+        target = f"{text['field.target']} {relation} {_with_unit(_number(kpi.target, locale), kpi.unit, locale)}"
+    status = None
+    if kpi.value is not None and kpi.target is None:
+        status = Badge(text["kpi.no_target"], "kpi-none")
+    elif kpi.value is not None and kpi.target is not None:
+        met = kpi.value >= kpi.target if kpi.better == "higher" else kpi.value <= kpi.target
+        status = (
+            Badge(f"✓ {text['kpi.on_target']}", "kpi-on") if met else Badge(f"✗ {text['kpi.off_target']}", "kpi-off")
+        )
+    return KPIView(kpi.name, value, target, status, f"{text['field.better']}: {text[f'better.{kpi.better}']}")
+
+
+def _curve(journey: Journey, baseline: Journey | None, text: Mapping[str, str]) -> Curve:
+    """The emotional curve: one point per stage at its column's centre, gaps where a stage has no score.
+
+    Why percentages: x positions are fractions of the row, so the points stay on the column
+    centres at any window width and on paper, while circles and text keep their size.
+    """
+    stages = journey.stages
+    count = len(stages)
+    scale = journey.emotion_scale
+    locale = journey.locale
+    xs = [_percent((index + 0.5) / count) for index in range(count)]
+    scores = [stage.score for stage in stages]
+    known = [score for score in scores if score is not None]
+    lowest = min(known) if len(set(known)) > 1 else None
+
+    points: list[CurvePoint | None] = []
+    for stage, x, score in zip(stages, xs, scores, strict=True):
+        if score is None:
+            points.append(None)
+            continue
+        number = _number(score, locale)
+        word = emotion.label(score, scale)
+        points.append(
+            CurvePoint(
+                x=x,
+                y=_y(score, scale),
+                colour=emotion.stroke(score, scale),
+                text=f"{emotion.symbol(score, scale)} {number}",
+                word=word,
+                lowest=score == lowest,
+                title=f"{stage.name}: {number}" + (f" ({word})" if word else ""),
+            )
+        )
+
+    baseline_points: list[CurvePoint | None] = []
+    if baseline is not None:
+        before = {stage.id: stage for stage in baseline.stages}
+        for stage, x in zip(stages, xs, strict=True):
+            old = before.get(stage.id)
+            old_score = old.score if old else None
+            if old_score is None:
+                baseline_points.append(None)
+                continue
+            number = _number(old_score, locale)
+            baseline_points.append(
+                CurvePoint(
+                    x=x,
+                    y=_y(old_score, baseline.emotion_scale),
+                    colour=COLOURS["baseline"],
+                    text=number,
+                    word=None,
+                    lowest=False,
+                    title=f"{text['note.baseline']}, {stage.name}: {number}",
+                )
+            )
+
+    summary = "; ".join(
+        f"{number}. {point.title if point else stage.name + ': ' + text['note.no_emotion']}"
+        for number, (stage, point) in enumerate(zip(stages, points, strict=True), start=1)
+    )
+    legend = [("curve", text[f"type.{journey.type}"] if baseline else text["heading.emotional_curve"])]
+    if baseline is not None:
+        legend.append(("baseline", text["note.baseline"]))
+    legend.append(("neutral", f"{text['note.neutral']} ({_number(scale.neutral, locale)})"))
+    if lowest is not None:
+        legend.append(("lowest", text["note.lowest"]))
+    return Curve(
+        height=CURVE_HEIGHT,
+        neutral_y=_y(scale.neutral, scale),
+        dividers=tuple(_percent(index / count) for index in range(1, count)),
+        points=tuple(point for point in points if point),
+        segments=_segments(points),
+        gaps=tuple(x for x, point in zip(xs, points, strict=True) if point is None),
+        baseline_points=tuple(point for point in baseline_points if point),
+        baseline_segments=_segments(baseline_points),
+        summary=f"{text['heading.emotional_curve']}: {summary}",
+        legend=tuple(legend),
+    )
+
+
+def _segments(points: Sequence[CurvePoint | None]) -> tuple[Segment, ...]:
+    """Lines between neighbouring stages that both have a score: a missing score leaves a gap."""
+    return tuple(
+        Segment(left.x, left.y, right.x, right.y)
+        for left, right in itertools.pairwise(points)
+        if left is not None and right is not None
+    )
+
+
+def _y(score: float, scale: EmotionScale) -> str:
+    """The vertical position of a score: the scale's maximum at the top of the plot, its minimum at the bottom."""
+    span = scale.max - scale.min
+    position = 0.5 if span <= 0 else min(1.0, max(0.0, (score - scale.min) / span))
+    return f"{CURVE_BOTTOM - position * (CURVE_BOTTOM - CURVE_TOP):.1f}"
+
+
+def _percent(fraction: float) -> str:
+    return f"{fraction * 100:.3f}%"
+
+
+def _number(value: float, locale: str) -> str:
+    """A number as the locale writes it: 7.5 in English, 7,5 in French; no trailing .0."""
+    written = str(int(value)) if float(value).is_integer() else f"{value:.12g}"
+    return written.replace(".", ",") if locale == "fr" else written
+
+
+def _with_unit(number: str, unit: str | None, locale: str) -> str:
+    """A number and its unit: `7.8%` and `3.4/5` in English, `7,8 %` in French, `9 days` everywhere."""
+    if not unit:
+        return number
+    if unit.startswith("/") or (unit == "%" and locale != "fr"):
+        return f"{number}{unit}"
+    return f"{number}\u00a0{unit}"
+
+
+def _shorten(value: str, limit: int = 72) -> str:
+    """A long sentence cut at a word boundary with an ellipsis, for link labels."""
+    if len(value) <= limit:
+        return value
+    cut = value[:limit].rsplit(" ", 1)[0] or value[:limit]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def _persona(persona: Persona, journey: Journey, text: Mapping[str, str]) -> PersonaView:
+    facts: list[tuple[str, str]] = []
+    if persona.age is not None:
+        facts.append((text["field.age"], str(persona.age)))
+    if persona.occupation:
+        facts.append((text["field.occupation"], persona.occupation))
+    maturity = None
+    if persona.digital_maturity:
+        maturity = (text[f"level.{persona.digital_maturity}"], LEVEL_DOTS[persona.digital_maturity])
+    channels = i18n.channel_labels(journey)
+    words = persona.name.split()
+    initials = "".join(word[0] for word in words[:2]).upper()
+    return PersonaView(
+        name=persona.name,
+        initials=initials,
+        description=persona.description,
+        facts=tuple(facts),
+        maturity=maturity,
+        goals=tuple(persona.goals),
+        frustrations=tuple(persona.frustrations),
+        channels=tuple(channels.get(channel, channel) for channel in persona.channels),
+        quote=persona.quote,
+    )
