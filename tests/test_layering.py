@@ -10,7 +10,18 @@ import pytest
 
 from tests.conftest import ROOT
 
-PURE_MODULES = ["model", "loader", "diagnostics", "validation", "checks", "pipeline", "schema", "config", "method", "writer"]
+PURE_MODULES = [
+    "model",
+    "loader",
+    "diagnostics",
+    "validation",
+    "checks",
+    "pipeline",
+    "schema",
+    "config",
+    "method",
+    "writer",
+]
 FORBIDDEN = {"typer", "rich", "cjm.cli", "cjm.reporters"}
 
 
