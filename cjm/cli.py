@@ -220,6 +220,46 @@ def _progress(total: int) -> Iterator[Callable[[int, int, str], None]]:
         yield advance
 
 
+DIFF_FORMATS = ("text", "md", "json")
+
+
+@app.command(
+    epilog="Examples:\n\n  cjm diff old.yaml new.yaml\n\n"
+    "  cjm diff main:maps/checkout.yaml maps/checkout.yaml --output-format md >> $GITHUB_STEP_SUMMARY",
+)
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier map: a path, or REV:path read from git.")],
+    new: Annotated[str, typer.Argument(help="The later map: a path, or REV:path read from git.")],
+    output_format: Annotated[
+        str,
+        typer.Option("--output-format", "-F", metavar="|".join(DIFF_FORMATS), help="text, md (pull requests) or json."),
+    ] = "text",
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the maps differ.")] = False,
+) -> None:
+    """Show what changed between two versions of a map: stages, touchpoints, emotions, pain points, KPIs."""
+    from cjm import diff_report
+    from cjm.diff import diff_journeys
+    from cjm.pipeline import check_side
+
+    if output_format not in DIFF_FORMATS:
+        raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(DIFF_FORMATS)}")
+    sides = [check_side(old), check_side(new)]
+    if not all(side.ok and side.journey is not None for side in sides):
+        report = REPORTERS["text"]([side for side in sides if side.diagnostics], _use_color())
+        _emit("", report.stderr)
+        raise typer.Exit(EXIT_INVALID if exit_code else EXIT_USAGE)
+    before, after = (side.journey for side in sides)
+    assert before is not None and after is not None
+    changes = diff_journeys(before, after, old, new)
+    if output_format == "md":
+        _emit(diff_report.diff_markdown(changes, before, after), "")
+    elif output_format == "json":
+        _emit(diff_report.diff_json(changes), "")
+    else:
+        _emit(diff_report.diff_text(changes), "")
+    raise typer.Exit(EXIT_INVALID if exit_code and not changes.empty else EXIT_OK)
+
+
 RULES_FORMATS = ("text", "json", "md")
 
 

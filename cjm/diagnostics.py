@@ -159,6 +159,14 @@ RULES: dict[str, Rule] = _rules(
         "split the map",
     ),
     Rule(
+        "CJM113",
+        "git-read-failed",
+        E,
+        "A `REV:path` could not be read from git.",
+        "cjm diff mian:maps/checkout.yaml maps/checkout.yaml",
+        "cjm diff main:maps/checkout.yaml maps/checkout.yaml",
+    ),
+    Rule(
         "CJM201",
         "spec-version",
         E,

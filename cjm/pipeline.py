@@ -124,6 +124,20 @@ def check_bytes(raw: bytes, name: str, config: Config | None = None) -> FileResu
     return check_document(loaded, config)
 
 
+def check_side(spec: str) -> FileResult:
+    """Check one side of a diff: a file on disk, or `REV:path` read from git and named so in diagnostics."""
+    from cjm.revision import read_revision, split_revision
+
+    revision = split_revision(spec)
+    if revision is None:
+        return check_file(Path(spec))
+    raw = read_revision(*revision)
+    if isinstance(raw, Diagnostic):
+        return FileResult(spec, None, None, [raw])
+    config, _ = config_for(Path(revision[1]).parent)
+    return check_bytes(raw, spec, config)
+
+
 def collect_files(arguments: Iterable[str]) -> list[Path]:
     """Expand command-line arguments: directories to their YAML files, glob patterns to their matches.
 

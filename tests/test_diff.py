@@ -1,0 +1,152 @@
+"""`cjm diff`: a semantic diff of two revisions of a map, read from disk or from git."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from tests.conftest import ROOT, run_cjm
+
+EXAMPLE = ROOT / "examples" / "ecommerce-first-purchase.yaml"
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def _change(data: Any) -> None:
+    """Edit a map the way a team would between two reviews: one edit per kind of change the diff reports."""
+    stages = data["stages"]
+    data["objective"] = "Cut first-purchase cart abandonment from 71% to 50%"
+    data["persona"]["goals"].append("Pay with Apple Pay")
+    stages[0]["name"] = "Discovery"  # renamed stage
+    stages[1], stages[2] = stages[2], stages[1]  # research and cart swap places
+    stages[3]["emotion"] = 1  # checkout feels better
+    stages[0]["touchpoints"].pop(2)  # colleague-recommendation removed
+    stages[0]["touchpoints"].append({"id": "tiktok-video", "name": "TikTok video", "channel": "social", "emotion": 1})
+    stages[4]["touchpoints"][0]["channel"] = "sms"  # cart-reminder-email switched channel
+    moved = stages[2]["touchpoints"].pop(1)  # research/customer-reviews moves to the cart stage
+    stages[1]["touchpoints"].append(moved)
+    checkout = next(stage for stage in stages if stage["id"] == "checkout")
+    checkout["pain_points"] = [pain for pain in checkout["pain_points"] if pain["id"] != "pp-hidden-shipping"]
+    for stage in stages:
+        for opportunity in stage.get("opportunities", []):
+            if "pp-hidden-shipping" in opportunity.get("addresses", []):
+                opportunity["addresses"] = [ref for ref in opportunity["addresses"] if ref != "pp-hidden-shipping"]
+            if opportunity["id"] == "opp-size-scale":
+                opportunity["status"] = "done"
+        for pain in stage.get("pain_points", []):
+            if pain["id"] == "pp-delivery-window":
+                pain["severity"] = "medium"
+    research = next(stage for stage in stages if stage["id"] == "research")
+    research["kpis"][0]["value"] = 7.1  # add-to-cart rate up: better
+    discover = stages[0]
+    discover["kpis"][0]["value"] = 41  # cost per first order up: worse (better: lower)
+    discover["kpis"][0]["target"] = 32
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("repo")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "config", "user.email", "cx@example.com")
+    _git(root, "config", "user.name", "CX team")
+    (root / "maps").mkdir()
+    target = root / "maps" / "checkout.yaml"
+    target.write_bytes(EXAMPLE.read_bytes())
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "current state")
+    yaml = YAML()
+    data = yaml.load(target)
+    _change(data)
+    with target.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return root
+
+
+def test_json_lists_each_kind_of_change(repo: Path) -> None:
+    result = run_cjm("diff", "main:maps/checkout.yaml", "maps/checkout.yaml", "-F", "json", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["changed"] is True
+    kinds = {
+        (group, change["kind"], change["id"])
+        for group in data
+        if isinstance(data[group], list)
+        for change in data[group]
+        if isinstance(change, dict) and "kind" in change
+    }
+    expected = {
+        ("map", "changed", "map"),
+        ("persona", "added", "persona"),
+        ("stages", "renamed", "discover"),
+        ("stages", "moved", "research"),
+        ("stages", "moved", "cart"),
+        ("touchpoints", "added", "tiktok-video"),
+        ("touchpoints", "removed", "colleague-recommendation"),
+        ("touchpoints", "moved", "customer-reviews"),
+        ("touchpoints", "channel", "cart-reminder-email"),
+        ("pain_points", "resolved", "pp-hidden-shipping"),
+        ("pain_points", "resolved", "pp-plant-size"),
+        ("pain_points", "severity", "pp-delivery-window"),
+        ("opportunities", "status", "opp-size-scale"),
+        ("kpis", "value", "Product page to add-to-cart rate"),
+        ("kpis", "value", "Cost per first order"),
+        ("kpis", "target", "Cost per first order"),
+    }
+    assert expected <= kinds, expected - kinds
+    verdicts = {(c["id"], c["kind"]): c["verdict"] for c in data["kpis"]}
+    assert verdicts[("Product page to add-to-cart rate", "value")] == "better"
+    assert verdicts[("Cost per first order", "value")] == "worse"
+    checkout = next(row for row in data["emotions"] if row["stage"] == "checkout")
+    assert checkout["after"] == 1 and checkout["delta"] == pytest.approx(1 - checkout["before"])
+
+
+def test_text_output_reads_as_a_review(repo: Path) -> None:
+    result = run_cjm("diff", "main:maps/checkout.yaml", "maps/checkout.yaml", cwd=repo)
+    assert result.returncode == 0
+    text = result.stdout
+    assert text.splitlines()[0].startswith("main:maps/checkout.yaml → maps/checkout.yaml: ")
+    assert "stage `discover` renamed: Discover → Discovery" in text
+    assert "touchpoint `cart-reminder-email` switched channel: email → sms" in text
+    assert "pain point `pp-delivery-window` severity: high → medium (better)" in text
+    assert "Emotion per stage" in text
+
+
+def test_markdown_has_summary_tables_and_two_curves(repo: Path) -> None:
+    result = run_cjm("diff", "main:maps/checkout.yaml", "maps/checkout.yaml", "-F", "md", cwd=repo)
+    assert result.returncode == 0
+    md = result.stdout
+    assert md.startswith("### Journey map diff: ")
+    assert "| Stage | Before | After | Change |" in md
+    block = md.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    assert "xychart-beta" in block
+    assert block.count("\n    line [") == 2
+    for line in md.splitlines():
+        if line.startswith("| ") and not line.startswith("| ---"):
+            assert line.endswith(" |")
+
+
+def test_exit_code_flag_and_identical_maps(repo: Path) -> None:
+    same = run_cjm("diff", "--exit-code", "main:maps/checkout.yaml", str(EXAMPLE), cwd=repo)
+    assert same.returncode == 0
+    assert same.stdout.startswith("No changes between")
+    different = run_cjm("diff", "--exit-code", "main:maps/checkout.yaml", "maps/checkout.yaml", cwd=repo)
+    assert different.returncode == 1
+
+
+def test_invalid_or_missing_side_is_reported_with_its_name(repo: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("cjm: 1\ntitle: T\nstages:\n  - nme: Cart\n")
+    result = run_cjm("diff", "main:maps/checkout.yaml", str(broken), cwd=repo)
+    assert result.returncode == 2
+    assert f"{broken}:4:5: error CJM203 unknown field `nme`" in result.stderr
+    missing = run_cjm("diff", "main:maps/nothing.yaml", "maps/checkout.yaml", cwd=repo)
+    assert missing.returncode == 2
+    assert "main:maps/nothing.yaml:1:1: error CJM113 git cannot read main:maps/nothing.yaml" in missing.stderr
+    assert "Traceback" not in missing.stderr + result.stderr
