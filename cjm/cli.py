@@ -279,12 +279,21 @@ def rules(
     sys.stdout.write(printers[output_format]())
 
 
-@app.command(epilog="Example:\n\n  cjm schema > schemas/journey.schema.json")
-def schema() -> None:
-    """Print the JSON Schema of journey files (for editors and other tools)."""
-    from cjm.schema import journey_schema_text
+@app.command(
+    epilog="Examples:\n\n  cjm schema > schemas/journey.schema.json\n\n  cjm schema --output-format md > docs/format.md"
+)
+def schema(
+    output_format: Annotated[
+        str, typer.Option("--output-format", "-F", metavar="json|md", help="json (JSON Schema) or md (docs page).")
+    ] = "json",
+) -> None:
+    """Print the JSON Schema of journey files (for editors and other tools), or the format reference page."""
+    from cjm.schema import format_reference, journey_schema_text
 
-    sys.stdout.write(journey_schema_text())
+    printers = {"json": journey_schema_text, "md": format_reference}
+    if output_format not in printers:
+        raise typer.BadParameter(f"{output_format!r} is not one of json, md")
+    sys.stdout.write(printers[output_format]())
 
 
 def main() -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 import cjm
-from tests.conftest import EXAMPLES, run_cjm
+from tests.conftest import EXAMPLES, ROOT, run_cjm
 
 
 def test_validate_all_examples_exits_zero() -> None:
@@ -34,3 +35,13 @@ def test_examples_cover_french_and_service_blueprint() -> None:
     assert any(journey.locale == "fr" for journey in journeys)
     blueprints = [journey for journey in journeys if journey.type == "service-blueprint"]
     assert blueprints and all(stage.backstage for stage in blueprints[0].stages)
+
+
+def test_readme_example_is_a_valid_map(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n# yaml-language-server", 1)[1].split("```", 1)[0]
+    path = tmp_path / "journey.yaml"
+    path.write_text("# yaml-language-server" + block, encoding="utf-8")
+    result = run_cjm("validate", "-F", "json", str(path))
+    assert result.returncode == 0, result.stdout
+    assert [item["code"] for item in json.loads(result.stdout)] == ["CJM505"]

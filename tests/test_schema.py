@@ -47,3 +47,9 @@ def test_examples_point_editors_at_the_schema() -> None:
         first = example.read_text(encoding="utf-8").splitlines()[0]
         assert first == "# yaml-language-server: $schema=../schemas/journey.schema.json", example.name
     assert json.loads(COMMITTED.read_text(encoding="utf-8"))["title"] == "Customer journey map"
+
+
+def test_format_reference_page_is_current() -> None:
+    page = run_cjm("schema", "--output-format", "md").stdout
+    assert page == (ROOT / "docs" / "format.md").read_text(encoding="utf-8"), "docs/format.md is stale: make docs"
+    assert "| `pain_points` | list of text or PainPoint |" in page
