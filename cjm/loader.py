@@ -143,7 +143,7 @@ def parse_document(raw: bytes, name: str) -> Document | Diagnostic:
 
 def parse_text(text: str, name: str) -> Document | Diagnostic:
     """Parse YAML text into a Document; syntax errors become positioned diagnostics."""
-    yaml = YAML(typ="safe", pure=True)
+    yaml = YAML(typ="safe")
     try:
         root = yaml.compose(text)
     except ReaderError as error:
@@ -157,7 +157,7 @@ def parse_text(text: str, name: str) -> Document | Diagnostic:
             "remove the character, or check that this is a text file",
         )
     except MarkedYAMLError as error:
-        return _syntax_diagnostic(error, name)
+        return _syntax_diagnostic(error, name, text)
     except YAMLError as error:  # pragma: no cover - every ruamel parse error is marked or a ReaderError
         return make("CJM105", name, 1, 1, f"the YAML cannot be parsed: {error}")
     if root is None:
@@ -271,7 +271,7 @@ class _Builder:
         )
 
 
-def _syntax_diagnostic(error: MarkedYAMLError, name: str) -> Diagnostic:
+def _syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnostic:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = (error.problem or "invalid YAML").strip()
@@ -287,7 +287,7 @@ def _syntax_diagnostic(error: MarkedYAMLError, name: str) -> Diagnostic:
         )
     message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
     hint = None
-    if "\\t" in problem or "'\\t'" in problem:
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
         hint = "YAML indents with spaces, not tabs"
     elif "mapping values are not allowed" in problem:
         hint = "put text containing `: ` in quotes"
