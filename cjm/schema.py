@@ -57,7 +57,7 @@ def journey_schema_text() -> str:
 
 def _type_of(spec: dict[str, Any]) -> str:
     if "$ref" in spec:
-        return spec["$ref"].rsplit("/", 1)[-1]
+        return str(spec["$ref"]).rsplit("/", 1)[-1]
     if "anyOf" in spec:
         kinds = [_type_of(option) for option in spec["anyOf"] if option.get("type") != "null"]
         return " or ".join(dict.fromkeys(kinds))
@@ -65,7 +65,7 @@ def _type_of(spec: dict[str, Any]) -> str:
         return " \\| ".join(f"`{value}`" for value in spec["enum"])
     if "const" in spec:
         return f"`{spec['const']}`"
-    kind = spec.get("type", "any")
+    kind = str(spec.get("type", "any"))
     if kind == "array":
         return f"list of {_type_of(spec.get('items', {}))}"
     if kind == "object":
@@ -92,7 +92,9 @@ def format_reference() -> str:
         out += ["", f"## {title}", "", definition.get("description", "").strip(), ""]
         out += ["| Field | Type | Required | Default | Description |", "| --- | --- | --- | --- | --- |"]
         for name, spec in definition.get("properties", {}).items():
-            default = json.dumps(spec["default"], ensure_ascii=False) if spec.get("default") not in (None, [], {}) else ""
+            default = (
+                json.dumps(spec["default"], ensure_ascii=False) if spec.get("default") not in (None, [], {}) else ""
+            )
             description = spec.get("description", "").replace("|", "\\|")
             out.append(
                 f"| `{name}` | {_type_of(spec)} | {'yes' if name in required else ''} | "
