@@ -65,7 +65,6 @@ TONES: dict[str, tuple[str, str]] = {
     "moment": ("#ffffff", "#5b21b6"),
     "drop-off": ("#9a3412", "#ffedd5"),
     "type": ("#3730a3", "#e0e7ff"),
-    "level": ("#334155", "#f1f5f9"),
 }
 
 # The left border of pain point cards (a graphic, not text: 3:1 is enough).
@@ -96,13 +95,19 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
 )
 
 # Geometry of the emotional curve, in CSS pixels; x positions are percentages of the row.
-CURVE_HEIGHT = 176
-CURVE_TOP = 42
-CURVE_BOTTOM = 120
+CURVE_HEIGHT = 212
+CURVE_TOP = 58
+CURVE_BOTTOM = 152
+# Label stacking: the first line's offset from the point, the line height, and how close a
+# baseline point may come before the labels move to the other side.
+LABEL_FIRST = 16
+LABEL_STEP = 14
+LABEL_CLEARANCE = 44
 
 LEVEL_DOTS = {"low": 1, "medium": 2, "high": 3}
 
-# Quotation marks around verbatims, as each language writes them.
+# Colons and quotation marks as each language writes them (French puts a narrow no-break space before ":").
+COLONS = {"en": ":", "fr": "\u202f:"}
 QUOTE_MARKS = {"en": ("“", "”"), "fr": ("«\u00a0", "\u00a0»")}
 
 
@@ -119,6 +124,7 @@ class Link:
     """A link to another card of the page; `href` is None when the target does not exist."""
 
     href: str | None
+    ref: str
     text: str
     title: str
 
@@ -151,6 +157,7 @@ class PainView:
     """A pain point card, with the opportunities that address it."""
 
     anchor: str
+    ref: str
     text: str
     severity: Badge
     accent: str
@@ -164,6 +171,7 @@ class OpportunityView:
     """An opportunity card, with links to the pain points it addresses."""
 
     anchor: str
+    ref: str
     text: str
     status: Badge
     levels: tuple[tuple[str, str, int], ...]
@@ -201,16 +209,24 @@ class Lane:
 
 
 @dataclass(frozen=True)
+class CurveLabel:
+    """A line of text next to a curve point; `dy` is its offset from the point, in pixels."""
+
+    css: str
+    text: str
+    dy: int
+
+
+@dataclass(frozen=True)
 class CurvePoint:
-    """A stage's emotion on the curve."""
+    """A stage's emotion on the curve, with its labels (the score, the scale's word, the lowest-point note)."""
 
     x: str
-    y: str
+    y: float
     colour: str
-    text: str
-    word: str | None
-    lowest: bool
+    labels: tuple[CurveLabel, ...]
     title: str
+    lowest: bool = False
 
 
 @dataclass(frozen=True)
@@ -218,9 +234,9 @@ class Segment:
     """A straight piece of a curve between two neighbouring stages."""
 
     x1: str
-    y1: str
+    y1: float
     x2: str
-    y2: str
+    y2: float
 
 
 @dataclass(frozen=True)
@@ -228,7 +244,7 @@ class Curve:
     """Everything the template needs to draw the emotional curve row."""
 
     height: int
-    neutral_y: str
+    neutral_y: float
     dividers: tuple[str, ...]
     points: tuple[CurvePoint, ...]
     segments: tuple[Segment, ...]
@@ -270,7 +286,8 @@ def render_html(journey: Journey, options: RenderOptions) -> str:
     `options.baseline`, when given, is the current-state map: its emotional curve is drawn
     dashed under this one, stages matched by id.
     """
-    text = i18n.messages(journey.locale)
+    context = _Context.of(journey)
+    text = context.text
     template = _environment().get_template(TEMPLATE)
     return template.render(
         locale=journey.locale,
@@ -278,13 +295,14 @@ def render_html(journey: Journey, options: RenderOptions) -> str:
         journey=journey,
         type_label=text[f"type.{journey.type}"],
         quote_marks=QUOTE_MARKS.get(journey.locale, QUOTE_MARKS["en"]),
+        colon=context.colon,
         reviewed=journey.reviewed.isoformat() if journey.reviewed else None,
-        persona=_persona(journey.persona, journey, text) if journey.persona else None,
+        persona=_persona(journey.persona, context) if journey.persona else None,
         stages=[
             StageHeader(f"stage-{stage.id}", number, stage.name, stage.description)
             for number, stage in enumerate(journey.stages, start=1)
         ],
-        lanes=_lanes(journey, options.baseline, text),
+        lanes=_lanes(journey, options.baseline, context),
         colours=COLOURS,
         tones=TONES,
         accents=SEVERITY_ACCENTS,
@@ -306,117 +324,127 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def _lanes(journey: Journey, baseline: Journey | None, text: Mapping[str, str]) -> list[Lane]:
+@dataclass(frozen=True)
+class _Context:
+    """What the cell builders look up across the map: words, channel names and cross references."""
+
+    text: Mapping[str, str]
+    locale: str
+    colon: str
+    scale: EmotionScale
+    channels: Mapping[str, str]
+    touchpoint_names: Mapping[str, str]
+    pains: Mapping[str, PainPoint]
+    pain_refs: Mapping[str, str]
+    opportunity_refs: Mapping[str, str]
+    addressed_by: Mapping[str, tuple[Opportunity, ...]]
+
+    @classmethod
+    def of(cls, journey: Journey) -> _Context:
+        """Index a journey once for the whole page."""
+        addressed_by: dict[str, list[Opportunity]] = {}
+        for _, opportunity in journey.opportunities():
+            for ref in opportunity.addresses:
+                addressed_by.setdefault(ref, []).append(opportunity)
+        return cls(
+            text=i18n.messages(journey.locale),
+            locale=journey.locale,
+            colon=COLONS.get(journey.locale, COLONS["en"]),
+            scale=journey.emotion_scale,
+            channels=i18n.channel_labels(journey),
+            touchpoint_names={touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()},
+            pains={pain.id: pain for _, pain in journey.pain_points()},
+            pain_refs={pain.id: f"P{n}" for n, (_, pain) in enumerate(journey.pain_points(), start=1)},
+            opportunity_refs={item.id: f"O{n}" for n, (_, item) in enumerate(journey.opportunities(), start=1)},
+            addressed_by={ref: tuple(items) for ref, items in addressed_by.items()},
+        )
+
+
+def _lanes(journey: Journey, baseline: Journey | None, context: _Context) -> list[Lane]:
     """The grid's rows in order, leaving out every lane no stage has data for."""
     stages = journey.stages
-    names = {touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()}
-    pains = {pain.id: pain for _, pain in journey.pain_points()}
-    addressed_by: dict[str, list[Opportunity]] = {}
-    for _, opportunity in journey.opportunities():
-        for ref in opportunity.addresses:
-            addressed_by.setdefault(ref, []).append(opportunity)
-    channels = i18n.channel_labels(journey)
-    scale = journey.emotion_scale
+    text = context.text
+    lanes: list[Lane] = []
 
-    candidates: list[tuple[str, str, list[object]]] = [
-        ("goal", "text", [stage.goal for stage in stages]),
-        ("business_goal", "text", [stage.business_goal for stage in stages]),
-        ("actions", "list", [tuple(stage.actions) for stage in stages]),
-        (
-            "touchpoints",
-            "touchpoints",
-            [
-                tuple(_touchpoint(item, channels, scale, journey.locale, text) for item in stage.touchpoints)
-                for stage in stages
-            ],
-        ),
-        ("thoughts", "thoughts", [tuple(stage.thoughts) for stage in stages]),
-    ]
-    lanes = [Lane(key, kind, text[f"lane.{key}"], tuple(cells)) for key, kind, cells in candidates if any(cells)]
+    def add(key: str, kind: str, cells: Sequence[object]) -> None:
+        if any(cells):
+            lanes.append(Lane(key, kind, text[f"lane.{key}"], tuple(cells)))
 
-    curve = _curve(journey, baseline, text)
+    add("goal", "text", [stage.goal for stage in stages])
+    add("business_goal", "text", [stage.business_goal for stage in stages])
+    add("actions", "list", [tuple(stage.actions) for stage in stages])
+    add("touchpoints", "touchpoints", [tuple(_touchpoint(t, context) for t in stage.touchpoints) for stage in stages])
+    add("thoughts", "thoughts", [tuple(stage.thoughts) for stage in stages])
+    curve = _curve(journey, baseline, context)
     if curve.points or curve.baseline_points:
         lanes.append(Lane("emotion", "curve", text["lane.emotion"], (curve,)))
+    add("pain_points", "pains", [tuple(_pain(pain, context) for pain in stage.pain_points) for stage in stages])
+    add(
+        "opportunities",
+        "opportunities",
+        [tuple(_opportunity(item, context) for item in stage.opportunities) for stage in stages],
+    )
+    add("kpis", "kpis", [tuple(_kpi(kpi, context) for kpi in stage.kpis) for stage in stages])
+    add("quotes", "quotes", [tuple(QuoteView(q.text, q.source) for q in stage.quotes) for stage in stages])
+    add("duration", "text", [stage.duration for stage in stages])
 
-    later: list[tuple[str, str, list[object]]] = [
-        (
-            "pain_points",
-            "pains",
-            [tuple(_pain(pain, names, addressed_by, text) for pain in stage.pain_points) for stage in stages],
-        ),
-        (
-            "opportunities",
-            "opportunities",
-            [tuple(_opportunity(item, pains, text) for item in stage.opportunities) for stage in stages],
-        ),
-        ("kpis", "kpis", [tuple(_kpi(kpi, journey.locale, text) for kpi in stage.kpis) for stage in stages]),
-        ("quotes", "quotes", [tuple(QuoteView(q.text, q.source) for q in stage.quotes) for stage in stages]),
-        ("duration", "text", [stage.duration for stage in stages]),
-    ]
-    lanes += [Lane(key, kind, text[f"lane.{key}"], tuple(cells)) for key, kind, cells in later if any(cells)]
-
-    blueprint: list[tuple[str, list[object]]] = [
-        (key, [tuple(getattr(stage, key)) for stage in stages])
-        for key in ("frontstage", "backstage", "support", "physical_evidence")
-    ]
-    present = {key for key, cells in blueprint if any(cells)}
-    for key, cells in blueprint:
-        if key == "backstage" and present & {"frontstage", "backstage", "support"}:
-            lanes.append(Lane("line_of_visibility", "separator", text["lane.line_of_visibility"]))
-        if key in present:
-            lanes.append(Lane(key, "list", text[f"lane.{key}"], tuple(cells)))
+    if any(stage.frontstage or stage.backstage or stage.support for stage in stages):
+        add("frontstage", "list", [tuple(stage.frontstage) for stage in stages])
+        lanes.append(Lane("line_of_visibility", "separator", text["lane.line_of_visibility"]))
+    add("backstage", "list", [tuple(stage.backstage) for stage in stages])
+    add("support", "list", [tuple(stage.support) for stage in stages])
+    add("physical_evidence", "list", [tuple(stage.physical_evidence) for stage in stages])
     return lanes
 
 
-def _touchpoint(
-    touchpoint: Touchpoint, channels: Mapping[str, str], scale: EmotionScale, locale: str, text: Mapping[str, str]
-) -> TouchpointView:
+def _touchpoint(touchpoint: Touchpoint, context: _Context) -> TouchpointView:
+    text = context.text
+    chip = None
+    if touchpoint.emotion is not None:
+        word = emotion.label(touchpoint.emotion, context.scale)
+        number = _score(touchpoint.emotion, context.locale)
+        chip = ScoreChip(
+            f"{emotion.symbol(touchpoint.emotion, context.scale)} {number}",
+            emotion.fill(touchpoint.emotion, context.scale),
+            f"{text['field.emotion']}{context.colon} {number}" + (f" ({word})" if word else ""),
+        )
     return TouchpointView(
         anchor=f"tp-{touchpoint.id}",
         name=touchpoint.name,
-        channel=channels.get(touchpoint.channel, touchpoint.channel),
+        channel=context.channels.get(touchpoint.channel, touchpoint.channel),
         kind=text[f"kind.{touchpoint.kind}"] if touchpoint.kind else None,
-        score=_score_chip(touchpoint.emotion, scale, locale, text) if touchpoint.emotion is not None else None,
+        score=chip,
         moment_of_truth=touchpoint.moment_of_truth,
         drop_off=touchpoint.drop_off,
         description=touchpoint.description,
     )
 
 
-def _score_chip(score: float, scale: EmotionScale, locale: str, text: Mapping[str, str]) -> ScoreChip:
-    word = emotion.label(score, scale)
-    number = _number(score, locale)
-    title = f"{text['field.emotion']}: {number}" + (f" ({word})" if word else "")
-    return ScoreChip(f"{emotion.symbol(score, scale)} {number}", emotion.fill(score, scale), title)
-
-
-def _pain(
-    pain: PainPoint,
-    touchpoints: Mapping[str, str],
-    addressed_by: Mapping[str, Sequence[Opportunity]],
-    text: Mapping[str, str],
-) -> PainView:
+def _pain(pain: PainPoint, context: _Context) -> PainView:
     return PainView(
         anchor=f"pain-{pain.id}",
+        ref=context.pain_refs[pain.id],
         text=pain.text,
-        severity=Badge(text[f"severity.{pain.severity}"], f"severity-{pain.severity}"),
+        severity=Badge(context.text[f"severity.{pain.severity}"], f"severity-{pain.severity}"),
         accent=pain.severity,
-        touchpoint=touchpoints.get(pain.touchpoint, pain.touchpoint) if pain.touchpoint else None,
+        touchpoint=context.touchpoint_names.get(pain.touchpoint, pain.touchpoint) if pain.touchpoint else None,
         evidence=tuple(pain.evidence),
         addressed_by=tuple(
-            Link(f"#opp-{item.id}", _shorten(item.text), item.text) for item in addressed_by.get(pain.id, ())
+            Link(f"#opp-{item.id}", context.opportunity_refs[item.id], _shorten(item.text), item.text)
+            for item in context.addressed_by.get(pain.id, ())
         ),
     )
 
 
-def _opportunity(item: Opportunity, pains: Mapping[str, PainPoint], text: Mapping[str, str]) -> OpportunityView:
+def _opportunity(item: Opportunity, context: _Context) -> OpportunityView:
+    text = context.text
     links = []
     for ref in item.addresses:
-        pain = pains.get(ref)
+        pain = context.pains.get(ref)
         if pain is None:
-            links.append(Link(None, ref, ref))
+            links.append(Link(None, ref, "", ref))
         else:
-            links.append(Link(f"#pain-{pain.id}", _shorten(pain.text), pain.text))
+            links.append(Link(f"#pain-{pain.id}", context.pain_refs[pain.id], _shorten(pain.text), pain.text))
     levels = tuple(
         (text[field_key], text[f"level.{level}"], LEVEL_DOTS[level])
         for field_key, level in (("field.impact", item.impact), ("field.effort", item.effort))
@@ -424,6 +452,7 @@ def _opportunity(item: Opportunity, pains: Mapping[str, PainPoint], text: Mappin
     )
     return OpportunityView(
         anchor=f"opp-{item.id}",
+        ref=context.opportunity_refs[item.id],
         text=item.text,
         status=Badge(text[f"status.{item.status}"], f"status-{item.status}"),
         levels=levels,
@@ -432,7 +461,8 @@ def _opportunity(item: Opportunity, pains: Mapping[str, PainPoint], text: Mappin
     )
 
 
-def _kpi(kpi: KPI, locale: str, text: Mapping[str, str]) -> KPIView:
+def _kpi(kpi: KPI, context: _Context) -> KPIView:
+    text, locale = context.text, context.locale
     value = _with_unit(_number(kpi.value, locale), kpi.unit, locale) if kpi.value is not None else "–"
     target = None
     if kpi.target is not None:
@@ -446,10 +476,12 @@ def _kpi(kpi: KPI, locale: str, text: Mapping[str, str]) -> KPIView:
         status = (
             Badge(f"✓ {text['kpi.on_target']}", "kpi-on") if met else Badge(f"✗ {text['kpi.off_target']}", "kpi-off")
         )
-    return KPIView(kpi.name, value, target, status, f"{text['field.better']}: {text[f'better.{kpi.better}']}")
+    return KPIView(
+        kpi.name, value, target, status, f"{text['field.better']}{context.colon} {text[f'better.{kpi.better}']}"
+    )
 
 
-def _curve(journey: Journey, baseline: Journey | None, text: Mapping[str, str]) -> Curve:
+def _curve(journey: Journey, baseline: Journey | None, context: _Context) -> Curve:
     """The emotional curve: one point per stage at its column's centre, gaps where a stage has no score.
 
     Why percentages: x positions are fractions of the row, so the points stay on the column
@@ -457,62 +489,47 @@ def _curve(journey: Journey, baseline: Journey | None, text: Mapping[str, str]) 
     """
     stages = journey.stages
     count = len(stages)
-    scale = journey.emotion_scale
-    locale = journey.locale
+    scale, locale, text = context.scale, context.locale, context.text
     xs = [_percent((index + 0.5) / count) for index in range(count)]
     scores = [stage.score for stage in stages]
     known = [score for score in scores if score is not None]
     lowest = min(known) if len(set(known)) > 1 else None
 
+    baseline_points: list[CurvePoint | None] = []
+    before = {stage.id: stage for stage in baseline.stages} if baseline else {}
+    for stage, x in zip(stages, xs, strict=True):
+        old = before.get(stage.id)
+        if baseline is None or old is None or old.score is None:
+            baseline_points.append(None)
+            continue
+        number = _score(old.score, locale)
+        title = f"{text['note.baseline']}, {stage.name}{context.colon} {number}"
+        baseline_points.append(CurvePoint(x, _y(old.score, baseline.emotion_scale), COLOURS["baseline"], (), title))
+
     points: list[CurvePoint | None] = []
-    for stage, x, score in zip(stages, xs, scores, strict=True):
+    for stage, x, score, old_point in zip(stages, xs, scores, baseline_points, strict=True):
         if score is None:
             points.append(None)
             continue
-        number = _number(score, locale)
+        number = _score(score, locale)
         word = emotion.label(score, scale)
+        y = _y(score, scale)
+        labels = [("curve-label", f"{emotion.symbol(score, scale)} {number}")]
+        labels += [("curve-word", word)] if word else []
+        labels += [("curve-lowest", text["note.lowest"])] if score == lowest else []
+        title = f"{stage.name}{context.colon} {number}" + (f" ({word})" if word else "")
         points.append(
-            CurvePoint(
-                x=x,
-                y=_y(score, scale),
-                colour=emotion.stroke(score, scale),
-                text=f"{emotion.symbol(score, scale)} {number}",
-                word=word,
-                lowest=score == lowest,
-                title=f"{stage.name}: {number}" + (f" ({word})" if word else ""),
-            )
+            CurvePoint(x, y, emotion.stroke(score, scale), _place(labels, y, old_point), title, score == lowest)
         )
 
-    baseline_points: list[CurvePoint | None] = []
-    if baseline is not None:
-        before = {stage.id: stage for stage in baseline.stages}
-        for stage, x in zip(stages, xs, strict=True):
-            old = before.get(stage.id)
-            old_score = old.score if old else None
-            if old_score is None:
-                baseline_points.append(None)
-                continue
-            number = _number(old_score, locale)
-            baseline_points.append(
-                CurvePoint(
-                    x=x,
-                    y=_y(old_score, baseline.emotion_scale),
-                    colour=COLOURS["baseline"],
-                    text=number,
-                    word=None,
-                    lowest=False,
-                    title=f"{text['note.baseline']}, {stage.name}: {number}",
-                )
-            )
-
     summary = "; ".join(
-        f"{number}. {point.title if point else stage.name + ': ' + text['note.no_emotion']}"
+        f"{number}. {point.title if point else stage.name + context.colon + ' ' + text['note.no_emotion']}"
         for number, (stage, point) in enumerate(zip(stages, points, strict=True), start=1)
     )
     legend = [("curve", text[f"type.{journey.type}"] if baseline else text["heading.emotional_curve"])]
     if baseline is not None:
         legend.append(("baseline", text["note.baseline"]))
-    legend.append(("neutral", f"{text['note.neutral']} ({_number(scale.neutral, locale)})"))
+    legend.append(("neutral", f"{text['note.neutral']} ({_score(scale.neutral, locale)})"))
     if lowest is not None:
         legend.append(("lowest", text["note.lowest"]))
     return Curve(
@@ -524,9 +541,27 @@ def _curve(journey: Journey, baseline: Journey | None, text: Mapping[str, str]) 
         gaps=tuple(x for x, point in zip(xs, points, strict=True) if point is None),
         baseline_points=tuple(point for point in baseline_points if point),
         baseline_segments=_segments(baseline_points),
-        summary=f"{text['heading.emotional_curve']}: {summary}",
+        summary=f"{text['heading.emotional_curve']}{context.colon} {summary}",
         legend=tuple(legend),
     )
+
+
+def _place(labels: Sequence[tuple[str, str]], y: float, baseline: CurvePoint | None) -> tuple[CurveLabel, ...]:
+    """Stack a point's labels so they do not cover the baseline's point at the same stage.
+
+    By default the score sits above the point and its word and the "lowest point" note below;
+    when the baseline's point is just below, everything goes above, and just above, below.
+    """
+    gap = None if baseline is None else baseline.y - y
+    if gap is not None and 0 <= gap <= LABEL_CLEARANCE:
+        above, below = list(labels), []
+    elif gap is not None and -LABEL_CLEARANCE <= gap < 0:
+        above, below = [], list(labels)
+    else:
+        above, below = list(labels[:1]), list(labels[1:])
+    placed = [CurveLabel(css, words, -LABEL_FIRST - LABEL_STEP * n) for n, (css, words) in enumerate(above)]
+    placed += [CurveLabel(css, words, LABEL_FIRST + 8 + LABEL_STEP * n) for n, (css, words) in enumerate(below)]
+    return tuple(placed)
 
 
 def _segments(points: Sequence[CurvePoint | None]) -> tuple[Segment, ...]:
@@ -538,11 +573,11 @@ def _segments(points: Sequence[CurvePoint | None]) -> tuple[Segment, ...]:
     )
 
 
-def _y(score: float, scale: EmotionScale) -> str:
+def _y(score: float, scale: EmotionScale) -> float:
     """The vertical position of a score: the scale's maximum at the top of the plot, its minimum at the bottom."""
     span = scale.max - scale.min
     position = 0.5 if span <= 0 else min(1.0, max(0.0, (score - scale.min) / span))
-    return f"{CURVE_BOTTOM - position * (CURVE_BOTTOM - CURVE_TOP):.1f}"
+    return round(CURVE_BOTTOM - position * (CURVE_BOTTOM - CURVE_TOP), 1)
 
 
 def _percent(fraction: float) -> str:
@@ -555,6 +590,12 @@ def _number(value: float, locale: str) -> str:
     return written.replace(".", ",") if locale == "fr" else written
 
 
+def _score(score: float, locale: str) -> str:
+    """An emotion score as every renderer writes it (cjm.emotion.format_score), with a French decimal comma."""
+    written = emotion.format_score(score)
+    return written.replace(".", ",") if locale == "fr" else written
+
+
 def _with_unit(number: str, unit: str | None, locale: str) -> str:
     """A number and its unit: `7.8%` and `3.4/5` in English, `7,8 %` in French, `9 days` everywhere."""
     if not unit:
@@ -564,7 +605,7 @@ def _with_unit(number: str, unit: str | None, locale: str) -> str:
     return f"{number}\u00a0{unit}"
 
 
-def _shorten(value: str, limit: int = 72) -> str:
+def _shorten(value: str, limit: int = 56) -> str:
     """A long sentence cut at a word boundary with an ellipsis, for link labels."""
     if len(value) <= limit:
         return value
@@ -572,7 +613,8 @@ def _shorten(value: str, limit: int = 72) -> str:
     return cut.rstrip(" ,;:.") + "…"
 
 
-def _persona(persona: Persona, journey: Journey, text: Mapping[str, str]) -> PersonaView:
+def _persona(persona: Persona, context: _Context) -> PersonaView:
+    text = context.text
     facts: list[tuple[str, str]] = []
     if persona.age is not None:
         facts.append((text["field.age"], str(persona.age)))
@@ -581,7 +623,6 @@ def _persona(persona: Persona, journey: Journey, text: Mapping[str, str]) -> Per
     maturity = None
     if persona.digital_maturity:
         maturity = (text[f"level.{persona.digital_maturity}"], LEVEL_DOTS[persona.digital_maturity])
-    channels = i18n.channel_labels(journey)
     words = persona.name.split()
     initials = "".join(word[0] for word in words[:2]).upper()
     return PersonaView(
@@ -592,6 +633,6 @@ def _persona(persona: Persona, journey: Journey, text: Mapping[str, str]) -> Per
         maturity=maturity,
         goals=tuple(persona.goals),
         frustrations=tuple(persona.frustrations),
-        channels=tuple(channels.get(channel, channel) for channel in persona.channels),
+        channels=tuple(context.channels.get(channel, channel) for channel in persona.channels),
         quote=persona.quote,
     )
