@@ -236,7 +236,11 @@ def diff(
     ] = "text",
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the maps differ.")] = False,
 ) -> None:
-    """Show what changed between two versions of a map: stages, touchpoints, emotions, pain points, KPIs."""
+    """Show what changed between two versions of a map: stages, touchpoints, emotions, pain points, KPIs.
+
+    Exit code 0, or with --exit-code 1 when the maps differ (as `git diff --exit-code`); 2 when a
+    side cannot be read or is not a valid map.
+    """
     from cjm import diff_report
     from cjm.diff import diff_journeys
     from cjm.pipeline import check_side
@@ -247,7 +251,7 @@ def diff(
     if not all(side.ok and side.journey is not None for side in sides):
         report = REPORTERS["text"]([side for side in sides if side.diagnostics], _use_color())
         _emit("", report.stderr)
-        raise typer.Exit(EXIT_INVALID if exit_code else EXIT_USAGE)
+        raise typer.Exit(EXIT_USAGE)
     before, after = (side.journey for side in sides)
     assert before is not None and after is not None
     changes = diff_journeys(before, after, old, new)

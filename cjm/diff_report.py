@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cjm.diff import Change, JourneyDiff
+from cjm.diff import Change, EmotionRow, JourneyDiff
 from cjm.emotion import format_score
 from cjm.model import Journey
 
@@ -86,7 +86,7 @@ def diff_text(diff: JourneyDiff) -> str:
         for row in diff.changed_emotions:
             lines.append(
                 f"  {row.name:<{width}}  {format_score(row.before)} → {format_score(row.after)}"
-                + (f"  ({_signed(row.delta)})" if row.delta is not None else "")
+                + (f"  ({_shown_delta(row)})" if row.delta is not None else "")
             )
     return "\n".join(lines) + "\n"
 
@@ -99,10 +99,10 @@ def diff_json(diff: JourneyDiff) -> str:
 def diff_markdown(diff: JourneyDiff, old: Journey, new: Journey) -> str:
     """The diff for a pull-request comment or `$GITHUB_STEP_SUMMARY`: summary, tables, and both curves."""
     out = [f"### Journey map diff: {_cell(new.title)}", "", _cell(summary(diff))]
-    if diff.emotions and any(row.before is not None or row.after is not None for row in diff.emotions):
+    if diff.changed_emotions:
         out += ["", "#### Emotion per stage", "", "| Stage | Before | After | Change |", "| --- | ---: | ---: | ---: |"]
         for row in diff.emotions:
-            change = _signed(row.delta) if row.delta is not None else ("new" if row.before is None else "removed")
+            change = _shown_delta(row) if row.delta is not None else ("new" if row.before is None else "removed")
             out.append(f"| {_cell(row.name)} | {format_score(row.before)} | {format_score(row.after)} | {change} |")
         out += ["", *_curves(diff, new)]
     for name, changes in diff.groups.items():
@@ -134,10 +134,10 @@ def _curves(diff: JourneyDiff, new: Journey) -> list[str]:
     ]
 
 
-def _signed(value: float | None) -> str:
-    if value is None:
-        return ""
-    return ("+" if value > 0 else "") + format_score(value)
+def _shown_delta(row: EmotionRow) -> str:
+    """The change as shown: computed from the displayed scores, so it adds up with the cells beside it."""
+    delta = round(float(format_score(row.after)) - float(format_score(row.before)), 1)
+    return ("+" if delta > 0 else "") + format_score(delta)
 
 
 def _show(value: Any) -> str:
