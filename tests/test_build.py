@@ -1,0 +1,97 @@
+"""`cjm build`: every format written, invalid files skipped, deterministic, atomic, Graphviz optional."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT, run_cjm
+
+BAD = ROOT / "tests" / "cases" / "CJM203-unknown-fields.yaml"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    result = run_cjm("build", *[str(path) for path in EXAMPLES], "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_default_formats_for_every_example(built: Path) -> None:
+    expected = sorted(f"{path.stem}{suffix}" for path in EXAMPLES for suffix in (".svg", ".html", ".md"))
+    assert sorted(path.name for path in built.iterdir()) == expected
+
+
+def test_building_twice_gives_identical_bytes(built: Path, tmp_path: Path) -> None:
+    again = run_cjm("build", *[str(path) for path in EXAMPLES], "-o", str(tmp_path), "-f", "svg,html,md,png")
+    assert again.returncode == 0, again.stderr
+    for path in built.iterdir():
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+    third = tmp_path / "third"
+    run_cjm("build", str(EXAMPLES[0]), "-o", str(third), "-f", "png")
+    assert (third / f"{EXAMPLES[0].stem}.png").read_bytes() == (tmp_path / f"{EXAMPLES[0].stem}.png").read_bytes()
+
+
+def test_summary_line_and_quiet_when_not_a_terminal(tmp_path: Path) -> None:
+    result = run_cjm("build", str(EXAMPLES[0]), "-o", str(tmp_path), "-f", "html")
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("built 1 of 1 file (html): 1 output in ")
+
+
+def test_invalid_file_is_reported_like_validate_and_writes_nothing(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    shutil.copy(BAD, tmp_path / "in" / "bad.yaml")
+    shutil.copy(EXAMPLES[0], tmp_path / "in" / "good.yaml")
+    build = run_cjm("build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-F", "json")
+    validate = run_cjm("validate", str(tmp_path / "in" / "bad.yaml"), "-F", "json")
+    assert build.returncode == 1
+    assert build.stdout == validate.stdout
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good.html", "good.md", "good.svg"]
+
+
+def test_outputs_beside_the_source_by_default(tmp_path: Path) -> None:
+    source = tmp_path / "checkout.yaml"
+    shutil.copy(EXAMPLES[0], source)
+    assert run_cjm("build", str(source), "-f", "md").returncode == 0
+    assert (tmp_path / "checkout.md").is_file()
+
+
+def test_same_stem_from_two_folders_is_refused(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(EXAMPLES[0], tmp_path / folder / "map.yaml")
+    result = run_cjm(
+        "build",
+        str(tmp_path / "a" / "map.yaml"),
+        str(tmp_path / "b" / "map.yaml"),
+        "-o",
+        str(tmp_path / "out"),
+        "-f",
+        "md",
+        "-F",
+        "json",
+    )
+    assert result.returncode == 1
+    assert '"code": "CJM404"' in result.stdout
+
+
+def test_without_graphviz_html_and_md_still_build(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    env = {**os.environ, "PATH": str(bin_dir)}
+    result = run_cjm("build", str(EXAMPLES[0]), "-o", str(tmp_path / "out"), "-F", "json", env=env)
+    assert result.returncode == 1
+    assert '"code": "CJM401"' in result.stdout
+    assert "apt-get install graphviz" in result.stdout
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".html", ".md"]
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    result = run_cjm("build", str(EXAMPLES[0]), "-f", "pdf")
+    assert result.returncode == 2
