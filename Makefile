@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 NODE_DIR := tests/node
 OUT ?= out
 
-.PHONY: help install install-test system node demo test lint typecheck pytest golden schema bench screenshots clean
+.PHONY: help install install-test system node demo test lint typecheck pytest golden schema docs bench screenshots clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,11 +43,19 @@ graphviz: ## Install Graphviz alone when missing (needs root)
 	  if [ "$$(id -u)" != 0 ]; then echo "please install Graphviz: sudo apt-get install graphviz"; exit 1; fi; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends graphviz fonts-dejavu-core >/dev/null; }
 
+$(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	@command -v npm >/dev/null && node -e 'process.exit(process.versions.node.split(".")[0] < 20 ? 1 : 0)' || { \
+	  echo "please install Node.js 20 or later with npm (mermaid-cli 11 and yaml-language-server 1 need it)"; exit 1; }
+	cd $(NODE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
+	@touch $@
+
+node: $(NODE_DIR)/node_modules/.installed ## Install mermaid-cli and yaml-language-server into tests/node (npm ci)
+
 demo: install graphviz ## Validate and build every example into out/
 	$(BIN)/cjm validate examples/
 	$(BIN)/cjm build examples/ -o $(OUT)
 
-test: install-test system ## Lint, type-check and run the whole test suite
+test: install-test system node ## Lint, type-check and run the whole test suite
 	$(MAKE) --no-print-directory lint typecheck pytest
 
 lint: install-test ## Ruff lint and format check
@@ -66,8 +74,15 @@ golden: install-test ## Rewrite the golden files after a deliberate change
 schema: install ## Regenerate schemas/journey.schema.json
 	$(BIN)/cjm schema > schemas/journey.schema.json
 
+docs: schema ## Regenerate the generated docs pages (format reference, diagnostic codes)
+	$(BIN)/cjm schema --output-format md > docs/format.md
+	$(BIN)/cjm rules --output-format md > docs/rules.md
+
 bench: install ## Measure start-up and validation time
 	$(BIN)/python tests/bench.py
+
+screenshots: install system node ## Rewrite the README screenshots in docs/images/ (headless Chromium, mermaid-cli)
+	$(BIN)/python tests/screenshots.py
 
 clean: ## Remove the virtual environment, caches and built files
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache $(NODE_DIR)/node_modules
