@@ -209,9 +209,10 @@ def _progress(total: int) -> Iterator[Callable[[int, int, str], None]]:
     if total < 2 or not sys.stderr.isatty():
         yield lambda done, total, name: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as progress:
+    with Progress(console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("building", total=total)
 
         def advance(done: int, total: int, name: str) -> None:

@@ -95,3 +95,42 @@ def test_without_graphviz_html_and_md_still_build(tmp_path: Path) -> None:
 def test_unknown_format_is_a_usage_error() -> None:
     result = run_cjm("build", str(EXAMPLES[0]), "-f", "pdf")
     assert result.returncode == 2
+
+
+def test_future_state_html_draws_both_curves(built: Path) -> None:
+    html = (built / "ecommerce-first-purchase-future.html").read_text(encoding="utf-8")
+    current = (built / "ecommerce-first-purchase.html").read_text(encoding="utf-8")
+    assert 'class="baseline"' in html
+    assert 'class="baseline"' not in current
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    import pty
+    import subprocess
+
+    primary, secondary = pty.openpty()
+    env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
+    process = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "cjm"), "build", *[str(p) for p in EXAMPLES], "-o", str(tmp_path), "-f", "md"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=secondary,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(primary, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(primary)
+    seen = b"".join(chunks).decode("utf-8", errors="replace")
+    assert process.returncode == 0
+    assert "━" in seen  # the bar itself, drawn on the terminal and then cleared
+    assert f"built {len(EXAMPLES)} of {len(EXAMPLES)} files (md)" in seen

@@ -150,3 +150,18 @@ def test_invalid_or_missing_side_is_reported_with_its_name(repo: Path, tmp_path:
     assert missing.returncode == 2
     assert "main:maps/nothing.yaml:1:1: error CJM113 git cannot read main:maps/nothing.yaml" in missing.stderr
     assert "Traceback" not in missing.stderr + result.stderr
+
+
+@pytest.mark.node
+def test_markdown_curves_are_drawn_by_mermaid(repo: Path, tmp_path: Path) -> None:
+    from tests.tools import mermaid_blocks, run_mmdc
+
+    markdown = run_cjm("diff", "main:maps/checkout.yaml", "maps/checkout.yaml", "-F", "md", cwd=repo).stdout
+    [block] = mermaid_blocks(markdown)
+    source = tmp_path / "curves.mmd"
+    source.write_text(block, encoding="utf-8")
+    result = run_mmdc(source, tmp_path / "curves.svg")
+    assert result.returncode == 0, result.stderr
+    svg = (tmp_path / "curves.svg").read_text(encoding="utf-8")
+    assert "Syntax error" not in svg and "NaN" not in svg
+    assert svg.count("<path") >= 2 and "Checkout and payment" in svg
