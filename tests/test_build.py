@@ -134,3 +134,26 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     assert process.returncode == 0
     assert "━" in seen  # the bar itself, drawn on the terminal and then cleared
     assert f"built {len(EXAMPLES)} of {len(EXAMPLES)} files (md)" in seen
+
+
+def test_api_runner_and_module_render_identical_bytes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from typer.testing import CliRunner
+
+    from cjm import load
+    from cjm.cli import app
+    from cjm.renderers import RenderOptions, render
+
+    example = EXAMPLES[0]
+    via_api = {fmt: render(load(example), fmt, RenderOptions(stem=example.stem)) for fmt in ("svg", "html", "md")}
+    runner_out, module_out = tmp_path / "runner", tmp_path / "module"
+    assert CliRunner().invoke(app, ["build", str(example), "-o", str(runner_out)]).exit_code == 0
+    subprocess.run(
+        [sys.executable, "-m", "cjm", "build", str(example), "-o", str(module_out)], check=True, capture_output=True
+    )
+    for fmt, content in via_api.items():
+        expected = content.encode("utf-8") if isinstance(content, str) else content
+        name = f"{example.stem}.{fmt}"
+        assert (runner_out / name).read_bytes() == expected == (module_out / name).read_bytes(), name
