@@ -47,11 +47,12 @@ def symbol(score: float | None, scale: EmotionScale) -> str:
     return "–" if score is None else SYMBOLS[band(score, scale)]
 
 
-def format_score(score: float | None) -> str:
-    """A score as people write it: 3, -1, 2.5 (no trailing .0)."""
+def format_score(score: float | None, locale: str = "en") -> str:
+    """A score as people write it: 3, -1, 2.5 (no trailing .0); French writes a decimal comma (2,5)."""
     if score is None:
         return "–"
-    return str(int(score)) if float(score).is_integer() else f"{score:.1f}".rstrip("0").rstrip(".")
+    written = str(int(score)) if float(score).is_integer() else f"{score:.1f}".rstrip("0").rstrip(".")
+    return written.replace(".", ",") if locale == "fr" else written
 
 
 def label(score: float | None, scale: EmotionScale) -> str | None:

@@ -255,7 +255,7 @@ class _Builder:
         if score is None:
             return "– " + _html(self.text["note.no_emotion"])
         word = emotion.label(score, self.scale)
-        shown = f"{emotion.symbol(score, self.scale)} {emotion.format_score(score)}"
+        shown = f"{emotion.symbol(score, self.scale)} {emotion.format_score(score, self.journey.locale)}"
         return _html(f"{shown} · {word}" if word else shown)
 
     def touchpoint_label(self, touchpoint: Touchpoint) -> _HTML:
@@ -417,9 +417,9 @@ class _Builder:
             words = [word for word in dict.fromkeys(emotion.label(score, self.scale) for score in scores) if word]
             if not words and index == 2:
                 words = [text["note.neutral"]]
-            span = emotion.format_score(scores[0])
+            span = emotion.format_score(scores[0], self.journey.locale)
             if len(scores) > 1:
-                span += f" – {emotion.format_score(scores[-1])}"
+                span += f" – {emotion.format_score(scores[-1], self.journey.locale)}"
             bands.append(
                 f'<TR><TD BGCOLOR="{fill_color}" COLOR="{stroke_color}" BORDER="1" STYLE="rounded" WIDTH="34">'
                 + _font(symbol, size=small, color=stroke_color, bold=True)

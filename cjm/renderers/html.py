@@ -592,8 +592,7 @@ def _number(value: float, locale: str) -> str:
 
 def _score(score: float, locale: str) -> str:
     """An emotion score as every renderer writes it (cjm.emotion.format_score), with a French decimal comma."""
-    written = emotion.format_score(score)
-    return written.replace(".", ",") if locale == "fr" else written
+    return emotion.format_score(score, locale)
 
 
 def _with_unit(number: str, unit: str | None, locale: str) -> str:

@@ -234,18 +234,18 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequen
     return [f"| {' | '.join(cells)} |" for cells in (header, delimiter, *rows)]
 
 
-def _emotion(score: float | None, scale: EmotionScale) -> str:
+def _emotion(score: float | None, scale: EmotionScale, locale: str) -> str:
     """A score as a number, a band symbol and the scale's word: `-2 ▼▼ Distressed`."""
     if score is None:
         return NO_VALUE
     word = label(score, scale)
-    shown = f"{format_score(score)} {symbol(score, scale)}"
+    shown = f"{format_score(score, locale)} {symbol(score, scale)}"
     return f"{shown} {escape_table_cell(word)}" if word else shown
 
 
-def _scale_value(score: float, scale: EmotionScale) -> str:
+def _scale_value(score: float, scale: EmotionScale, locale: str) -> str:
     word = label(score, scale)
-    return f"{format_score(score)} ({escape_table_cell(word)})" if word else format_score(score)
+    return f"{format_score(score, locale)} ({escape_table_cell(word)})" if word else format_score(score, locale)
 
 
 def _header(journey: Journey, text: _Text) -> list[list[str]]:
@@ -302,7 +302,7 @@ def _stages(journey: Journey, text: _Text) -> list[list[str]]:
                 escape_table_cell(stage.name),
                 escape_table_cell(stage.goal) if stage.goal else NO_VALUE,
                 touchpoints or NO_VALUE,
-                _emotion(stage.score, scale),
+                _emotion(stage.score, scale, journey.locale),
             ]
         )
     header = [
@@ -313,9 +313,9 @@ def _stages(journey: Journey, text: _Text) -> list[list[str]]:
         text["field.emotion"],
     ]
     legend = text["note.emotion_scale"].format(
-        min=_scale_value(scale.min, scale),
-        max=_scale_value(scale.max, scale),
-        neutral=_scale_value(scale.neutral, scale),
+        min=_scale_value(scale.min, scale, journey.locale),
+        max=_scale_value(scale.max, scale, journey.locale),
+        neutral=_scale_value(scale.neutral, scale, journey.locale),
     )
     if any(touchpoint.moment_of_truth for _, touchpoint in journey.touchpoints()):
         legend += f" {MOMENT_OF_TRUTH} {text['note.moment_of_truth']}"
@@ -346,11 +346,11 @@ def _lows(journey: Journey, text: _Text) -> list[list[str]]:
             if touchpoint.drop_off
         ]
         cells = [
-            _emotion(score, scale),
+            _emotion(score, scale, journey.locale),
             escape_table_cell(stage.name),
             CELL_BREAK.join(
                 f"{_touchpoint_mark(touchpoint)}{escape_table_cell(touchpoint.name)} "
-                f"({_emotion(touchpoint.emotion, scale)})"
+                f"({_emotion(touchpoint.emotion, scale, journey.locale)})"
                 for touchpoint in low
             )
             or NO_VALUE,
@@ -477,8 +477,8 @@ def _kpis(journey: Journey, text: _Text) -> list[list[str]]:
         [
             escape_table_cell(stage.name),
             escape_table_cell(kpi.name),
-            format_score(kpi.value),
-            format_score(kpi.target),
+            format_score(kpi.value, journey.locale),
+            format_score(kpi.target, journey.locale),
             escape_table_cell(kpi.unit) if kpi.unit else NO_VALUE,
             text.value("better", kpi.better),
             _kpi_status(kpi, text),
@@ -488,14 +488,14 @@ def _kpis(journey: Journey, text: _Text) -> list[list[str]]:
     return [heading, _table(header, rows, numeric=[2, 3])]
 
 
-def _change(before: float | None, after: float | None, same_scale: bool) -> str:
+def _change(before: float | None, after: float | None, same_scale: bool, locale: str) -> str:
     if before is None or after is None or not same_scale:
         return NO_VALUE
     # From the scores as shown, so the change always adds up with the two cells beside it.
     delta = round(float(format_score(after)) - float(format_score(before)), 1)
     if delta == 0:
         return "0 ="
-    return f"+{format_score(delta)} ▲" if delta > 0 else f"{format_score(delta)} ▼"
+    return f"+{format_score(delta, locale)} ▲" if delta > 0 else f"{format_score(delta, locale)} ▼"
 
 
 def _comparison(journey: Journey, baseline: Journey, text: _Text) -> list[list[str]]:
@@ -509,15 +509,20 @@ def _comparison(journey: Journey, baseline: Journey, text: _Text) -> list[list[s
         rows.append(
             [
                 escape_table_cell(stage.name),
-                _emotion(old_score, baseline.emotion_scale),
-                _emotion(stage.score, journey.emotion_scale),
-                _change(old_score, stage.score, same_scale),
+                _emotion(old_score, baseline.emotion_scale, journey.locale),
+                _emotion(stage.score, journey.emotion_scale, journey.locale),
+                _change(old_score, stage.score, same_scale, journey.locale),
             ]
         )
     for stage in baseline.stages:
         if stage.id not in after_ids:
             rows.append(
-                [escape_table_cell(stage.name), _emotion(stage.score, baseline.emotion_scale), NO_VALUE, NO_VALUE]
+                [
+                    escape_table_cell(stage.name),
+                    _emotion(stage.score, baseline.emotion_scale, journey.locale),
+                    NO_VALUE,
+                    NO_VALUE,
+                ]
             )
     header = [text["field.stage"], text["field.before"], text["field.after"], text["field.change"]]
     blocks = [
