@@ -15,13 +15,17 @@ from cjm.loader import Anchor, Document, PathKey
 from cjm.model import Journey
 
 
-def check_references(journey: Journey, document: Document) -> list[Diagnostic]:
-    """Every cross-object rule of the format (CJM3xx) on a map that passed schema validation."""
+def check_references(journey: Journey, document: Document, baseline: Journey | None = None) -> list[Diagnostic]:
+    """Every cross-object rule of the format (CJM3xx) on a map that passed schema validation.
+
+    With a baseline (the current-state map of a future-state map), `addresses:` may also name the
+    baseline's pain points: the opportunities that removed them.
+    """
     reporter = _Reporter(document)
     _unique_ids(journey, reporter)
     _channels(journey, reporter)
     _touchpoint_references(journey, reporter)
-    _addresses(journey, reporter)
+    _addresses(journey, reporter, baseline)
     _scale(journey, reporter)
     _ignored_codes(journey, reporter)
     return reporter.found
@@ -128,8 +132,10 @@ def _touchpoint_references(journey: Journey, report: _Reporter) -> None:
                     )
 
 
-def _addresses(journey: Journey, report: _Reporter) -> None:
+def _addresses(journey: Journey, report: _Reporter, baseline: Journey | None) -> None:
     pains = [pain.id for _, pain in journey.pain_points()]
+    if baseline is not None:
+        pains += [pain.id for _, pain in baseline.pain_points() if pain.id not in pains]
     for s, stage in enumerate(journey.stages):
         for o, opportunity in enumerate(stage.opportunities):
             for a, target in enumerate(opportunity.addresses):

@@ -192,7 +192,11 @@ class Opportunity(Model):
 
     id: Slug = Field(description="Unique id in the map; derived from `text` when absent.")
     text: Text = Field(description="The improvement.")
-    addresses: list[str] = Field(default_factory=list, description="Ids of the pain points it addresses.")
+    addresses: list[str] = Field(
+        default_factory=list,
+        description="Ids of the pain points it addresses; a map with a `baseline` may also name the baseline's "
+        "pain points (those its opportunities removed).",
+    )
     impact: Level | None = Field(None, description="Expected effect on the journey.")
     effort: Level | None = Field(None, description="Expected cost to deliver.")
     owner: str | None = Field(None, description="The team that would deliver it.")

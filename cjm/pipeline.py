@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import glob
 import os
+import posixpath
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -53,15 +54,62 @@ def today_default() -> datetime.date:
     return datetime.date.today()
 
 
-def check_document(document: Document, config: Config | None = None, today: datetime.date | None = None) -> FileResult:
-    """Validate a parsed document, then run the cross-object checks and, on a valid map, the method checks."""
+BaselineLoader = Callable[[str], "FileResult"]
+
+
+def check_document(
+    document: Document,
+    config: Config | None = None,
+    today: datetime.date | None = None,
+    load_baseline: BaselineLoader | None = None,
+) -> FileResult:
+    """Validate a parsed document, then run the cross-object checks and, on a valid map, the method checks.
+
+    `load_baseline` checks the map a future-state map names in `baseline:` (a path relative to the
+    map); its pain points are then known to `addresses:`, for opportunities that removed them.
+    """
     journey, diagnostics = validate_document(document)
+    baseline: Journey | None = None
+    if journey is not None and journey.baseline is not None and load_baseline is not None:
+        baseline, problem = _baseline(document, journey.baseline, load_baseline)
+        diagnostics += problem
     if journey is not None:
-        diagnostics = diagnostics + check_references(journey, document)
+        diagnostics = diagnostics + check_references(journey, document, baseline)
     if journey is not None and not has_errors(diagnostics):
         diagnostics += check_method(journey, document, config or Config(), today or today_default())
     valid = journey if not has_errors(diagnostics) else None
-    return FileResult(document.name, document, valid, sorted(diagnostics, key=sort_key))
+    return FileResult(document.name, document, valid, sorted(diagnostics, key=sort_key), baseline)
+
+
+def _baseline(document: Document, shown: str, load: BaselineLoader) -> tuple[Journey | None, list[Diagnostic]]:
+    """The baseline map, or the one diagnostic that says why it cannot be used."""
+    result = load(shown)
+    if result.journey is not None and result.ok:
+        return result.journey, []
+    line, column = document.positions.locate(("baseline",))
+    if any(d.code in ("CJM101", "CJM102", "CJM113") for d in result.diagnostics):
+        return None, [
+            make(
+                "CJM308",
+                document.name,
+                line,
+                column,
+                f"baseline map `{shown}` does not exist",
+                "the path is relative to this file",
+            )
+        ]
+    first = next(d for d in result.diagnostics if d.severity == "error")
+    return None, [
+        make(
+            "CJM309",
+            document.name,
+            line,
+            column,
+            f"baseline map `{shown}` is not valid: {first.file}:{first.line}:{first.column}: {first.code} "
+            f"{first.message}",
+            f"run `cjm validate {first.file}`",
+        )
+    ]
 
 
 def check_file(path: Path, name: str | None = None, today: datetime.date | None = None) -> FileResult:
@@ -69,73 +117,60 @@ def check_file(path: Path, name: str | None = None, today: datetime.date | None 
 
     A future-state map's `baseline:` is loaded too (one level: a baseline's own baseline is not followed).
     """
-    result = _check_one(path, name, today)
-    if result.journey is None or result.journey.baseline is None or result.document is None:
-        return result
-    return _with_baseline(result, path.parent / result.journey.baseline, today)
+
+    def load_baseline(relative: str) -> FileResult:
+        return _check_one(path.parent / relative, None, today, None)
+
+    return _check_one(path, name, today, load_baseline)
 
 
-def _check_one(path: Path, name: str | None, today: datetime.date | None) -> FileResult:
+def _check_one(
+    path: Path, name: str | None, today: datetime.date | None, load_baseline: BaselineLoader | None
+) -> FileResult:
     config, problems = config_for(path.parent)
     loaded = read_document(path, name)
     if isinstance(loaded, Diagnostic):
         return FileResult(loaded.file, None, None, [loaded, *problems])
-    result = check_document(loaded, config, today)
+    result = check_document(loaded, config, today, load_baseline)
     if not problems:
         return result
     return replace(result, diagnostics=sorted([*result.diagnostics, *problems], key=sort_key))
 
 
-def _with_baseline(result: FileResult, path: Path, today: datetime.date | None) -> FileResult:
-    assert result.document is not None and result.journey is not None
-    line, column = result.document.positions.locate(("baseline",))
-    shown = result.journey.baseline
-    baseline = _check_one(path, None, today)
-    if baseline.journey is not None and baseline.ok:
-        return replace(result, baseline=baseline.journey)
-    if any(d.code in ("CJM101", "CJM102") for d in baseline.diagnostics):
-        problem = make(
-            "CJM308",
-            result.name,
-            line,
-            column,
-            f"baseline map `{shown}` does not exist",
-            "the path is relative to this file",
-        )
-    else:
-        first = next(d for d in baseline.diagnostics if d.severity == "error")
-        problem = make(
-            "CJM309",
-            result.name,
-            line,
-            column,
-            f"baseline map `{shown}` is not valid: "
-            f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}",
-            f"run `cjm validate {first.file}`",
-        )
-    return replace(result, journey=None, diagnostics=sorted([*result.diagnostics, problem], key=sort_key))
-
-
-def check_bytes(raw: bytes, name: str, config: Config | None = None) -> FileResult:
+def check_bytes(
+    raw: bytes, name: str, config: Config | None = None, load_baseline: BaselineLoader | None = None
+) -> FileResult:
     """Run the checking pipeline on the bytes of a file read from elsewhere (a git revision)."""
     loaded = parse_document(raw, name)
     if isinstance(loaded, Diagnostic):
         return FileResult(name, None, None, [loaded])
-    return check_document(loaded, config)
+    return check_document(loaded, config, None, load_baseline)
 
 
 def check_side(spec: str) -> FileResult:
-    """Check one side of a diff: a file on disk, or `REV:path` read from git and named so in diagnostics."""
+    """Check one side of a diff: a file on disk, or `REV:path` read from git and named so in diagnostics.
+
+    A `REV:path` map's baseline is read from the same revision.
+    """
     from cjm.revision import read_revision, split_revision
 
     revision = split_revision(spec)
     if revision is None:
         return check_file(Path(spec))
-    raw = read_revision(*revision)
+    rev, path = revision
+
+    def load_baseline(relative: str) -> FileResult:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(path), relative))
+        raw = read_revision(rev, target)
+        if isinstance(raw, Diagnostic):
+            return FileResult(raw.file, None, None, [raw])
+        return check_bytes(raw, f"{rev}:{target}")
+
+    raw = read_revision(rev, path)
     if isinstance(raw, Diagnostic):
         return FileResult(spec, None, None, [raw])
-    config, _ = config_for(Path(revision[1]).parent)
-    return check_bytes(raw, spec, config)
+    config, _ = config_for(Path(path).parent)
+    return check_bytes(raw, spec, config, load_baseline)
 
 
 def collect_files(arguments: Iterable[str]) -> list[Path]:

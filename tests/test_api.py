@@ -59,3 +59,26 @@ def test_python_tag_never_runs_code(tmp_path: Path) -> None:
     path.write_text(f'cjm: 1\ntitle: !!python/object/apply:os.system ["touch {marker}"]\nstages: [{{name: A}}]\n')
     assert [d.code for d in cjm.check(path)] == ["CJM110"]
     assert not marker.exists()
+
+
+def test_future_state_opportunities_may_address_baseline_pain_points(tmp_path: Path) -> None:
+    (tmp_path / "current.yaml").write_text(
+        "cjm: 1\ntitle: Now\nstages:\n  - name: Pay\n    emotion: 2\n"
+        "    pain_points: [{id: hidden-fees, text: Fees appear late, evidence: [Interviews]}]\n"
+    )
+    future = tmp_path / "future.yaml"
+    future.write_text(
+        "cjm: 1\ntitle: Next\ntype: future-state\nbaseline: current.yaml\nstages:\n  - name: Pay\n    emotion: 4\n"
+        "    opportunities:\n      - {text: Show fees upfront, addresses: [hidden-fees], status: done}\n"
+        "      - {text: Guess, addresses: [nowhere]}\n"
+    )
+    assert [(d.code, d.line) for d in cjm.check(future) if d.severity == "error"] == [("CJM304", 10)]
+    future.write_text(future.read_text().replace("      - {text: Guess, addresses: [nowhere]}\n", ""))
+    from cjm.pipeline import check_file
+    from cjm.renderers import RenderOptions, render
+
+    result = check_file(future)
+    assert result.ok and result.journey is not None and result.baseline is not None
+    options = RenderOptions(stem="future", baseline=result.baseline)
+    assert "Fees appear late (current state)" in str(render(result.journey, "md", options))
+    assert "Fees appear late (current state)" in str(render(result.journey, "html", options))

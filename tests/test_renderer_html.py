@@ -267,10 +267,12 @@ def test_pain_points_are_anchors_and_opportunities_link_to_what_they_address(ste
         [card] = page.select("li", id=f"pain-{pain.id}")
         assert pain.text in card.text()
         assert MESSAGES[source.locale][f"severity.{pain.severity}"] in card.select("span", class_="badge")[0].text()
+    own = {pain.id for _, pain in source.pain_points()}
     for _, item in source.opportunities():
         [card] = page.select("li", id=f"opp-{item.id}")
         hrefs = [link.attrs["href"] for link in card.select("a")]
-        assert hrefs == [f"#pain-{ref}" for ref in item.addresses]
+        # A future-state map may address pain points of its baseline: named, but with no card to link to.
+        assert hrefs == [f"#pain-{ref}" for ref in item.addresses if ref in own]
 
 
 def test_moment_of_truth_and_drop_off_are_written_out() -> None:

@@ -286,7 +286,7 @@ def render_html(journey: Journey, options: RenderOptions) -> str:
     `options.baseline`, when given, is the current-state map: its emotional curve is drawn
     dashed under this one, stages matched by id.
     """
-    context = _Context.of(journey)
+    context = _Context.of(journey, options.baseline)
     text = context.text
     template = _environment().get_template(TEMPLATE)
     return template.render(
@@ -335,13 +335,14 @@ class _Context:
     channels: Mapping[str, str]
     touchpoint_names: Mapping[str, str]
     pains: Mapping[str, PainPoint]
+    baseline_pains: Mapping[str, PainPoint]
     pain_refs: Mapping[str, str]
     opportunity_refs: Mapping[str, str]
     addressed_by: Mapping[str, tuple[Opportunity, ...]]
 
     @classmethod
-    def of(cls, journey: Journey) -> _Context:
-        """Index a journey once for the whole page."""
+    def of(cls, journey: Journey, baseline: Journey | None = None) -> _Context:
+        """Index a journey once for the whole page (and the pain points of its baseline, if any)."""
         addressed_by: dict[str, list[Opportunity]] = {}
         for _, opportunity in journey.opportunities():
             for ref in opportunity.addresses:
@@ -354,6 +355,7 @@ class _Context:
             channels=i18n.channel_labels(journey),
             touchpoint_names={touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()},
             pains={pain.id: pain for _, pain in journey.pain_points()},
+            baseline_pains={pain.id: pain for _, pain in baseline.pain_points()} if baseline else {},
             pain_refs={pain.id: f"P{n}" for n, (_, pain) in enumerate(journey.pain_points(), start=1)},
             opportunity_refs={item.id: f"O{n}" for n, (_, item) in enumerate(journey.opportunities(), start=1)},
             addressed_by={ref: tuple(items) for ref, items in addressed_by.items()},
@@ -441,7 +443,12 @@ def _opportunity(item: Opportunity, context: _Context) -> OpportunityView:
     links = []
     for ref in item.addresses:
         pain = context.pains.get(ref)
-        if pain is None:
+        removed = context.baseline_pains.get(ref)
+        if pain is None and removed is not None:
+            # A pain point of the current state that this future state removed: no card to link to.
+            shown = f"{_shorten(removed.text)} ({text['note.baseline'].lower()})"
+            links.append(Link(None, ref, shown, removed.text))
+        elif pain is None:
             links.append(Link(None, ref, "", ref))
         else:
             links.append(Link(f"#pain-{pain.id}", context.pain_refs[pain.id], _shorten(pain.text), pain.text))

@@ -195,7 +195,7 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
         ["```mermaid", *render_mermaid_journey(journey).splitlines(), "```"],
         *_lows(journey, text),
         *_pain_points(journey, text),
-        *_backlog(journey, text),
+        *_backlog(journey, text, options.baseline),
         *_kpis(journey, text),
     ]
     if options.baseline is not None:
@@ -410,12 +410,17 @@ def _backlog_order(item: tuple[Stage, Opportunity]) -> tuple[int, int, int]:
     )
 
 
-def _backlog(journey: Journey, text: _Text) -> list[list[str]]:
+def _backlog(journey: Journey, text: _Text, baseline: Journey | None) -> list[list[str]]:
     heading = [f"## {text['heading.opportunities']}"]
     opportunities = sorted(journey.opportunities(), key=_backlog_order)
     if not opportunities:
         return [heading, [text["note.none"]]]
     pains = {pain.id: pain for _, pain in journey.pain_points()}
+    if baseline is not None:
+        # Pain points of the current state that this future state removed (the opportunity's result).
+        suffix = f" ({text['note.baseline'].lower()})"
+        removed = {pain.id: pain for _, pain in baseline.pain_points() if pain.id not in pains}
+        pains |= {ref: pain.model_copy(update={"text": pain.text + suffix}) for ref, pain in removed.items()}
     header = [
         text["field.text"],
         text["field.stage"],
