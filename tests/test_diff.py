@@ -165,3 +165,21 @@ def test_markdown_curves_are_drawn_by_mermaid(repo: Path, tmp_path: Path) -> Non
     svg = (tmp_path / "curves.svg").read_text(encoding="utf-8")
     assert "Syntax error" not in svg and "NaN" not in svg
     assert svg.count("<path") >= 2 and "Checkout and payment" in svg
+
+
+def test_a_revision_reads_its_baseline_from_the_same_revision(tmp_path: Path) -> None:
+    _git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "maps").mkdir()
+    for name in ("ecommerce-first-purchase.yaml", "ecommerce-first-purchase-future.yaml"):
+        (tmp_path / "maps" / name).write_bytes((ROOT / "examples" / name).read_bytes())
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "-c", "user.email=cx@example.com", "-c", "user.name=CX", "commit", "-q", "-m", "maps")
+    (tmp_path / "maps" / "ecommerce-first-purchase.yaml").unlink()  # only the revision has the baseline now
+    result = run_cjm(
+        "diff",
+        "main:maps/ecommerce-first-purchase-future.yaml",
+        str(ROOT / "examples" / "ecommerce-first-purchase-future.yaml"),
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("No changes between")
