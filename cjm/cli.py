@@ -249,12 +249,11 @@ def diff(
     if output_format not in DIFF_FORMATS:
         raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(DIFF_FORMATS)}")
     sides = [check_side(old), check_side(new)]
-    if not all(side.ok and side.journey is not None for side in sides):
+    before, after = (side.journey if side.ok else None for side in sides)
+    if before is None or after is None:
         report = REPORTERS["text"]([side for side in sides if side.diagnostics], _use_color())
         _emit("", report.stderr)
         raise typer.Exit(EXIT_USAGE)
-    before, after = (side.journey for side in sides)
-    assert before is not None and after is not None
     changes = diff_journeys(before, after, old, new)
     if output_format == "md":
         _emit(diff_report.diff_markdown(changes, before, after), "")

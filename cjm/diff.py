@@ -125,12 +125,11 @@ def _fields(subject: str, ident: str, old: Any, new: Any, names: tuple[str, ...]
 
 def _persona(old: Journey, new: Journey, out: list[Change]) -> None:
     before, after = old.persona, new.persona
-    if before is None and after is None:
-        return
     if before is None or after is None:
-        present = after or before
-        assert present is not None
-        out.append(Change("persona", "persona", "added" if before is None else "removed", present.name))
+        if after is not None:
+            out.append(Change("persona", "persona", "added", after.name))
+        elif before is not None:
+            out.append(Change("persona", "persona", "removed", before.name))
         return
     out.extend(
         _fields(

@@ -183,3 +183,14 @@ def test_a_revision_reads_its_baseline_from_the_same_revision(tmp_path: Path) ->
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("No changes between")
+
+
+def test_persona_added_or_removed_and_reordered_file_is_no_change() -> None:
+    from cjm import load
+    from cjm.diff import diff_journeys
+
+    journey = load(EXAMPLE)
+    anonymous = journey.model_copy(update={"persona": None})
+    assert [(c.kind, c.name) for c in diff_journeys(anonymous, journey).persona] == [("added", "Maya Okafor")]
+    assert [(c.kind, c.name) for c in diff_journeys(journey, anonymous).persona] == [("removed", "Maya Okafor")]
+    assert diff_journeys(journey, journey).empty

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from cjm.model import Journey
 
@@ -24,7 +24,6 @@ class RenderOptions:
     stem: str = "journey"
     baseline: Journey | None = None
     dot_timeout: float = 60.0
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 Render = Callable[[Journey, RenderOptions], str | bytes]
