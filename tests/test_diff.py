@@ -185,7 +185,7 @@ def test_a_revision_reads_its_baseline_from_the_same_revision(tmp_path: Path) ->
     assert result.stdout.startswith("No changes between")
 
 
-def test_persona_added_or_removed_and_reordered_file_is_no_change() -> None:
+def test_persona_added_or_removed_and_an_unchanged_map() -> None:
     from cjm import load
     from cjm.diff import diff_journeys
 
