@@ -39,8 +39,9 @@ class Shot:
 
 
 SHOTS = (
-    # The flow is several screens wide: show its start, legend included, at a readable scale.
-    Shot("ecommerce-svg.png", "ecommerce-first-purchase", "svg", height=800, zoom=0.7),
+    # The flow wraps into rows but is still wider than a window: show its first two rows, legend
+    # included, at a readable scale.
+    Shot("ecommerce-svg.png", "ecommerce-first-purchase", "svg", height=1000, zoom=0.6),
     Shot("ecommerce-html.png", "ecommerce-first-purchase", "html", height=1400),
     # From the stage table on: the Mermaid emotional curve and the tables a code host draws.
     Shot("ecommerce-md.png", "ecommerce-first-purchase", "md", height=1300, start="stages"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import json
 import os
 import re
@@ -26,6 +27,7 @@ from cjm.model import Journey
 from cjm.renderers import FORMATS, RenderError, RenderOptions, render
 from cjm.renderers.graphviz_svg import (
     PNG_MIN_WIDTH,
+    ROWS,
     png_dpi,
     render_dot,
     render_png,
@@ -273,6 +275,109 @@ def test_french_map_is_labelled_in_french() -> None:
     assert "Channel switch" not in texts and "Customers lost" not in texts
     switch = _groups(root, "channel-switch")[0]
     assert "→" in "".join(_texts(switch))
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows: a long flow wraps to fit a 16:9 slide
+# ---------------------------------------------------------------------------------------------
+
+
+def _stage_boxes(root: ET.Element) -> list[tuple[float, float, float, float]]:
+    """Each stage's frame, in map order, as (left, top, right, bottom) in SVG units (y grows downwards)."""
+    boxes = []
+    for group in root.iter(f"{SVG}g"):
+        if "cluster" not in (group.get("class") or "").split():
+            continue
+        frame = group.find(f"{SVG}path")
+        if frame is None:
+            frame = group.find(f"{SVG}polygon")
+        assert frame is not None
+        numbers = [float(number) for number in re.findall(r"-?[\d.]+", frame.get("d") or frame.get("points") or "")]
+        xs, ys = numbers[0::2], numbers[1::2]
+        boxes.append((min(xs), min(ys), max(xs), max(ys)))
+    return boxes
+
+
+def _rows(boxes: list[tuple[float, float, float, float]]) -> list[list[int]]:
+    """Stage indexes grouped by row: a stage that does not start right of the previous one's end starts a row."""
+    rows: list[list[int]] = [[0]]
+    for index in range(1, len(boxes)):
+        if boxes[index][0] < boxes[index - 1][2]:
+            rows.append([index])
+        else:
+            rows[-1].append(index)
+    return rows
+
+
+def _aspect(root: ET.Element) -> float:
+    _, _, width, height = (float(number) for number in (root.get("viewBox") or "").split())
+    return width / height
+
+
+def _short_journey(stages: int, touchpoints: int) -> Journey:
+    return Journey.model_validate(
+        {
+            "cjm": 1,
+            "title": "Short",
+            "stages": [
+                {
+                    "name": f"Stage {stage}",
+                    "touchpoints": [
+                        {"name": f"Step {stage}.{step}", "channel": "web" if step % 2 else "email"}
+                        for step in range(touchpoints)
+                    ],
+                }
+                for stage in range(stages)
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_a_long_flow_wraps_into_rows_near_a_slide_shape(stem: str) -> None:
+    journey, root = _journey(stem), _root(_svg(stem))
+    assert len(journey.stages) == 7
+    assert 1.2 <= _aspect(root) <= 2.6, f"{stem}: the SVG is {_aspect(root):.2f} times as wide as high"
+    row_nodes = re.findall(r'^  "row_\d+" \[', render_dot(journey, OPTIONS), re.MULTILINE)
+    assert len(_rows(_stage_boxes(root))) == len(row_nodes) >= 2
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_rows_read_top_to_bottom_then_left_to_right(stem: str) -> None:
+    boxes = _stage_boxes(_root(_svg(stem)))
+    rows = _rows(boxes)
+    assert boxes[0][1] < boxes[-1][1], "the first stage is not above the last one"
+    for upper, lower in itertools.pairwise(rows):
+        assert boxes[lower[0]][0] < boxes[upper[-1]][0], "a row does not start again on the left"
+        for above in upper:
+            for below in lower:
+                overlapping = boxes[below][0] < boxes[above][2] and boxes[above][0] < boxes[below][2]
+                assert not overlapping or boxes[below][1] > boxes[above][3], (
+                    f"stage {below + 1} is not below stage {above + 1}"
+                )
+
+
+@pytest.mark.parametrize(("stages", "touchpoints"), [(2, 2), (3, 2)])
+def test_a_short_map_stays_one_row(stages: int, touchpoints: int) -> None:
+    journey = _short_journey(stages, touchpoints)
+    root = _root(render_svg(journey, OPTIONS))
+    assert _rows(_stage_boxes(root)) == [list(range(stages))]
+    assert "row_1" not in render_dot(journey, OPTIONS)
+
+
+def test_rows_can_be_chosen() -> None:
+    assert ROWS is None  # The default chooses from the map.
+    journey = _journey("ecommerce-first-purchase")
+    one_row = _root(render_svg(journey, OPTIONS, rows=1))
+    assert _rows(_stage_boxes(one_row)) == [list(range(7))]
+    assert _aspect(one_row) > 4
+    stacked = _root(render_svg(journey, OPTIONS, rows=99))  # At most one row per stage.
+    boxes = _stage_boxes(stacked)
+    assert _rows(boxes) == [[index] for index in range(7)]
+    assert all(lower[1] > upper[3] for upper, lower in itertools.pairwise(boxes))
+    # Wrapping moves boxes, never what is drawn.
+    assert _structure(render_svg(journey, OPTIONS, rows=1)) == _structure(_svg("ecommerce-first-purchase"))
+    assert render_dot(journey, OPTIONS, rows=3) == render_dot(journey, OPTIONS, rows=3)
 
 
 # ---------------------------------------------------------------------------------------------

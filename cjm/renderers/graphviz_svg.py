@@ -2,8 +2,9 @@
 
 The picture reads left to right: one cluster per stage, one rounded box per touchpoint filled
 from its emotion score, pain points and opportunities hanging below their touchpoint as notes,
-and customers lost shown above it. The header (title, persona, objective, type) and the legend
-are the graph's label.
+and customers lost shown above it. A long journey wraps into rows of whole stages, read like
+lines of text, so the picture keeps about a slide's shape. The header (title, persona, objective,
+type) and the legend are the graph's label.
 
 Why DOT is written by hand and not with the `graphviz` package's `Digraph`: the package passes
 any value that starts with `<` and ends with `>` through as an HTML-like label, so a title such
@@ -98,6 +99,30 @@ EDGE_ATTRIBUTES: dict[str, str] = {
     "penwidth": "1.4",
     "arrowsize": "0.75",
 }
+
+# Rows: the flow wraps into rows of whole stages, each read left to right, row 1 on top, so a long
+# journey fills a 16:9 slide instead of becoming a thin strip. None chooses the number of rows that
+# draws the map largest on a 16:9 slide with rows of at least MIN_ROW_COLUMNS touchpoints (the jump
+# back to the left is not worth a shorter row); a number forces it (at most one row per stage).
+ROWS: int | None = None
+SLIDE_ASPECT = 16 / 9
+MIN_ROW_COLUMNS = 3
+
+# The drawing's size in inches, estimated before `dot` runs (the DOT must say where rows break, and
+# DOT needs no Graphviz). Measured on the examples with Graphviz 2.43: a touchpoint column with its
+# edge labels, a line of text in a box, and the header (title and legend) above the flow.
+ESTIMATED_COLUMN_WIDTH = 3.2
+ESTIMATED_STAGE_GAP = 0.3
+ESTIMATED_LINE_HEIGHT = 0.15
+ESTIMATED_BOX_PADDING = 0.25
+ESTIMATED_STACK_GAP = 0.3
+ESTIMATED_STAGE_LABEL_HEIGHT = 1.0
+ESTIMATED_ROW_GAP = 0.4
+ESTIMATED_HEADER_WIDTH = 15.5
+ESTIMATED_HEADER_HEIGHT = 2.6
+
+# The invisible node that starts each row when the flow wraps.
+ROW_NODE_ATTRIBUTES: dict[str, str] = {"style": "invis", "label": "", "width": "0.01", "height": "0.01"}
 
 # PNG: at least this many pixels wide (sharp on a 16:9 slide), at a resolution in this range.
 PNG_MIN_WIDTH = 2400
@@ -236,8 +261,9 @@ def flow(journey: Journey) -> list[tuple[Touchpoint, Touchpoint]]:
 class _Builder:
     """Turns a journey into DOT statements, in the map's order, so the output is deterministic."""
 
-    def __init__(self, journey: Journey) -> None:
+    def __init__(self, journey: Journey, rows: int | None = None) -> None:
         self.journey = journey
+        self.wanted_rows = rows
         self.scale = journey.emotion_scale
         self.text = messages(journey.locale)
         self.channels = channel_labels(journey)
@@ -247,6 +273,8 @@ class _Builder:
         self.alternatives: set[tuple[str, str]] = set()
         self.edge_ids: dict[str, int] = {}
         self.clusters = [_Cluster(stage, number) for number, stage in enumerate(journey.stages, start=1)]
+        self.rows: list[list[_Cluster]] = [self.clusters]
+        self.row_of: dict[str, int] = {}
 
     # Labels ------------------------------------------------------------------------------------
 
@@ -531,7 +559,50 @@ class _Builder:
                         attributes["constraint"] = "false"
                     self.edge("addresses", name, f"pain_{ref}", attributes)
 
+        self.rows = self.wrap()
+        self.row_of = {
+            column.anchor: index for index, row in enumerate(self.rows) for cluster in row for column in cluster.columns
+        }
         self.flow_edges()
+
+    def wrap(self) -> list[list[_Cluster]]:
+        """The stages in rows: as many as asked, or as many as draw the map largest on a 16:9 slide.
+
+        Why an estimate: the DOT must say where rows break before `dot` has measured anything, so
+        the size of each choice comes from the boxes' lines of text (see the ESTIMATED_ constants).
+        """
+        heights = {
+            name: _estimated_height(attributes) for cluster in self.clusters for name, attributes in cluster.nodes
+        }
+        widths = [len(cluster.columns) * ESTIMATED_COLUMN_WIDTH + ESTIMATED_STAGE_GAP for cluster in self.clusters]
+
+        def row_height(row: list[int]) -> float:
+            columns = [column for index in row for column in self.clusters[index].columns]
+            above = max((heights[column.lost] + ESTIMATED_STACK_GAP if column.lost else 0.0) for column in columns)
+            below = max(
+                sum(heights[name] for name in [column.anchor, *column.below]) + ESTIMATED_STACK_GAP * len(column.below)
+                for column in columns
+            )
+            return ESTIMATED_STAGE_LABEL_HEIGHT + above + below + ESTIMATED_ROW_GAP
+
+        def slide_scale(split: list[list[int]]) -> float:
+            width = max(ESTIMATED_HEADER_WIDTH, *(sum(widths[index] for index in row) for row in split))
+            height = ESTIMATED_HEADER_HEIGHT + sum(row_height(row) for row in split)
+            return min(SLIDE_ASPECT / width, 1 / height)
+
+        if self.wanted_rows is not None:
+            split = _split(widths, self.wanted_rows)
+        else:
+            columns = [len(cluster.columns) for cluster in self.clusters]
+            splits = [_split(widths, count) for count in range(1, len(widths) + 1)]
+            long_enough = [
+                split
+                for split in splits
+                if len(split) == 1 or all(sum(columns[index] for index in row) >= MIN_ROW_COLUMNS for row in split)
+            ]
+            # The first of equally good choices wins: fewer rows.
+            split = max(long_enough, key=slide_scale)
+        return [[self.clusters[index] for index in row] for row in split]
 
     def flow_edges(self) -> None:
         """The journey flow, the edges that keep the listed order, and the drop-offs."""
@@ -562,6 +633,9 @@ class _Builder:
             if not forward:
                 classes.append("loop-back")
                 attributes["constraint"] = "false"
+            elif self.row_of[tail_name] != self.row_of[head_name]:
+                # From one row to the next: ranking it would pull the next row back into this one.
+                attributes["constraint"] = "false"
             elif position[head_name] == position[tail_name] + 1:
                 attributes["weight"] = "8"
                 forward_pairs.add((tail_name, head_name))
@@ -571,6 +645,8 @@ class _Builder:
         # between options of one branch in one stage: those share a column, one below the other.
         alternatives = self.alternatives = self.parallel_alternatives()
         for tail_name, head_name in itertools.pairwise(anchors):
+            if self.row_of[tail_name] != self.row_of[head_name]:
+                continue  # Each row starts again on the left.
             if (tail_name, head_name) not in forward_pairs and (tail_name, head_name) not in alternatives:
                 self.edges.append(_Edge(tail_name, head_name, {"style": "invis", "weight": "8"}))
         columns = {column.anchor: column for cluster in self.clusters for column in cluster.columns}
@@ -695,6 +771,7 @@ class _Builder:
                 if first in anchors:
                     out.append(f"    {{rank=same; {_quote(first)}; {_quote(second)};}}")
             out.append("  }")
+        out += self.row_lines()
         linked = {(edge.tail, edge.head) for edge in self.edges} | {(edge.head, edge.tail) for edge in self.edges}
         for cluster in self.clusters:
             for column in cluster.columns:
@@ -708,6 +785,24 @@ class _Builder:
         out.append("}")
         return out
 
+    def row_lines(self) -> list[str]:
+        """Stack the rows in reading order: an invisible node left of each row's first column.
+
+        Why nodes outside the stages: Graphviz 2.43 orders one rank top to bottom by a flat edge
+        between nodes outside clusters (it ignores one between two stages' touchpoints), drawing
+        the tail above the head; the other edges between rows do not rank, so each row starts
+        again at the left, next to its node.
+        """
+        if len(self.rows) < 2:
+            return []
+        names = [f"row_{number}" for number in range(1, len(self.rows) + 1)]
+        out = [f"  {_quote(name)}{_attributes(ROW_NODE_ATTRIBUTES)};" for name in names]
+        out.append(f"  {{rank=same; {'; '.join(_quote(name) for name in names)};}}")
+        for name, row in zip(names, self.rows, strict=True):
+            out.append(f'  {_quote(name)} -> {_quote(row[0].columns[0].anchor)} [style="invis", weight="8"];')
+        out += [f'  {_quote(upper)} -> {_quote(lower)} [style="invis"];' for upper, lower in itertools.pairwise(names)]
+        return out
+
 
 def _statements(attributes: Mapping[str, str], indent: str) -> list[str]:
     return [
@@ -718,6 +813,31 @@ def _statements(attributes: Mapping[str, str], indent: str) -> list[str]:
 
 def _table(rows: Iterable[str], *, padding: int = 2, spacing: int = 0, border: str = 'BORDER="0"') -> str:
     return f'<TABLE {border} CELLBORDER="0" CELLSPACING="{spacing}" CELLPADDING="{padding}">{"".join(rows)}</TABLE>'
+
+
+def _estimated_height(attributes: Mapping[str, str]) -> float:
+    """A box's height in inches from its lines of text: its table rows and line breaks."""
+    label = attributes.get("label", "")
+    lines = label.count("<TR>") + label.count("<BR")
+    return ESTIMATED_BOX_PADDING + ESTIMATED_LINE_HEIGHT * lines
+
+
+def _split(widths: list[float], rows: int) -> list[list[int]]:
+    """Indexes of consecutive items in `rows` rows of about equal width, none empty.
+
+    Each row ends at the boundary nearest its share of the total width; on a tie the earlier row
+    takes more, as lines of text do.
+    """
+    rows = max(1, min(rows, len(widths)))
+    ends = list(itertools.accumulate(widths))
+    bounds = [0]
+    for row in range(1, rows):
+        share = ends[-1] * row / rows
+        # A row may end after its predecessor and must leave one item for each row still to come.
+        choices = range(bounds[-1] + 1, len(widths) - (rows - row) + 1)
+        bounds.append(min(choices, key=lambda bound: (round(abs(ends[bound - 1] - share), 6), -bound)))
+    bounds.append(len(widths))
+    return [list(range(start, end)) for start, end in itertools.pairwise(bounds)]
 
 
 def _band_scores(index: int, journey: Journey) -> list[float]:
@@ -739,14 +859,16 @@ def render_dot(
     graph_attributes: Mapping[str, str] | None = None,
     node_attributes: Mapping[str, str] | None = None,
     edge_attributes: Mapping[str, str] | None = None,
+    rows: int | None = None,
 ) -> str:
     """Write the journey flow as Graphviz DOT source.
 
     The module's GRAPH_ATTRIBUTES, NODE_ATTRIBUTES and EDGE_ATTRIBUTES are the defaults; a call may
-    override any of them (erdantic's habit), e.g. `graph_attributes={"ranksep": "0.8"}`.
+    override any of them (erdantic's habit), e.g. `graph_attributes={"ranksep": "0.8"}`. `rows`
+    (default ROWS) is how many rows of stages the flow wraps into; None chooses it from the map.
     """
     del options  # The flow needs nothing beyond the map; the parameter keeps the registry's signature.
-    builder = _Builder(journey)
+    builder = _Builder(journey, ROWS if rows is None else rows)
     builder.build()
     lines = builder.lines(
         {**GRAPH_ATTRIBUTES, **(graph_attributes or {})},
@@ -763,6 +885,7 @@ def render_svg(
     graph_attributes: Mapping[str, str] | None = None,
     node_attributes: Mapping[str, str] | None = None,
     edge_attributes: Mapping[str, str] | None = None,
+    rows: int | None = None,
 ) -> bytes:
     """Draw the journey flow as an SVG ready to embed: scalable, titled, with ids unique to the map.
 
@@ -774,6 +897,7 @@ def render_svg(
         graph_attributes=graph_attributes,
         node_attributes=node_attributes,
         edge_attributes=edge_attributes,
+        rows=rows,
     )
     return polish_svg(_run_dot(source, ["-Tsvg"], options.dot_timeout), journey)
 
@@ -785,6 +909,7 @@ def render_png(
     graph_attributes: Mapping[str, str] | None = None,
     node_attributes: Mapping[str, str] | None = None,
     edge_attributes: Mapping[str, str] | None = None,
+    rows: int | None = None,
 ) -> bytes:
     """Draw the journey flow as a PNG at least PNG_MIN_WIDTH pixels wide, for slides.
 
@@ -797,6 +922,7 @@ def render_png(
         graph_attributes=graph_attributes,
         node_attributes=node_attributes,
         edge_attributes=edge_attributes,
+        rows=rows,
     )
     deadline = time.monotonic() + options.dot_timeout
     plain = _run_dot(source, ["-Tplain"], options.dot_timeout).decode("utf-8", "replace")
