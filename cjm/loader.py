@@ -25,7 +25,7 @@ PathKey = tuple[str | int, ...]
 Anchor = Literal["key", "value"]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-# A rich journey map has under 10,000 nodes; alias expansion past ten times that is an attack or a mistake.
+# The richest example holds about 700 values; alias expansion past 100,000 is an attack or a mistake.
 MAX_NODES = 100_000
 
 _TAG = "tag:yaml.org,2002:"
