@@ -19,6 +19,7 @@ import typer
 
 from cjm import __version__
 from cjm.diagnostics import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from cjm.renderers import DEFAULT_FORMATS, FORMATS
 from cjm.reporters import REPORTERS
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ def _exit_code(results: Sequence[FileResult], strict: bool) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
-FORMAT_NAMES = ("svg", "png", "html", "md", "dot")
+FORMAT_NAMES = tuple(FORMATS)
 
 
 def _format_names(values: list[str] | None) -> list[str]:
@@ -180,7 +181,6 @@ def build(
 ) -> None:
     """Compile journey files to diagrams: a Graphviz SVG flow, HTML swimlanes and a Markdown report."""
     from cjm.pipeline import build_files
-    from cjm.renderers import DEFAULT_FORMATS
 
     started = time.perf_counter()
     paths = _journey_paths(files)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cjm.model import Journey
+if TYPE_CHECKING:
+    from cjm.model import Journey
 
 
 @dataclass(frozen=True)
@@ -26,7 +28,7 @@ class RenderOptions:
     dot_timeout: float = 60.0
 
 
-Render = Callable[[Journey, RenderOptions], str | bytes]
+Render = Callable[["Journey", RenderOptions], "str | bytes"]
 
 
 class RenderError(Exception):
