@@ -155,9 +155,22 @@ def _format_names(values: list[str] | None) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+def _view_names(values: list[str] | None) -> list[str]:
+    from cjm.renderers import VIEWS
+
+    chosen: list[str] = []
+    for value in values or []:
+        for name in value.split(","):
+            name = name.strip().lower()
+            if name not in VIEWS:
+                raise typer.BadParameter(f"{name!r} is not one of {', '.join(VIEWS)}")
+            chosen.append(name)
+    return list(dict.fromkeys(chosen))
+
+
 @app.command(
     epilog="Examples:\n\n  cjm build journey.yaml\n\n  cjm build examples/*.yaml -o out/\n\n"
-    "  cjm build maps/ -f png -f html -o site/maps",
+    "  cjm build maps/ -f png -f html -o site/maps\n\n  cjm build journey.yaml -f svg -f png --view map --view slide",
 )
 def build(
     files: Annotated[list[str], typer.Argument(help="Journey files, directories or glob patterns.")],
@@ -171,6 +184,16 @@ def build(
             help="Output format; repeat for several. Default: svg, html and md.",
         ),
     ] = None,
+    views: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--view",
+            callback=_view_names,
+            metavar="map|flow|slide",
+            help="Picture drawn by svg and png; repeat for several: map (<stem>.svg, default), "
+            "flow (<stem>.flow.svg), slide (<stem>.slide.svg).",
+        ),
+    ] = None,
     out_dir: Annotated[
         Path | None,
         typer.Option("--out-dir", "-o", file_okay=False, help="Folder for the outputs (default: beside each map)."),
@@ -179,14 +202,14 @@ def build(
     strict: Strict = False,
     today: Today = None,
 ) -> None:
-    """Compile journey files to diagrams: a Graphviz SVG flow, HTML swimlanes and a Markdown report."""
+    """Compile journey files to pictures (the journey map, its flow, a slide), HTML swimlanes and a Markdown report."""
     from cjm.pipeline import build_files
 
     started = time.perf_counter()
     paths = _journey_paths(files)
     chosen = formats or list(DEFAULT_FORMATS)
     with _progress(len(paths)) as advance:
-        built = build_files(paths, chosen, out_dir, advance, today)
+        built = build_files(paths, chosen, out_dir, advance, today, views or ["map"])
     results = [item.result for item in built]
     problems = [result for result in results if result.diagnostics]
     report = REPORTERS[output_format](problems, _use_color()) if problems else None

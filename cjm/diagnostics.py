@@ -329,6 +329,32 @@ RULES: dict[str, Rule] = _rules(
         "cjm build maps/a/checkout.yaml -o out/a/",
     ),
     Rule(
+        "CJM405",
+        "rasteriser-missing",
+        E,
+        "librsvg's `rsvg-convert`, which turns the map and slide views into PNG, is not installed.",
+        "cjm build -f png (without rsvg-convert)",
+        "apt-get install librsvg2-bin, or cjm build -f svg",
+    ),
+    Rule("CJM406", "rasteriser-failed", E, "`rsvg-convert` failed or timed out while making a PNG.", "", ""),
+    Rule(
+        "CJM407",
+        "glyph-missing",
+        W,
+        "A label has characters no installed font can draw: the PNG (and viewers without such a font) show "
+        "empty boxes there.",
+        "name: Delivery 🦜 (on a machine with no emoji font)",
+        "apt-get install fonts-noto-color-emoji, or leave the emoji out",
+    ),
+    Rule(
+        "CJM408",
+        "font-missing",
+        E,
+        "DejaVu Sans, the font the map and slide views are measured and drawn with, is not installed.",
+        "cjm build -f svg (without DejaVu Sans)",
+        "apt-get install fonts-dejavu-core",
+    ),
+    Rule(
         "CJM501",
         "no-objective",
         W,

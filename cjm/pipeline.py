@@ -211,22 +211,42 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
 
 
-def output_paths(source: Path, formats: Sequence[str], out_dir: Path | None) -> dict[str, Path]:
-    """Where each format of a source file goes: `<stem><suffix>` in the output directory or beside the source."""
+def output_targets(formats: Sequence[str], views: Sequence[str] = ("map",)) -> list[tuple[str, str]]:
+    """The (format, view) pairs a build writes: `svg` and `png` once per view, any other format once.
+
+    The view of a format that is not drawn by view is `map`, the default (it does not change its file name).
+    """
+    from cjm.renderers import FORMATS
+
+    return [(name, view) for name in formats for view in (views if FORMATS[name].by_view else ("map",))]
+
+
+def output_paths(
+    source: Path, formats: Sequence[str], out_dir: Path | None, views: Sequence[str] = ("map",)
+) -> dict[tuple[str, str], Path]:
+    """Where each (format, view) of a source goes: `<stem>.svg`, `<stem>.flow.svg`… in the output directory
+    or beside the source."""
     from cjm.renderers import FORMATS
 
     directory = out_dir if out_dir is not None else source.parent
     stem = source.name.rsplit(".", 1)[0] if "." in source.name else source.name
-    return {name: directory / f"{stem}{FORMATS[name].suffix}" for name in formats}
+    return {
+        (name, view): directory / FORMATS[name].file_name(stem, view) for name, view in output_targets(formats, views)
+    }
 
 
 def build_file(
-    source: Path, formats: Sequence[str], out_dir: Path | None, today: datetime.date | None = None
+    source: Path,
+    formats: Sequence[str],
+    out_dir: Path | None,
+    today: datetime.date | None = None,
+    views: Sequence[str] = ("map",),
 ) -> BuildResult:
-    """Check a file and, when it is valid, render each format and write them atomically.
+    """Check a file and, when it is valid, render each format (`svg` and `png` in each view) and write them atomically.
 
     An invalid file writes nothing. A format that cannot be rendered (Graphviz missing) is
-    a diagnostic; the other formats of the same file are still written.
+    a diagnostic; the other formats of the same file are still written. Labels with characters
+    no installed font draws get a warning (CJM407) when a picture is built.
     """
     from cjm.renderers import FORMATS, RenderError, RenderOptions
     from cjm.writer import Output, WriteError, write_outputs
@@ -234,17 +254,24 @@ def build_file(
     checked = check_file(source, today=today)
     if not checked.ok or checked.journey is None:
         return BuildResult(checked)
-    targets = output_paths(source, formats, out_dir)
-    options = RenderOptions(stem=targets[formats[0]].stem if formats else source.stem, baseline=checked.baseline)
+    targets = output_paths(source, formats, out_dir, views)
+    stem = source.name.rsplit(".", 1)[0] if "." in source.name else source.name
+    siblings = frozenset(path.name for path in targets.values())
     outputs: list[Output] = []
     problems: list[Diagnostic] = []
-    for name in formats:
+    for (name, view), path in targets.items():
+        options = RenderOptions(stem=stem, baseline=checked.baseline, view=view, siblings=siblings)
         try:
-            content = FORMATS[name].renderer()(checked.journey, options)
+            content = FORMATS[name].renderer(view)(checked.journey, options)
         except RenderError as error:
-            problems.append(make(error.code, checked.name, 1, 1, f"{name}: {error.message}", error.hint))
+            shown = f"{name} ({view} view)" if FORMATS[name].by_view else name
+            problems.append(make(error.code, checked.name, 1, 1, f"{shown}: {error.message}", error.hint))
             continue
-        outputs.append(Output(targets[name], content.encode("utf-8") if isinstance(content, str) else content))
+        outputs.append(Output(path, content.encode("utf-8") if isinstance(content, str) else content))
+    if any(FORMATS[name].by_view for name, _ in targets) and checked.document is not None:
+        from cjm.renderers.coverage import font_coverage
+
+        problems += font_coverage(checked.journey, checked.document)
     try:
         write_outputs(outputs)
     except WriteError as error:
@@ -269,6 +296,7 @@ def build_files(
     out_dir: Path | None,
     on_progress: Callable[[int, int, str], None] | None = None,
     today: datetime.date | None = None,
+    views: Sequence[str] = ("map",),
 ) -> list[BuildResult]:
     """Build several files; a source whose outputs would overwrite another source's is refused.
 
@@ -280,7 +308,7 @@ def build_files(
     for done, source in enumerate(sources):
         if on_progress is not None:
             on_progress(done, len(sources), str(source))
-        targets = output_paths(source, formats, out_dir).values()
+        targets = output_paths(source, formats, out_dir, views).values()
         clash = next((claimed[target.resolve()] for target in targets if target.resolve() in claimed), None)
         if clash is not None:
             diagnostic = make(
@@ -294,7 +322,7 @@ def build_files(
             results.append(BuildResult(FileResult(str(source), None, None, [diagnostic])))
             continue
         claimed.update({target.resolve(): str(source) for target in targets})
-        results.append(build_file(source, formats, out_dir, today))
+        results.append(build_file(source, formats, out_dir, today, views))
     if on_progress is not None:
         on_progress(len(sources), len(sources), "")
     return results

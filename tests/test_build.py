@@ -80,16 +80,46 @@ def test_same_stem_from_two_folders_is_refused(tmp_path: Path) -> None:
     assert '"code": "CJM404"' in result.stdout
 
 
-def test_without_graphviz_html_and_md_still_build(tmp_path: Path) -> None:
+def test_without_graphviz_the_flow_fails_and_the_rest_still_builds(tmp_path: Path) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     env = {**os.environ, "PATH": str(bin_dir)}
-    result = run_cjm("build", str(EXAMPLES[0]), "-o", str(tmp_path / "out"), "-F", "json", env=env)
+    args = ("build", str(EXAMPLES[0]), "-o", str(tmp_path / "out"), "-F", "json", "-f", "svg,html,md")
+    result = run_cjm(*args, "--view", "map", "--view", "flow", env=env)
     assert result.returncode == 1
     assert '"code": "CJM401"' in result.stdout
     assert "apt-get install graphviz" in result.stdout
-    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".html", ".md"]
+    stem = EXAMPLES[0].stem
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{stem}.html", f"{stem}.md", f"{stem}.svg"]
     assert "Traceback" not in result.stderr
+
+
+def test_the_default_build_needs_no_graphviz(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    env = {**os.environ, "PATH": str(bin_dir), "SOURCE_DATE_EPOCH": TODAY_EPOCH}
+    result = run_cjm("build", str(EXAMPLES[0]), "-o", str(tmp_path / "out"), env=env)
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "out").iterdir())) == 3
+
+
+def test_each_view_writes_its_own_files(tmp_path: Path) -> None:
+    source = ROOT / "examples" / "saas-trial-onboarding.yaml"
+    result = run_cjm("build", str(source), "-o", str(tmp_path), "-f", "svg", "-f", "png", "-f", "md", "--view", "map,flow,slide")
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    stem = source.stem
+    assert names == sorted(
+        [f"{stem}{infix}.{suffix}" for infix in ("", ".flow", ".slide") for suffix in ("svg", "png")] + [f"{stem}.md"]
+    )
+    report = (tmp_path / f"{stem}.md").read_text(encoding="utf-8")
+    assert f"]({stem}.svg)" in report and f"]({stem}.flow.svg)" in report and f"{stem}.html" not in report
+
+
+def test_unknown_view_is_a_usage_error() -> None:
+    result = run_cjm("build", str(EXAMPLES[0]), "--view", "poster")
+    assert result.returncode == 2
+    assert "poster" in result.stderr
 
 
 def test_unknown_format_is_a_usage_error() -> None:

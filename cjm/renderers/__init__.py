@@ -20,12 +20,17 @@ class RenderOptions:
     """What a renderer may need beyond the journey itself.
 
     `stem` names the output files (the Markdown report links `<stem>.svg`); `baseline` is the
-    current-state map a future-state map is compared with.
+    current-state map a future-state map is compared with; `view` picks the picture an `svg` or
+    `png` shows (`map`, `flow` or `slide`, see VIEWS); `siblings` names the other files built
+    with this one (the Markdown report links only those that exist); timeouts are in seconds.
     """
 
     stem: str = "journey"
     baseline: Journey | None = None
     dot_timeout: float = 60.0
+    view: str = "map"
+    siblings: frozenset[str] = frozenset()
+    raster_timeout: float = 60.0
 
 
 Render = Callable[["Journey", RenderOptions], "str | bytes"]
@@ -43,8 +48,34 @@ class RenderError(Exception):
 
 
 @dataclass(frozen=True)
+class View:
+    """One picture of a map, drawn as `svg` or `png`: its name, the infix of its file names and its module.
+
+    The module has `render_svg` and `render_png`; `<stem><infix>.svg` is where the view goes.
+    """
+
+    name: str
+    infix: str
+    module: str
+    needs_graphviz: bool = False
+    description: str = ""
+
+
+VIEWS: dict[str, View] = {
+    "map": View("map", "", "map_view", False, "the journey map grid: stages, lanes, emotional curve (default)"),
+    "flow": View("flow", ".flow", "graphviz_svg", True, "the touchpoint flow drawn by Graphviz"),
+    "slide": View("slide", ".slide", "slide_view", False, "a 16:9 one-slide summary for a deck"),
+}
+DEFAULT_VIEWS = ("map",)
+
+
+@dataclass(frozen=True)
 class Format:
-    """One output format: its name on the command line, its file suffix and where its renderer lives."""
+    """One output format: its name on the command line, its file suffix and where its renderer lives.
+
+    A format `by_view` (svg, png) draws one of the VIEWS: its renderer is the view module's
+    `function`, and its file name carries the view's infix.
+    """
 
     name: str
     suffix: str
@@ -52,17 +83,27 @@ class Format:
     function: str
     needs_graphviz: bool = False
     description: str = ""
+    by_view: bool = False
 
-    def renderer(self) -> Render:
-        """Import the renderer on first use."""
-        module = importlib.import_module(f"cjm.renderers.{self.module}")
+    def renderer(self, view: str = "map") -> Render:
+        """Import the renderer on first use (for a format drawn by view, the view's)."""
+        name = VIEWS[view].module if self.by_view else self.module
+        module = importlib.import_module(f"cjm.renderers.{name}")
         render: Render = getattr(module, self.function)
         return render
 
+    def file_name(self, stem: str, view: str = "map") -> str:
+        """The output file's name: `<stem>.svg`, `<stem>.flow.svg`, `<stem>.html`…"""
+        return f"{stem}{VIEWS[view].infix if self.by_view else ''}{self.suffix}"
+
+    def graphviz(self, view: str = "map") -> bool:
+        """Whether drawing this format (in this view) needs Graphviz."""
+        return VIEWS[view].needs_graphviz if self.by_view else self.needs_graphviz
+
 
 FORMATS: dict[str, Format] = {
-    "svg": Format("svg", ".svg", "graphviz_svg", "render_svg", True, "journey flow drawn by Graphviz"),
-    "png": Format("png", ".png", "graphviz_svg", "render_png", True, "the same flow as a PNG for slides"),
+    "svg": Format("svg", ".svg", "", "render_svg", False, "the picture of each --view (default: the map)", True),
+    "png": Format("png", ".png", "", "render_png", False, "the same picture as a PNG for slides", True),
     "html": Format("html", ".html", "html", "render_html", False, "self-contained swimlane grid"),
     "md": Format("md", ".md", "markdown", "render_markdown", False, "Markdown report with a Mermaid journey"),
     "dot": Format("dot", ".dot", "graphviz_svg", "render_dot", False, "the Graphviz source of the flow"),
@@ -71,5 +112,6 @@ DEFAULT_FORMATS = ("svg", "html", "md")
 
 
 def render(journey: Journey, format_name: str, options: RenderOptions | None = None) -> str | bytes:
-    """Render a journey to one format by name."""
-    return FORMATS[format_name].renderer()(journey, options or RenderOptions())
+    """Render a journey to one format by name; `svg` and `png` draw `options.view` (default `map`)."""
+    options = options or RenderOptions()
+    return FORMATS[format_name].renderer(options.view)(journey, options)

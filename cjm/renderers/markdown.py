@@ -190,6 +190,7 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
         *_persona(journey, text),
         [f"## {text['heading.diagram']}"],
         [f"![{escape_table_cell(journey.title)}]({quote(options.stem + '.svg', safe='')})"],
+        *_sibling_links(options, text),
         *_stages(journey, text),
         [f"## {text['heading.emotional_curve']}"],
         ["```mermaid", *render_mermaid_journey(journey).splitlines(), "```"],
@@ -226,6 +227,16 @@ class _Text:
     def channel(self, channel: str) -> str:
         """A channel's label in the map's locale (its id when unknown), escaped."""
         return escape_table_cell(self.channels.get(channel, channel))
+
+
+def _sibling_links(options: RenderOptions, text: _Text) -> list[list[str]]:
+    """Links to the flow view and the HTML page when the same build writes them."""
+    links = [
+        f"[{text[key]}]({quote(options.stem + suffix, safe='')})"
+        for key, suffix in (("view.flow_link", ".flow.svg"), ("view.page_link", ".html"))
+        if options.stem + suffix in options.siblings
+    ]
+    return [[" · ".join(links)]] if links else []
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()) -> list[str]:

@@ -1,0 +1,68 @@
+"""Characters of a map that no installed font can draw: a CJM407 warning naming them and what to install.
+
+Why warn: the PNG is drawn on this machine, and a label with an emoji built on a bare CI machine
+shows empty boxes with no other sign. DejaVu Sans (the pictures' font) is asked first, then
+fontconfig for any other installed font, as librsvg would fall back.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from cjm.diagnostics import Diagnostic, make
+from cjm.loader import Document
+from cjm.model import Journey
+from cjm.renderers.font import uncovered
+from cjm.renderers.raster import installed_font_covers
+
+
+def strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every string value of a document's data with its path, in document order."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, (*path, index))
+
+
+def font_for(char: str) -> str:
+    """The Debian package that draws a character: emoji, CJK or Noto's other scripts."""
+    code = ord(char)
+    if (unicodedata.category(char) == "So" and code >= 0x1F000) or 0x2600 <= code <= 0x27BF:
+        return "fonts-noto-color-emoji"
+    name = unicodedata.name(char, "")
+    if any(script in name for script in ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")):
+        return "fonts-noto-cjk"
+    return "fonts-noto-core"
+
+
+def font_coverage(journey: Journey, document: Document) -> list[Diagnostic]:
+    """One CJM407 warning per label holding characters no installed font draws (at most one per character)."""
+    del journey
+    reported: set[str] = set()
+    found: list[Diagnostic] = []
+    for path, value in strings(document.data):
+        missing = [char for char in uncovered(value) if char not in reported]
+        missing = [char for char in missing if installed_font_covers(char) is False]
+        if not missing:
+            continue
+        reported.update(missing)
+        line, column = document.positions.locate(path)
+        shown = ", ".join(f"{char} (U+{ord(char):04X})" for char in missing)
+        packages = sorted({font_for(char) for char in missing})
+        found.append(
+            make(
+                "CJM407",
+                document.name,
+                line,
+                column,
+                f"no installed font draws {shown}: the PNG shows empty boxes there",
+                f"install a font that has them (Debian: apt-get install {' '.join(packages)}), or rewrite the label",
+            )
+        )
+    return found

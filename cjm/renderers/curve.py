@@ -1,0 +1,247 @@
+"""The emotional curve as plain data: one point per scored touchpoint, a smooth path, the scale's levels.
+
+Shared by the map and slide views (and usable by any other view): a view gives the x range of
+each stage column and the plot's vertical range; this module places the points and computes the
+path, in the view's user units. Nothing here is markup.
+
+Where the rules come from: the journey-mapping guides (NN/g "Journey Mapping 101", Kalbach's
+*Mapping Experiences*) draw one point per touchpoint inside its stage column, a neutral baseline
+and the scale's named levels on the vertical axis, and mark the lowest moments.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cjm.emotion import band, format_score
+from cjm.model import EmotionScale, Journey, Stage
+
+
+@dataclass(frozen=True)
+class Column:
+    """A stage's column: its left edge and width, in user units."""
+
+    x: float
+    width: float
+
+    @property
+    def centre(self) -> float:
+        """The column's middle."""
+        return self.x + self.width / 2
+
+
+@dataclass(frozen=True)
+class CurvePoint:
+    """One point of the curve: where it is drawn, its score and what it stands for.
+
+    `stage` is the stage's index; `name` the touchpoint's name (the stage's when the stage is
+    scored as a whole); `band` the emotion band 0 (worst) to 4 (best).
+    """
+
+    x: float
+    y: float
+    score: float
+    score_text: str
+    band: int
+    stage: int
+    name: str
+    low: bool = False
+    moment_of_truth: bool = False
+
+
+@dataclass(frozen=True)
+class Level:
+    """A labelled level of the vertical axis."""
+
+    y: float
+    score: float
+    text: str
+    neutral: bool
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A cubic Bézier piece of the path from (x0, y0) to (x1, y1) with two control points."""
+
+    x0: float
+    y0: float
+    c1x: float
+    c1y: float
+    c2x: float
+    c2y: float
+    x1: float
+    y1: float
+
+
+@dataclass(frozen=True)
+class Curve:
+    """The curve of a map (and of its baseline, for a future-state map) in a plot area."""
+
+    top: float
+    bottom: float
+    neutral_y: float
+    levels: tuple[Level, ...]
+    points: tuple[CurvePoint, ...]
+    path: tuple[Segment, ...]
+    baseline_points: tuple[CurvePoint, ...] = ()
+    baseline_path: tuple[Segment, ...] = ()
+
+
+def y_of(score: float, scale: EmotionScale, top: float, bottom: float) -> float:
+    """The y of a score in a plot from `top` (the scale's max) to `bottom` (its min)."""
+    span = scale.max - scale.min
+    fraction = 0.5 if span <= 0 else (score - scale.min) / span
+    return round(bottom - fraction * (bottom - top), 2)
+
+
+def stage_points(
+    stage: Stage, index: int, column: Column, scale: EmotionScale, locale: str
+) -> list[tuple[float, float, str, bool]]:
+    """(x, score, name, moment of truth) for the points of one stage, left to right.
+
+    Each scored touchpoint sits at its own position among the stage's touchpoints (the i-th of n
+    at (i + ½)/n of the column); a stage with no scored touchpoint but a score of its own gets one
+    point in the middle of its column.
+    """
+    del index, scale, locale
+    found: list[tuple[float, float, str, bool]] = []
+    count = len(stage.touchpoints)
+    for position, touchpoint in enumerate(stage.touchpoints):
+        if touchpoint.emotion is not None:
+            x = column.x + column.width * (position + 0.5) / count
+            found.append((round(x, 2), touchpoint.emotion, touchpoint.name, touchpoint.moment_of_truth))
+    if not found and stage.emotion is not None:
+        found.append((round(column.centre, 2), stage.emotion, stage.name, False))
+    return found
+
+
+def build_curve(
+    journey: Journey,
+    columns: Sequence[Column],
+    top: float,
+    bottom: float,
+    baseline: Journey | None = None,
+    level_gap: float = 12.0,
+) -> Curve:
+    """The curve of a journey drawn over its stage columns, between y `top` and `bottom`.
+
+    The lowest points are those with the smallest score, marked only when the curve has two or
+    more different scores (a flat curve has no low). The baseline's curve (a future-state map's
+    current state) has one point per stage found in this map (matched by stage id), at the
+    column's middle. Levels closer than `level_gap` to one already kept are left out (neutral,
+    min and max are kept first).
+    """
+    scale, locale = journey.emotion_scale, journey.locale
+    raw: list[tuple[float, float, str, bool, int]] = []
+    for index, (stage, column) in enumerate(zip(journey.stages, columns, strict=True)):
+        raw.extend(
+            (x, score, name, truth, index)
+            for x, score, name, truth in stage_points(stage, index, column, scale, locale)
+        )
+    scores = [item[1] for item in raw]
+    lowest = min(scores) if len(set(scores)) > 1 else None
+    points = tuple(
+        CurvePoint(
+            x,
+            y_of(score, scale, top, bottom),
+            score,
+            format_score(score, locale),
+            band(score, scale),
+            index,
+            name,
+            low=score == lowest,
+            moment_of_truth=truth,
+        )
+        for x, score, name, truth, index in raw
+    )
+    baseline_points: tuple[CurvePoint, ...] = ()
+    if baseline is not None:
+        by_id = {stage.id: stage for stage in baseline.stages}
+        found = []
+        for index, (stage, column) in enumerate(zip(journey.stages, columns, strict=True)):
+            before = by_id.get(stage.id)
+            score = before.score if before is not None else None
+            if before is not None and score is not None:
+                found.append(
+                    CurvePoint(
+                        round(column.centre, 2),
+                        y_of(score, scale, top, bottom),
+                        score,
+                        format_score(score, locale),
+                        band(score, scale),
+                        index,
+                        before.name,
+                    )
+                )
+        baseline_points = tuple(found)
+    return Curve(
+        top,
+        bottom,
+        y_of(scale.neutral, scale, top, bottom),
+        _levels(scale, locale, top, bottom, level_gap),
+        points,
+        smooth(points),
+        baseline_points,
+        smooth(baseline_points),
+    )
+
+
+def _levels(scale: EmotionScale, locale: str, top: float, bottom: float, gap: float) -> tuple[Level, ...]:
+    """The labelled levels of the axis: the scale's words, or min, neutral and max as numbers."""
+    wanted: dict[float, str] = {float(score): text for score, text in scale.labels.items()}
+    for score in (scale.min, scale.neutral, scale.max):
+        wanted.setdefault(float(score), format_score(score, locale))
+    order = sorted(wanted, key=lambda s: (s not in (scale.neutral, scale.min, scale.max), s))
+    kept: list[Level] = []
+    for score in order:
+        y = y_of(score, scale, top, bottom)
+        if all(abs(y - other.y) >= gap for other in kept):
+            kept.append(Level(y, score, wanted[score], score == scale.neutral))
+    return tuple(sorted(kept, key=lambda level: level.y))
+
+
+def smooth(points: Sequence[CurvePoint]) -> tuple[Segment, ...]:
+    """A monotone cubic path through the points (Fritsch–Carlson), as Bézier segments.
+
+    Why monotone: between two points the path never goes above the higher or below the lower, so
+    a smoothed curve never overshoots the scale or invents a high or a low that was not measured.
+    Points must have increasing x; two points at the same x are joined by a straight segment.
+    """
+    n = len(points)
+    if n < 2:
+        return ()
+    xs = [p.x for p in points]
+    ys = [p.y for p in points]
+    slopes = [(ys[i + 1] - ys[i]) / (xs[i + 1] - xs[i]) if xs[i + 1] > xs[i] else 0.0 for i in range(n - 1)]
+    tangents = [
+        slopes[0],
+        *[0.0 if a * b <= 0 else (a + b) / 2 for a, b in itertools.pairwise(slopes)],
+        slopes[-1],
+    ]
+    for i, slope in enumerate(slopes):
+        if slope == 0:
+            tangents[i] = tangents[i + 1] = 0.0
+            continue
+        alpha, beta = tangents[i] / slope, tangents[i + 1] / slope
+        total = alpha * alpha + beta * beta
+        if total > 9:
+            factor = 3 / total**0.5
+            tangents[i], tangents[i + 1] = factor * alpha * slope, factor * beta * slope
+    segments = []
+    for i in range(n - 1):
+        h = (xs[i + 1] - xs[i]) / 3
+        segments.append(
+            Segment(
+                xs[i],
+                ys[i],
+                round(xs[i] + h, 2),
+                round(ys[i] + tangents[i] * h, 2),
+                round(xs[i + 1] - h, 2),
+                round(ys[i + 1] - tangents[i + 1] * h, 2),
+                xs[i + 1],
+                ys[i + 1],
+            )
+        )
+    return tuple(segments)

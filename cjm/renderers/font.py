@@ -1,0 +1,179 @@
+"""Text measurement for the pictures: advance widths read from the font file the SVG names, and wrapping.
+
+Why real metrics: SVG has no automatic wrapping, so the renderer breaks lines itself, and a
+hand-made width table drifts from what a viewer draws. The pictures name DejaVu Sans first
+(`cjm.renderers.style.FONT_FAMILY`) and are measured with it: it is the font the PNG rasteriser
+uses, and it is wider than the sans-serif fonts a viewer falls back to (Arial, Helvetica, Liberation
+Sans), so text measured with it never runs out of its box on another machine. Kerning is ignored,
+which only ever makes the measure wider than the drawing.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+from cjm.renderers import RenderError
+
+FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+# Where fonts live on Debian and Ubuntu, other Linux systems, macOS and Windows; searched in order.
+FONT_DIRECTORIES = (
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/dejavu",
+    "/usr/share/fonts/TTF",
+    "/usr/local/share/fonts",
+    "~/.local/share/fonts",
+    "~/.fonts",
+    "/Library/Fonts",
+    "~/Library/Fonts",
+    "C:/Windows/Fonts",
+)
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """One font file's horizontal metrics: advance width per code point, in font units per em."""
+
+    path: str
+    units_per_em: int
+    advances: dict[int, int]
+    fallback: int
+
+    def width(self, text: str, size: float) -> float:
+        """The advance width of `text` at a font size, in the same unit as the size (SVG user units)."""
+        total = sum(self.advances.get(ord(char), self.fallback) for char in text)
+        return total * size / self.units_per_em
+
+    def covers(self, char: str) -> bool:
+        """Whether the font has a glyph for a character."""
+        return ord(char) in self.advances
+
+
+def font_path(bold: bool = False) -> Path:
+    """The DejaVu Sans file (regular or bold) on this machine; RenderError CJM408 when it is missing."""
+    name = FONT_FILES[bold]
+    for directory in FONT_DIRECTORIES:
+        folder = Path(directory).expanduser()
+        if (folder / name).is_file():
+            return folder / name
+    for root in ("/usr/share/fonts", "/usr/local/share/fonts"):
+        found = sorted(Path(root).rglob(name)) if Path(root).is_dir() else []
+        if found:
+            return found[0]
+    raise RenderError(
+        "CJM408",
+        f"the font the pictures are measured with ({name}, DejaVu Sans) is not installed",
+        "install DejaVu Sans (Debian and Ubuntu: apt-get install fonts-dejavu-core), or build -f html -f md",
+    )
+
+
+@functools.cache
+def metrics(bold: bool = False) -> Metrics:
+    """The metrics of DejaVu Sans (regular or bold), read once per process with fontTools."""
+    path = font_path(bold)
+    font = TTFont(str(path), lazy=True)
+    try:
+        horizontal = font["hmtx"].metrics
+        advances = {code: horizontal[glyph][0] for code, glyph in font.getBestCmap().items() if glyph in horizontal}
+        units = int(font["head"].unitsPerEm)
+    finally:
+        font.close()
+    return Metrics(str(path), units, advances, advances.get(ord("M"), units))
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of one line of text at a font size, in SVG user units."""
+    return metrics(bold).width(text, size)
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    """A text broken into lines that fit a width; `cut` is True when words were left out (last line ends in …)."""
+
+    lines: tuple[str, ...]
+    cut: bool
+    width: float
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: int = 3) -> Wrapped:
+    """Break `text` into at most `max_lines` lines no wider than `width` at font size `size`.
+
+    Words are kept whole; a word wider than the line alone (a URL) is broken between characters.
+    When the text needs more lines, the last line ends with "…" and `cut` is True: the caller keeps
+    the full text in a `<title>`. Returns the lines and the widest line's width.
+    """
+    measure = metrics(bold)
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if measure.width(candidate, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        while measure.width(word, size) > width and len(word) > 1:
+            cut_at = _break_at(word, width, size, measure)
+            lines.append(word[:cut_at])
+            word = word[cut_at:]
+        current = word
+    if current:
+        lines.append(current)
+    cut = len(lines) > max_lines
+    if cut:
+        lines = lines[:max_lines]
+        lines[-1] = _with_ellipsis(lines[-1], width, size, measure)
+    widest = max((measure.width(line, size) for line in lines), default=0.0)
+    return Wrapped(tuple(lines), cut, widest)
+
+
+def _break_at(word: str, width: float, size: float, measure: Metrics) -> int:
+    """Where to break a word wider than the line: after its last hyphen or slash that fits, else between characters."""
+    length = _prefix_length(word, width, size, measure)
+    soft = max(word.rfind("-", 0, length), word.rfind("/", 0, length))
+    return soft + 1 if soft > 0 else length
+
+
+def _prefix_length(text: str, width: float, size: float, measure: Metrics) -> int:
+    """How many characters of `text` fit `width` (at least one)."""
+    length = len(text)
+    while length > 1 and measure.width(text[:length], size) > width:
+        length -= 1
+    return length
+
+
+def _with_ellipsis(text: str, width: float, size: float, measure: Metrics) -> str:
+    """`text` shortened as needed so that it ends with "…" and fits `width`."""
+    base = text.rstrip()
+    while base and measure.width(base + ELLIPSIS, size) > width:
+        base = base[:-1].rstrip()
+    return base + ELLIPSIS
+
+
+def fit_line(text: str, width: float, size: float, bold: bool = False) -> tuple[str, bool]:
+    """One line of text cut with "…" to fit `width`; returns the line and whether it was cut."""
+    line = " ".join(text.split())
+    measure = metrics(bold)
+    if measure.width(line, size) <= width:
+        return line, False
+    return _with_ellipsis(line, width, size, measure), True
+
+
+def uncovered(text: str) -> list[str]:
+    """The characters of `text` that DejaVu Sans (regular) has no glyph for, in order, without repeats.
+
+    Spaces, controls and format characters (joiners, variation selectors) are not drawn and are
+    never reported.
+    """
+    measure = metrics(False)
+    found: list[str] = []
+    for char in text:
+        if char in found or measure.covers(char) or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Mn"):
+            continue
+        found.append(char)
+    return found

@@ -1,0 +1,243 @@
+"""The pictures' layout as plain data: placed, wrapped texts, cards, marks; and the facts the views share.
+
+Why plain data: the map and slide views compute where everything goes once, here and in
+`cjm.renderers.map_layout` / `cjm.renderers.slide_layout`, and an SVG writer only draws it; a JSON
+dump of a layout (`layout_json`) is a readable golden file. Units are SVG user units; y grows down.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cjm.emotion import format_score, label
+from cjm.i18n import messages
+from cjm.model import KPI, Journey, PainPoint, Stage
+from cjm.renderers import style
+from cjm.renderers.font import wrap
+
+# Severity order, heaviest first; a pain point whose severity is not stated comes last.
+SEVERITY_ORDER = ("critical", "high", "medium", "low")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A wrapped text placed with its top-left corner at (x, y); `full` keeps the whole wording when cut.
+
+    `role` names its colour in `cjm.renderers.style` (ink, muted, pain, …); `anchor` is `start` or
+    `middle` (then x is the centre).
+    """
+
+    x: float
+    y: float
+    lines: tuple[str, ...]
+    size: float
+    bold: bool = False
+    italic: bool = False
+    role: str = "ink"
+    anchor: str = "start"
+    full: str | None = None
+
+    @property
+    def height(self) -> float:
+        """The height of the text's lines."""
+        return len(self.lines) * self.size * style.LINE_HEIGHT
+
+    @property
+    def bottom(self) -> float:
+        """The y just below the last line."""
+        return self.y + self.height
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A small shape drawn as SVG (never a font glyph): `shape` is star, triangle-down, circle, square, check,
+    cross, bullet, leader…; (x, y) its centre (a leader's start, `to` its end); `tone` names its colour."""
+
+    shape: str
+    x: float
+    y: float
+    size: float
+    tone: str
+    to: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Card:
+    """A box in a cell, a panel or the legend, with its texts and marks.
+
+    `kind` is the styling contract's word for it (touchpoint, pain, opportunity, kpi, action, …);
+    `band` the emotion band of a touchpoint; `severity` a pain point's; `emphasis` a moment of
+    truth or a critical or high pain point, drawn heavier.
+    """
+
+    kind: str
+    x: float
+    y: float
+    width: float
+    height: float
+    texts: tuple[Text, ...] = ()
+    marks: tuple[Mark, ...] = ()
+    band: int | None = None
+    severity: str | None = None
+    emphasis: bool = False
+    framed: bool = True
+
+
+def id_prefix(journey: Journey, stem: str) -> str:
+    """The prefix of every id in a map's pictures: the output stem and a hash of the map's content.
+
+    Why not the title: two maps titled alike (one per persona), or titled in a script a slug
+    folds to nothing, must not share ids when inlined on one page. The content hash differs
+    whenever the maps do; the stem keeps the ids readable.
+    """
+    from cjm.model import slugify
+
+    digest = hashlib.sha256(journey.model_dump_json().encode("utf-8")).hexdigest()[:8]
+    return f"cjm-{slugify(stem, 24)}-{digest}"
+
+
+def text_block(
+    content: str,
+    x: float,
+    y: float,
+    width: float,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    role: str = "ink",
+    max_lines: int = 3,
+    anchor: str = "start",
+) -> Text:
+    """Wrap `content` to `width` and place it at (x, y); a cut text keeps its full wording."""
+    wrapped = wrap(content, width, size, bold, max_lines)
+    return Text(
+        x, y, wrapped.lines, size, bold, italic, role, anchor, " ".join(content.split()) if wrapped.cut else None
+    )
+
+
+def colon(locale: str) -> str:
+    """The colon and its spacing: French typography puts a no-break space before it."""
+    return "\u00a0: " if locale == "fr" else ": "
+
+
+def quoted(text: str, locale: str) -> str:
+    """A quotation in the locale's marks: « … » with no-break spaces in French, “…” in English."""
+    return f"«\u00a0{text}\u00a0»" if locale == "fr" else f"“{text}”"
+
+
+def severity_rank(pain: PainPoint) -> int:
+    """Where a pain point sorts: critical first, a severity not stated last."""
+    severity: str | None = pain.severity
+    return SEVERITY_ORDER.index(severity) if severity in SEVERITY_ORDER else len(SEVERITY_ORDER)
+
+
+def pain_numbers(journey: Journey) -> dict[str, str]:
+    """Short labels P1, P2… of the pain points in journey order, so opportunities can name them."""
+    return {pain.id: f"P{number}" for number, (_, pain) in enumerate(journey.pain_points(), start=1)}
+
+
+def stage_score_text(stage: Stage, journey: Journey) -> str | None:
+    """A stage's score as shown in its header: "−1 Annoyed", or None when the stage has no score."""
+    score = stage.score
+    if score is None:
+        return None
+    word = label(score, journey.emotion_scale)
+    number = format_score(score, journey.locale).replace("-", "−")
+    return f"{number} {word}" if word else number
+
+
+def description(journey: Journey) -> str:
+    """The picture's text description (its `<desc>`): persona, stages, the lowest moment, the most severe pain point."""
+    text = messages(journey.locale)
+    sep = colon(journey.locale)
+    parts = [f"{text['heading.journey_map']}{sep}{journey.title}."]
+    if journey.persona is not None:
+        who = journey.persona.name + (f", {journey.persona.description}" if journey.persona.description else "")
+        parts.append(f"{text['note.persona']}{sep}{who}.")
+    names = ", ".join(f"{number}. {stage.name}" for number, stage in enumerate(journey.stages, start=1))
+    parts.append(f"{text['heading.stages']} ({len(journey.stages)}){sep}{names}.")
+    low = lowest_moment(journey)
+    if low is not None:
+        parts.append(f"{text['note.lowest']}{sep}{low}.")
+    pains = sorted(journey.pain_points(), key=lambda item: severity_rank(item[1]))
+    if pains:
+        stage, pain = pains[0]
+        severity = f"{text[f'severity.{pain.severity}']}, " if pain.severity else ""
+        parts.append(f"{text['view.most_severe']}{sep}{pain.text} ({severity}{stage.name}).")
+    return " ".join(parts)
+
+
+def lowest_moment(journey: Journey) -> str | None:
+    """The lowest scored touchpoint (or stage scored as a whole), written "name (stage, score word)"."""
+    found: list[tuple[float, int, str, Stage]] = []
+    for order, stage in enumerate(journey.stages):
+        scored = [t for t in stage.touchpoints if t.emotion is not None]
+        found.extend((t.emotion, order, t.name, stage) for t in scored if t.emotion is not None)
+        if not scored and stage.emotion is not None:
+            found.append((stage.emotion, order, stage.name, stage))
+    if not found:
+        return None
+    score, _, name, stage = min(found, key=lambda item: (item[0], item[1]))
+    word = label(score, journey.emotion_scale)
+    number = format_score(score, journey.locale).replace("-", "−")
+    where = stage.name if stage.name != name else None
+    details = ", ".join(part for part in (where, f"{number}" + (f" {word}" if word else "")) if part)
+    return f"{name} ({details})"
+
+
+def number_text(value: float, locale: str) -> str:
+    """A measured value as the locale writes it: 7.5 in English, 7,5 in French; no trailing .0."""
+    written = str(int(value)) if float(value).is_integer() else f"{value:.12g}"
+    return written.replace(".", ",") if locale == "fr" else written
+
+
+def with_unit(number: str, unit: str | None, locale: str) -> str:
+    """A number and its unit: `7.8%` and `3.4/5` in English, `7,8 %` in French, `9 days` everywhere."""
+    if not unit:
+        return number
+    if unit.startswith("/") or (unit == "%" and locale != "fr"):
+        return f"{number}{unit}"
+    return f"{number}\u00a0{unit}"
+
+
+def kpi_on_target(kpi: KPI) -> bool | None:
+    """Whether a KPI meets its target; None without a value, a target, or a stated direction (`better`)."""
+    better: str | None = kpi.better
+    if kpi.value is None or kpi.target is None or better is None:
+        return None
+    return kpi.value >= kpi.target if better == "higher" else kpi.value <= kpi.target
+
+
+def kpi_line(kpi: KPI, locale: str) -> str:
+    """A KPI's value against its target: "38 € → 30 €", "29%", "target 45%"; unknown parts left out."""
+    text = messages(locale)
+    value = with_unit(number_text(kpi.value, locale), kpi.unit, locale) if kpi.value is not None else None
+    target = with_unit(number_text(kpi.target, locale), kpi.unit, locale) if kpi.target is not None else None
+    if value and target:
+        return f"{value} / {text['field.target'].lower()} {target}"
+    if target:
+        return f"{text['field.target']} {target}"
+    return value or "–"
+
+
+def layout_json(layout: Any) -> str:
+    """A layout as indented JSON with sorted keys and rounded numbers: a readable, stable golden."""
+
+    def clean(value: Any) -> Any:
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return {field.name: clean(getattr(value, field.name)) for field in dataclasses.fields(value)}
+        if isinstance(value, Mapping):
+            return {str(key): clean(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [clean(item) for item in value]
+        if isinstance(value, float):
+            return round(value, 1)
+        return value
+
+    return json.dumps(clean(layout), ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -1,0 +1,89 @@
+"""The legend inside the picture, listing only what the picture draws.
+
+Why inside: the picture travels into PDFs, slides and wiki pages without its page. Why only
+what is used: a legend of marks the reader never meets (an empty curve, no moments of truth)
+is noise, and a map without scores should not explain emotion colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from dataclasses import dataclass
+
+from cjm.i18n import messages
+from cjm.model import Journey
+from cjm.renderers import style
+from cjm.renderers.font import text_width
+from cjm.renderers.layout import Card, Mark, Text, text_block
+
+MARK_WIDTH = 22.0
+ENTRY_GAP = 16.0
+ROW_HEIGHT = 18.0
+
+
+@dataclass(frozen=True)
+class Legend:
+    """The legend's entries, placed in rows from (x, y); `height` is 0 when there is nothing to explain."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    heading: Text | None
+    entries: tuple[Card, ...]
+
+
+def legend_items(journey: Journey, baseline: Journey | None, used: Set[str]) -> list[tuple[str, str]]:
+    """(mark, label) of each legend entry, in reading order, for the marks in `used`."""
+    text = messages(journey.locale)
+    items: list[tuple[str, str]] = []
+    if "curve" in used:
+        items.append(("line", text["view.this_map"] if "baseline" in used else text["heading.emotional_curve"]))
+    if "baseline" in used and baseline is not None:
+        items.append(("dashed-line", f"{text['note.baseline']} ({baseline.title})"))
+    if "curve" in used:
+        items.append(("neutral-line", text["note.neutral"]))
+    items.extend((f"band-{band}", text[f"view.band.{band}"]) for band in range(5) if f"band.{band}" in used)
+    if "low" in used or "triangle-down" in used:
+        items.append(("triangle-down", text["note.lowest"]))
+    if "star" in used:
+        items.append(("star", text["note.moment_of_truth"]))
+    if "no-evidence" in used:
+        items.append(("no-evidence", text["view.no_evidence"]))
+    if "check" in used:
+        items.append(("check", text["kpi.on_target"]))
+    if "cross" in used:
+        items.append(("cross", text["kpi.off_target"]))
+    return items
+
+
+def build_legend(
+    journey: Journey,
+    baseline: Journey | None,
+    used: Set[str],
+    x: float,
+    y: float,
+    width: float,
+    size: float = style.SIZE_SMALL,
+) -> Legend:
+    """Place the legend entries left to right from (x, y), wrapping into rows within `width`, text at `size`."""
+    items = legend_items(journey, baseline, used)
+    if not items:
+        return Legend(x, y, width, 0.0, None, ())
+    scale = size / style.SIZE_SMALL
+    mark_width, gap, row = MARK_WIDTH * scale, ENTRY_GAP * scale, ROW_HEIGHT * scale
+    title = messages(journey.locale)["heading.legend"]
+    heading = text_block(title, x, y, width, size, bold=True, role="muted", max_lines=1)
+    left = x + text_width(heading.lines[0], size, True) + gap
+    top = y
+    entries: list[Card] = []
+    for mark, label in items:
+        label_width = min(text_width(label, size), width - mark_width - 6)
+        entry_width = mark_width + 4 + label_width
+        if left + entry_width > x + width and entries:
+            left, top = x, top + row
+        body = text_block(label, left + mark_width + 4, top, label_width + 1, size, max_lines=1)
+        shape = Mark(mark, left + mark_width / 2, top + size * style.LINE_HEIGHT / 2, 10 * scale, "legend")
+        entries.append(Card("legend-entry", left, top, entry_width, body.height, (body,), (shape,), framed=False))
+        left += entry_width + gap
+    return Legend(x, y, width, round(top + row - y, 2), heading, tuple(entries))

@@ -1,0 +1,619 @@
+"""The map view's layout: context band, stage columns and lanes (rows of at most 8 stages), curve, legend.
+
+Follows the journey-map conventions of PICTURE.md: a grid of stages (columns, numbered, with
+their score) and lanes (rows, labelled at the left); context on top, then experience (actions,
+touchpoints with their channel, thoughts, the emotional curve; for service blueprints
+frontstage, the line of visibility, backstage and support), then takeaways (pain points by
+severity with their evidence count, opportunities with the pain points they address, KPIs
+against target). Empty lanes are left out; a map longer than 8 stages continues in a second row
+of whole stages, so text keeps its size. Everything is placed here; `map_view` only draws.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from cjm.i18n import channel_labels, messages
+from cjm.model import Journey, Stage
+from cjm.renderers import style
+from cjm.renderers.curve import Column, Curve, build_curve
+from cjm.renderers.layout import (
+    Card,
+    Mark,
+    Text,
+    colon,
+    description,
+    id_prefix,
+    kpi_line,
+    kpi_on_target,
+    pain_numbers,
+    quoted,
+    severity_rank,
+    stage_score_text,
+    text_block,
+)
+from cjm.renderers.legend import Legend, build_legend
+from cjm.renderers.panel import Context, build_context
+
+PAD = style.CELL_PADDING
+CURVE_PLOT = 116.0
+ROW_GAP = 18.0
+
+
+@dataclass(frozen=True)
+class Header:
+    """A stage's header: number, name and score chip, in its column."""
+
+    stage: int
+    x: float
+    y: float
+    width: float
+    height: float
+    number: Text
+    name: Text
+    score: Text | None
+    band: int | None
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One labelled row of the grid: `key` is the lane's kind (actions, touchpoints, curve, visibility…);
+    `cells` one tuple of cards per stage of the row."""
+
+    key: str
+    y: float
+    height: float
+    label: Text
+    cells: tuple[tuple[Card, ...], ...]
+    takeaway: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row of whole stages: their columns, headers, lanes and curve."""
+
+    y: float
+    height: float
+    first_stage: int
+    columns: tuple[Column, ...]
+    headers: tuple[Header, ...]
+    lanes: tuple[Lane, ...]
+    curve: Curve | None
+
+
+@dataclass(frozen=True)
+class MapLayout:
+    """Everything the map view draws, placed."""
+
+    width: float
+    height: float
+    prefix: str
+    locale: str
+    title: str
+    description: str
+    context: Context
+    rows: tuple[Row, ...]
+    legend: Legend
+
+
+# Lanes of the grid, top to bottom: (key, catalogue key of its label, whether it is a takeaway).
+LANES = (
+    ("physical_evidence", "lane.physical_evidence", False),
+    ("actions", "lane.actions", False),
+    ("touchpoints", "lane.touchpoints", False),
+    ("thoughts", "lane.thoughts", False),
+    ("curve", "heading.emotional_curve", False),
+    ("frontstage", "lane.frontstage", False),
+    ("visibility", "lane.line_of_visibility", False),
+    ("backstage", "lane.backstage", False),
+    ("support", "lane.support", False),
+    ("pain_points", "lane.pain_points", True),
+    ("opportunities", "lane.opportunities", True),
+    ("kpis", "lane.kpis", True),
+)
+LIMITS = {"actions": 3, "touchpoints": 5, "thoughts": 2, "pain_points": 3, "opportunities": 2, "kpis": 2}
+SERVICE_LIMIT = 3
+
+
+def layout_map(journey: Journey, stem: str = "journey", baseline: Journey | None = None) -> MapLayout:
+    """Place every part of the map view of a journey (and its baseline's curve, for a future-state map)."""
+    width = style.MAP_WIDTH
+    context = build_context(journey, style.MARGIN, style.MARGIN, width - 2 * style.MARGIN)
+    y = context.bottom + ROW_GAP
+    count = len(journey.stages)
+    row_count = math.ceil(count / style.STAGES_PER_ROW)
+    per_row = math.ceil(count / row_count)
+    column_width = (width - 2 * style.MARGIN - style.LANE_LABEL_WIDTH) / per_row
+    keys = [key for key, _, _ in LANES if _lane_used(journey, key)]
+    rows = []
+    for first in range(0, count, per_row):
+        row = _row(journey, baseline, first, journey.stages[first : first + per_row], column_width, y, keys)
+        rows.append(row)
+        y = row.y + row.height + ROW_GAP
+    legend = build_legend(journey, baseline, rows_use(rows), style.MARGIN, y, width - 2 * style.MARGIN)
+    height = legend.y + legend.height + style.MARGIN
+    return MapLayout(
+        width,
+        round(height, 1),
+        id_prefix(journey, stem),
+        journey.locale,
+        journey.title,
+        description(journey),
+        context,
+        tuple(rows),
+        legend,
+    )
+
+
+def rows_use(rows: Sequence[Row]) -> set[str]:
+    """What the rows draw that the legend explains: bands, low points, moments of truth, evidence, KPI marks."""
+    used: set[str] = set()
+    for row in rows:
+        if row.curve is not None and row.curve.points:
+            used.add("curve")
+            used.update(f"band.{point.band}" for point in row.curve.points)
+            used.update("low" for point in row.curve.points if point.low)
+            if row.curve.baseline_points:
+                used.add("baseline")
+        for lane in row.lanes:
+            for cell in lane.cells:
+                for card in cell:
+                    used.update(mark.shape for mark in card.marks)
+                    if card.kind == "touchpoint" and card.band is not None:
+                        used.add(f"band.{card.band}")
+    return used
+
+
+def _lane_used(journey: Journey, key: str) -> bool:
+    if key == "curve":
+        return any(stage.score is not None for stage in journey.stages)
+    if key == "visibility":
+        return any(stage.frontstage or stage.backstage or stage.support for stage in journey.stages)
+    return any(getattr(stage, key) for stage in journey.stages)
+
+
+def _row(
+    journey: Journey,
+    baseline: Journey | None,
+    first: int,
+    stages: Sequence[Stage],
+    column_width: float,
+    top: float,
+    keys: Sequence[str],
+) -> Row:
+    left = style.MARGIN + style.LANE_LABEL_WIDTH
+    columns = tuple(Column(round(left + i * column_width, 2), round(column_width, 2)) for i in range(len(stages)))
+    headers = _headers(journey, first, stages, columns, top)
+    y = top + max(header.height for header in headers)
+    text = messages(journey.locale)
+    lanes: list[Lane] = []
+    curve: Curve | None = None
+    for key, label_key, takeaway in LANES:
+        if key not in keys:
+            continue
+        if takeaway and not any(lane.takeaway for lane in lanes):
+            y += 8.0
+        label = text_block(
+            text[label_key],
+            style.MARGIN + PAD,
+            y + PAD,
+            style.LANE_LABEL_WIDTH - 2 * PAD,
+            style.SIZE_LANE,
+            bold=True,
+            max_lines=3,
+        )
+        if key == "curve":
+            lane, curve = _curve_lane(journey, baseline, first, stages, columns, y, label)
+        elif key == "visibility":
+            lane = Lane(key, y, 24.0, replace(label, y=y + 6, lines=label.lines[:1]), tuple(() for _ in stages))
+            lane = replace(
+                lane,
+                label=text_block(
+                    text[label_key],
+                    style.MARGIN + PAD,
+                    y + 6,
+                    style.LANE_LABEL_WIDTH * 3,
+                    style.SIZE_SMALL,
+                    bold=True,
+                    max_lines=1,
+                    role="muted",
+                ),
+            )
+        else:
+            cells = tuple(
+                _cell(journey, key, stage, column, y + PAD) for stage, column in zip(stages, columns, strict=True)
+            )
+            bottom = max([label.bottom, *(card.y + card.height for cell in cells for card in cell)]) + PAD
+            lane = Lane(key, y, round(bottom - y, 2), label, cells, takeaway)
+        lanes.append(lane)
+        y += lane.height
+    return Row(top, round(y - top, 2), first, columns, headers, tuple(lanes), curve)
+
+
+def _headers(
+    journey: Journey, first: int, stages: Sequence[Stage], columns: Sequence[Column], top: float
+) -> tuple[Header, ...]:
+    from cjm.emotion import band
+
+    found = []
+    for offset, (stage, column) in enumerate(zip(stages, columns, strict=True)):
+        inner = column.width - 2 * PAD
+        number = Text(
+            column.x + PAD + 9,
+            top + PAD + 2,
+            (str(first + offset + 1),),
+            style.SIZE_SMALL,
+            bold=True,
+            role="header-number",
+            anchor="middle",
+        )
+        name = text_block(
+            stage.name,
+            column.x + PAD + 24,
+            top + PAD,
+            inner - 24,
+            style.SIZE_STAGE,
+            bold=True,
+            role="header",
+            max_lines=3,
+        )
+        score_text = stage_score_text(stage, journey)
+        score = None
+        if score_text is not None:
+            score = text_block(
+                score_text,
+                column.x + PAD + 18,
+                max(name.bottom, top + PAD + 20) + 4,
+                inner - 22,
+                style.SIZE_SMALL,
+                role="ink",
+                max_lines=1,
+            )
+        bottom = (score.bottom + 3 if score else max(name.bottom, top + PAD + 20)) + PAD
+        found.append(
+            Header(
+                first + offset,
+                column.x,
+                top,
+                column.width,
+                bottom - top,
+                number,
+                name,
+                score,
+                band(stage.score, journey.emotion_scale) if stage.score is not None else None,
+            )
+        )
+    height = max(header.height for header in found)
+    return tuple(replace(header, height=round(height, 2)) for header in found)
+
+
+def _curve_lane(
+    journey: Journey,
+    baseline: Journey | None,
+    first: int,
+    stages: Sequence[Stage],
+    columns: Sequence[Column],
+    y: float,
+    label: Text,
+) -> tuple[Lane, Curve]:
+    part = journey.model_copy(update={"stages": list(stages)})
+    curve = build_curve(part, columns, y + 40, y + 40 + CURVE_PLOT, baseline)
+    curve = replace(curve, points=tuple(replace(p, stage=p.stage + first) for p in curve.points))
+    text = messages(journey.locale)
+    cells = []
+    bottom = curve.bottom + 14
+    for offset, column in enumerate(columns):
+        cards: list[Card] = []
+        cursor = curve.bottom + 16
+        for point in (p for p in curve.points if p.stage == first + offset and (p.low or p.moment_of_truth)):
+            title = text["view.lowest"] if point.low else text["note.moment_of_truth"]
+            body = text_block(
+                f"{title}{colon(journey.locale)}{point.name}",
+                column.x + PAD + 14,
+                cursor,
+                column.width - 2 * PAD - 14,
+                style.SIZE_SMALL,
+                role="low" if point.low else "truth",
+                max_lines=2,
+            )
+            mark = Mark(
+                "triangle-down" if point.low else "star",
+                column.x + PAD + 5,
+                cursor + 6,
+                10,
+                "low" if point.low else "truth",
+            )
+            cards.append(
+                Card(
+                    "low-point" if point.low else "moment-of-truth",
+                    column.x + PAD,
+                    cursor,
+                    column.width - 2 * PAD,
+                    body.height,
+                    (body,),
+                    (mark,),
+                    framed=False,
+                )
+            )
+            cursor = body.bottom + 4
+        bottom = max(bottom, cursor + 2)
+        cells.append(tuple(cards))
+    # The lane label sits above the axis; the axis words are placed by the writer from curve.levels.
+    label = text_block(
+        label.full or " ".join(label.lines),
+        label.x,
+        y + 4,
+        style.MAP_WIDTH / 4,
+        style.SIZE_LANE,
+        bold=True,
+        max_lines=1,
+    )
+    return Lane("curve", y, round(bottom - y, 2), label, tuple(cells)), curve
+
+
+def _cell(journey: Journey, key: str, stage: Stage, column: Column, top: float) -> tuple[Card, ...]:
+    builders: dict[str, Callable[[Journey, Stage, float, float, float], list[Card]]] = {
+        "actions": _actions,
+        "touchpoints": _touchpoints,
+        "thoughts": _thoughts,
+        "pain_points": _pains,
+        "opportunities": _opportunities,
+        "kpis": _kpis,
+    }
+    builder = builders.get(key, _service(key))
+    return tuple(builder(journey, stage, column.x + PAD, top, column.width - 2 * PAD))
+
+
+def _stack(
+    items: Sequence[object],
+    limit: int,
+    make: Callable[[object, float], Card],
+    x: float,
+    top: float,
+    width: float,
+    journey: Journey,
+) -> list[Card]:
+    """Cards one under the other from `top`, at most `limit`, then a "+N more" line."""
+    cards: list[Card] = []
+    y = top
+    for item in items[:limit]:
+        card = make(item, y)
+        cards.append(card)
+        y = card.y + card.height + style.GAP
+    if len(items) > limit:
+        more = messages(journey.locale)["view.more"].format(count=len(items) - limit)
+        note = text_block(more, x, y, width, style.SIZE_SMALL, role="muted", max_lines=1)
+        cards.append(Card("more", x, y, width, note.height, (note,), framed=False))
+    return cards
+
+
+def _actions(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
+    def make(item: object, y: float) -> Card:
+        body = text_block(str(item), x + 9, y, width - 9, style.SIZE_BODY, max_lines=2)
+        return Card(
+            "action", x, y, width, body.height, (body,), (Mark("bullet", x + 3, y + 7, 4, "muted"),), framed=False
+        )
+
+    return _stack(stage.actions, LIMITS["actions"], make, x, top, width, journey)
+
+
+def _service(key: str) -> Callable[[Journey, Stage, float, float, float], list[Card]]:
+    def cards(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
+        def make(item: object, y: float) -> Card:
+            body = text_block(str(item), x + 9, y, width - 9, style.SIZE_BODY, max_lines=3)
+            return Card(
+                key.replace("_", "-"),
+                x,
+                y,
+                width,
+                body.height,
+                (body,),
+                (Mark("bullet", x + 3, y + 7, 4, "muted"),),
+                framed=False,
+            )
+
+        return _stack(getattr(stage, key), SERVICE_LIMIT, make, x, top, width, journey)
+
+    return cards
+
+
+def _thoughts(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
+    def make(item: object, y: float) -> Card:
+        body = text_block(
+            quoted(str(item), journey.locale), x, y, width, style.SIZE_BODY, italic=True, role="muted", max_lines=2
+        )
+        return Card("thought", x, y, width, body.height, (body,), framed=False)
+
+    return _stack(stage.thoughts, LIMITS["thoughts"], make, x, top, width, journey)
+
+
+def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
+    from cjm.emotion import band
+
+    labels = channel_labels(journey)
+    text = messages(journey.locale)
+
+    def make(item: object, y: float) -> Card:
+        from cjm.model import Touchpoint
+
+        assert isinstance(item, Touchpoint)
+        star = 14.0 if item.moment_of_truth else 0.0
+        name = text_block(
+            item.name, x + 6, y + 5, width - 12 - star, style.SIZE_BODY, bold=item.moment_of_truth, max_lines=2
+        )
+        texts = [name]
+        bottom = name.bottom
+        if item.channel is not None:
+            channel = text_block(
+                labels.get(item.channel, item.channel),
+                x + 6,
+                bottom + 1,
+                width - 12,
+                style.SIZE_SMALL,
+                role="muted",
+                max_lines=1,
+            )
+            texts.append(channel)
+            bottom = channel.bottom
+        if item.drop_off:
+            drop = text_block(
+                f"{text['note.drop_off']}{colon(journey.locale)}{item.drop_off}",
+                x + 6,
+                bottom + 2,
+                width - 12,
+                style.SIZE_SMALL,
+                role="pain",
+                max_lines=2,
+            )
+            texts.append(drop)
+            bottom = drop.bottom
+        marks = (Mark("star", x + width - 9, y + 10, 11, "truth"),) if item.moment_of_truth else ()
+        level = band(item.emotion, journey.emotion_scale) if item.emotion is not None else None
+        return Card(
+            "touchpoint",
+            x,
+            y,
+            width,
+            round(bottom + 5 - y, 2),
+            tuple(texts),
+            marks,
+            band=level,
+            emphasis=item.moment_of_truth,
+        )
+
+    return _stack(stage.touchpoints, LIMITS["touchpoints"], make, x, top, width, journey)
+
+
+def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
+    text = messages(journey.locale)
+    numbers = pain_numbers(journey)
+    pains = sorted(stage.pain_points, key=severity_rank)
+
+    def make(item: object, y: float) -> Card:
+        from cjm.model import PainPoint
+
+        assert isinstance(item, PainPoint)
+        texts: list[Text] = []
+        head = Text(x + 6, y + 5, (numbers[item.id],), style.SIZE_SMALL, bold=True, role="pain")
+        texts.append(head)
+        if item.severity is not None:
+            badge = text_block(
+                text[f"severity.{item.severity}"],
+                x + 30,
+                y + 5,
+                width - 36,
+                style.SIZE_SMALL,
+                bold=True,
+                role=f"severity-{item.severity}",
+                max_lines=1,
+            )
+            texts.append(badge)
+        body = text_block(
+            item.text,
+            x + 6,
+            head.bottom + 3,
+            width - 12,
+            style.SIZE_BODY,
+            bold=item.severity == "critical",
+            max_lines=3,
+        )
+        count = len(item.evidence)
+        evidence_text = (
+            text["view.no_evidence"]
+            if count == 0
+            else text["view.evidence_one"]
+            if count == 1
+            else text["view.evidence_many"].format(count=count)
+        )
+        evidence = text_block(
+            evidence_text, x + 18, body.bottom + 2, width - 24, style.SIZE_SMALL, role="muted", max_lines=1
+        )
+        mark = Mark("evidence" if count else "no-evidence", x + 11, evidence.y + 6, 8, "muted")
+        texts += [body, evidence]
+        emphasis = item.severity in ("critical", "high")
+        return Card(
+            "pain",
+            x,
+            y,
+            width,
+            round(evidence.bottom + 5 - y, 2),
+            tuple(texts),
+            (mark,),
+            severity=item.severity,
+            emphasis=emphasis,
+        )
+
+    return _stack(pains, LIMITS["pain_points"], make, x, top, width, journey)
+
+
+def _opportunities(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
+    text = messages(journey.locale)
+    numbers = pain_numbers(journey)
+    sep = colon(journey.locale)
+
+    def make(item: object, y: float) -> Card:
+        from cjm.model import Opportunity
+
+        assert isinstance(item, Opportunity)
+        body = text_block(item.text, x + 6, y + 5, width - 12, style.SIZE_BODY, max_lines=2)
+        texts = [body]
+        bottom = body.bottom
+        known = [numbers[pain] for pain in item.addresses if pain in numbers]
+        removed = [pain for pain in item.addresses if pain not in numbers]
+        facts: list[str] = []
+        if known:
+            facts.append(f"{text['view.for']} {', '.join(known)}")
+        if removed:
+            facts.append(f"{text['view.removes']}{sep}{', '.join(removed)}")
+        if item.impact:
+            facts.append(f"{text['field.impact']}{sep}{text[f'level.{item.impact}']}")
+        if item.effort:
+            facts.append(f"{text['field.effort']}{sep}{text[f'level.{item.effort}']}")
+        if item.owner:
+            facts.append(item.owner)
+        if facts:
+            line = text_block(
+                " · ".join(facts), x + 6, bottom + 1, width - 12, style.SIZE_SMALL, role="opportunity", max_lines=3
+            )
+            texts.append(line)
+            bottom = line.bottom
+        return Card("opportunity", x, y, width, round(bottom + 5 - y, 2), tuple(texts))
+
+    return _stack(stage.opportunities, LIMITS["opportunities"], make, x, top, width, journey)
+
+
+def _kpis(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
+    text = messages(journey.locale)
+
+    def make(item: object, y: float) -> Card:
+        from cjm.model import KPI
+
+        assert isinstance(item, KPI)
+        name = text_block(item.name, x + 6, y + 5, width - 12, style.SIZE_SMALL, bold=True, max_lines=2)
+        value = text_block(
+            kpi_line(item, journey.locale), x + 6, name.bottom + 1, width - 12, style.SIZE_BODY, max_lines=2
+        )
+        texts = [name, value]
+        marks: tuple[Mark, ...] = ()
+        bottom = value.bottom
+        met = kpi_on_target(item)
+        if met is not None:
+            status = text_block(
+                text["kpi.on_target" if met else "kpi.off_target"],
+                x + 18,
+                bottom + 1,
+                width - 24,
+                style.SIZE_SMALL,
+                role="on-target" if met else "off-target",
+                max_lines=1,
+            )
+            marks = (
+                Mark("check" if met else "cross", x + 11, status.y + 6.5, 9, "on-target" if met else "off-target"),
+            )
+            texts.append(status)
+            bottom = status.bottom
+        return Card("kpi", x, y, width, round(bottom + 5 - y, 2), tuple(texts), marks)
+
+    return _stack(stage.kpis, LIMITS["kpis"], make, x, top, width, journey)

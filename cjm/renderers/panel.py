@@ -1,0 +1,136 @@
+"""The context band of the map view: title, map type, owner, last review, persona card and objective.
+
+Why first: the guides (NN/g, Kalbach) open a map with who and why, so a reader knows whose
+journey it is and what the team wants from it before reading the grid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cjm.i18n import messages
+from cjm.model import Journey, Persona
+from cjm.renderers import style
+from cjm.renderers.layout import Card, Mark, Text, colon, quoted, text_block
+
+PAD = 10.0
+LIST_LIMIT = 3
+
+
+@dataclass(frozen=True)
+class Context:
+    """The context band: the title, one line of facts, and the persona and objective cards (either may be absent)."""
+
+    title: Text
+    facts: Text
+    cards: tuple[Card, ...]
+    bottom: float
+
+
+def build_context(journey: Journey, x: float, y: float, width: float) -> Context:
+    """Place the context band from (x, y), `width` wide."""
+    text = messages(journey.locale)
+    sep = colon(journey.locale)
+    title = text_block(journey.title, x, y, width, style.SIZE_TITLE, bold=True, max_lines=2)
+    facts = [text[f"type.{journey.type}"]]
+    if journey.owner:
+        facts.append(f"{text['field.owner']}{sep}{journey.owner}")
+    if journey.reviewed:
+        facts.append(f"{text['field.reviewed']}{sep}{journey.reviewed.isoformat()}")
+    fact_line = text_block("  ·  ".join(facts), x, title.bottom + 4, width, style.SIZE_BODY, role="muted", max_lines=2)
+    top = fact_line.bottom + 10
+    cards: list[Card] = []
+    persona_width = width if not journey.objective else width * 0.6 - style.GAP / 2
+    if journey.persona is not None:
+        cards.append(_persona(journey.persona, journey, x, top, persona_width if journey.objective else width))
+    if journey.objective:
+        left = x + persona_width + style.GAP if journey.persona is not None else x
+        cards.append(_objective(journey.objective, journey, left, top, x + width - left))
+    if len(cards) == 2:
+        height = max(card.height for card in cards)
+        cards = [Card(card.kind, card.x, card.y, card.width, height, card.texts, card.marks) for card in cards]
+    bottom = max([fact_line.bottom, *(card.y + card.height for card in cards)])
+    del text
+    return Context(title, fact_line, tuple(cards), round(bottom, 2))
+
+
+def _persona(persona: Persona, journey: Journey, x: float, y: float, width: float) -> Card:
+    text = messages(journey.locale)
+    inner = width - 2 * PAD
+    heading = text_block(
+        text["note.persona"], x + PAD, y + PAD, inner, style.SIZE_SMALL, bold=True, role="muted", max_lines=1
+    )
+    who = [persona.name]
+    if persona.occupation:
+        who.append(persona.occupation)
+    if persona.age is not None:
+        who.append(str(persona.age))
+    name = text_block(", ".join(who), x + PAD, heading.bottom + 2, inner, style.SIZE_HEADING, bold=True, max_lines=2)
+    texts = [heading, name]
+    bottom = name.bottom
+    if persona.description:
+        line = text_block(persona.description, x + PAD, bottom + 2, inner, style.SIZE_BODY, max_lines=2)
+        texts.append(line)
+        bottom = line.bottom
+    marks: list[Mark] = []
+    lists = [
+        (key, items)
+        for key, items in (("heading.goals", persona.goals), ("heading.frustrations", persona.frustrations))
+        if items
+    ]
+    if lists:
+        column = (inner - PAD * (len(lists) - 1)) / len(lists)
+        list_top = bottom + 6
+        for index, (key, items) in enumerate(lists):
+            left = x + PAD + index * (column + PAD)
+            head = text_block(text[key], left, list_top, column, style.SIZE_SMALL, bold=True, role="muted", max_lines=1)
+            texts.append(head)
+            cursor = head.bottom + 2
+            for item in items[:LIST_LIMIT]:
+                entry = text_block(item, left + 9, cursor, column - 9, style.SIZE_BODY, max_lines=2)
+                marks.append(Mark("bullet", left + 3, cursor + 7, 4, "muted"))
+                texts.append(entry)
+                cursor = entry.bottom + 2
+            if len(items) > LIST_LIMIT:
+                more = text_block(
+                    text["view.more"].format(count=len(items) - LIST_LIMIT),
+                    left + 9,
+                    cursor,
+                    column - 9,
+                    style.SIZE_SMALL,
+                    role="muted",
+                    max_lines=1,
+                )
+                texts.append(more)
+                cursor = more.bottom
+            bottom = max(bottom, cursor)
+    if persona.quote:
+        quote = text_block(
+            quoted(persona.quote, journey.locale),
+            x + PAD,
+            bottom + 6,
+            inner,
+            style.SIZE_BODY,
+            italic=True,
+            role="muted",
+            max_lines=2,
+        )
+        texts.append(quote)
+        bottom = quote.bottom
+    return Card("persona", x, y, width, round(bottom + PAD - y, 2), tuple(texts), tuple(marks))
+
+
+def _objective(objective: str, journey: Journey, x: float, y: float, width: float) -> Card:
+    text = messages(journey.locale)
+    heading = text_block(
+        text["heading.objective"],
+        x + PAD,
+        y + PAD,
+        width - 2 * PAD,
+        style.SIZE_SMALL,
+        bold=True,
+        role="muted",
+        max_lines=1,
+    )
+    body = text_block(objective, x + PAD, heading.bottom + 2, width - 2 * PAD, style.SIZE_BODY, max_lines=7)
+    return Card("objective", x, y, width, round(body.bottom + PAD - y, 2), (heading, body))
