@@ -27,9 +27,10 @@ $(VENV)/.test-installed: $(BIN)/cjm pyproject.toml
 
 install-test: $(VENV)/.test-installed ## Install cjm with its test tools into .venv
 
-system: ## Install Graphviz and Chromium from Debian's packages when missing (needs root)
+system: ## Install Graphviz, Chromium, rsvg-convert and fonts from Debian's packages when missing (needs root)
 	@missing=""; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
+	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
@@ -38,10 +39,15 @@ system: ## Install Graphviz and Chromium from Debian's packages when missing (ne
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing fonts-liberation >/dev/null; \
 	fi
 
-graphviz: ## Install Graphviz alone when missing (needs root)
-	@command -v dot >/dev/null || { \
-	  if [ "$$(id -u)" != 0 ]; then echo "please install Graphviz: sudo apt-get install graphviz"; exit 1; fi; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz fonts-dejavu-core >/dev/null; }
+graphviz: ## Install what the pictures need when missing: Graphviz, rsvg-convert, DejaVu fonts (needs root)
+	@missing=""; \
+	command -v dot >/dev/null || missing="$$missing graphviz"; \
+	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" != 0 ]; then echo "please install:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
 	@command -v npm >/dev/null && node -e 'process.exit(process.versions.node.split(".")[0] < 20 ? 1 : 0)' || { \

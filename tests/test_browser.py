@@ -68,7 +68,7 @@ def open_in_chromium(example: Path, format_name: str, probe: Path) -> Opened:
     The HTML report is captured in a 1280 px window, as tall as the page; the SVG at its natural
     size (a Graphviz flow is several screens wide), so the artefact shows what a viewer shows at 100 %.
     """
-    page = build_page(example, format_name, OUT / example.stem)
+    page = build_page(example, format_name, OUT / example.stem, view="flow")
     layout = probe_page(page, probe)
     width = PAGE_WIDTH if format_name == "html" else min(max(math.ceil(layout["width"]), 1), MAX_SIZE)
     height = min(max(math.ceil(layout["height"]), 1), MAX_SIZE)

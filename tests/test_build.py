@@ -105,7 +105,9 @@ def test_the_default_build_needs_no_graphviz(tmp_path: Path) -> None:
 
 def test_each_view_writes_its_own_files(tmp_path: Path) -> None:
     source = ROOT / "examples" / "saas-trial-onboarding.yaml"
-    result = run_cjm("build", str(source), "-o", str(tmp_path), "-f", "svg", "-f", "png", "-f", "md", "--view", "map,flow,slide")
+    result = run_cjm(
+        "build", str(source), "-o", str(tmp_path), "-f", "svg", "-f", "png", "-f", "md", "--view", "map,flow,slide"
+    )
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
     stem = source.stem

@@ -15,7 +15,6 @@ import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -567,7 +566,9 @@ def test_png_dpi() -> None:
 def test_registry_reaches_these_renderers() -> None:
     journey = _journey(STEMS[0])
     assert FORMATS["dot"].renderer() is render_dot
-    assert FORMATS["svg"].renderer() is render_svg
-    assert FORMATS["png"].renderer() is render_png
+    assert FORMATS["svg"].renderer("flow") is render_svg
+    assert FORMATS["png"].renderer("flow") is render_png
     assert render(journey, "dot") == render_dot(journey, OPTIONS)
-    assert Counter(FORMATS[name].needs_graphviz for name in ("svg", "png", "dot")) == Counter([True, True, False])
+    assert render(journey, "svg", RenderOptions(view="flow")) == render_svg(journey, OPTIONS)
+    assert [FORMATS[name].graphviz("flow") for name in ("svg", "png")] == [True, True]
+    assert [FORMATS[name].graphviz("map") for name in ("svg", "png", "dot")] == [False, False, False]

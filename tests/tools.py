@@ -34,6 +34,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 PROBES = ROOT / "tests" / "probes"
 HTML_PROBE = PROBES / "html-layout.js"
 SVG_PROBE = PROBES / "svg-layout.js"
+VIEW_PROBE = PROBES / "view-layout.js"
 
 # Debian's Chromium runs headless as root only with these; a fresh profile each run keeps runs independent.
 CHROMIUM_FLAGS = (
@@ -97,10 +98,10 @@ def load_with_baseline(source: Path) -> tuple[Journey, Journey | None]:
     return journey, load(source.parent / journey.baseline) if journey.baseline else None
 
 
-def build_text(source: Path, format_name: str) -> str:
-    """Render a map file to a text format (SVG may come as UTF-8 bytes) through the public API."""
+def build_text(source: Path, format_name: str, view: str = "map") -> str:
+    """Render a map file to a text format (an `svg` in one of the views) through the public API."""
     journey, baseline = load_with_baseline(source)
-    output = render(journey, format_name, RenderOptions(stem=source.stem, baseline=baseline))
+    output = render(journey, format_name, RenderOptions(stem=source.stem, baseline=baseline, view=view))
     return output.decode("utf-8") if isinstance(output, bytes) else output
 
 
@@ -195,12 +196,17 @@ def with_probe(page_html: str, probe: Path) -> str:
     return page_html + script
 
 
-def svg_page(svg: str, zoom: float = 1.0) -> str:
-    """A minimal HTML page that inlines an SVG document on white, at its natural size times `zoom`."""
+def svg_page(svg: str, zoom: float = 1.0, width: int | None = None, background: str = "#fff") -> str:
+    """A minimal HTML page that inlines an SVG document, at its natural size times `zoom` or `width` px wide.
+
+    `background` is the page's colour (a dark one shows whether the picture brings its own).
+    """
     body = re.sub(r"^<\?xml[^>]*>\s*|<!DOCTYPE[^>]*>\s*", "", svg, flags=re.DOTALL)
+    size = f"width:{width}px;height:auto" if width else f"zoom:{zoom}"
     return (
-        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><style>html,body{margin:0;background:#fff}'
-        f"svg{{display:block;zoom:{zoom}}}</style></head>\n<body>\n{body}\n</body></html>\n"
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Picture</title><style>'
+        f"html,body{{margin:0;background:{background}}}"
+        f"svg{{display:block;{size}}}</style></head>\n<body><main>\n{body}\n</main></body></html>\n"
     )
 
 
@@ -239,12 +245,14 @@ def markdown_page(markdown: str, title: str, start: str = "") -> str:
     )
 
 
-def build_page(source: Path, format_name: str, directory: Path, zoom: float = 1.0, start: str = "") -> Path:
+def build_page(
+    source: Path, format_name: str, directory: Path, zoom: float = 1.0, start: str = "", view: str = "map"
+) -> Path:
     """Render an example to a page Chromium opens, in `directory`; return the page.
 
-    `html` is the report itself; `svg` is the Graphviz SVG inlined in a page, at `zoom`; `md` is the
-    Markdown report converted to HTML (from its heading `start`, if given), with its Mermaid
-    blocks drawn by mermaid-cli and the Graphviz SVG it links next to it.
+    `html` is the report itself; `svg` is the SVG of a view (`map`, `flow`, `slide`) inlined in a
+    page, at `zoom`; `md` is the Markdown report converted to HTML (from its heading `start`, if
+    given), with its Mermaid blocks drawn by mermaid-cli and the map SVG it shows next to it.
     """
     stem = source.stem
     directory.mkdir(parents=True, exist_ok=True)
@@ -252,10 +260,11 @@ def build_page(source: Path, format_name: str, directory: Path, zoom: float = 1.
         page = directory / f"{stem}.html"
         page.write_text(build_text(source, "html"), encoding="utf-8")
         return page
-    svg = build_text(source, "svg")
-    (directory / f"{stem}.svg").write_text(svg, encoding="utf-8")
+    svg = build_text(source, "svg", view)
+    infix = "" if view == "map" else f".{view}"
+    (directory / f"{stem}{infix}.svg").write_text(svg, encoding="utf-8")
     if format_name == "svg":
-        page = directory / f"{stem}.svg.html"
+        page = directory / f"{stem}{infix}.svg.html"
         page.write_text(svg_page(svg, zoom), encoding="utf-8")
         return page
     assert format_name == "md", f"no page for format {format_name}"
@@ -270,11 +279,11 @@ def build_page(source: Path, format_name: str, directory: Path, zoom: float = 1.
     return page
 
 
-def probe_page(page: Path, probe: Path, width: int = PAGE_WIDTH) -> dict[str, Any]:
-    """Load a copy of a page with a probe script in Chromium and return what the probe reported."""
+def probe_page(page: Path, probe: Path, width: int = PAGE_WIDTH, height: int = 900) -> dict[str, Any]:
+    """Load a copy of a page with a probe script in Chromium (window `width` × `height`) and return its report."""
     probed = page.with_name(f"{page.stem}.probe.html")
     probed.write_text(with_probe(page.read_text(encoding="utf-8"), probe), encoding="utf-8")
-    dom = dump_dom(probed, width=width)
+    dom = dump_dom(probed, width=width, height=height)
     found = re.findall(rf'<pre id="{RESULT_ID}">(.*?)</pre>', dom, flags=re.DOTALL)
     assert found, f"the layout probe did not report for {page.name}; DOM tail:\n{dom[-2000:]}"
     result: dict[str, Any] = json.loads(html.unescape(found[-1]))

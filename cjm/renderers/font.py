@@ -11,11 +11,12 @@ which only ever makes the measure wider than the drawing.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+from fontTools.ttLib import TTFont
 
 from cjm.renderers import RenderError
 
@@ -91,6 +92,14 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
     return metrics(bold).width(text, size)
 
 
+BREAKABLE = re.compile(r"[ \t\r\n]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, split at breakable spaces only: a no-break space (French « : ») binds its words."""
+    return [word for word in BREAKABLE.split(text) if word]
+
+
 @dataclass(frozen=True)
 class Wrapped:
     """A text broken into lines that fit a width; `cut` is True when words were left out (last line ends in …)."""
@@ -110,7 +119,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: in
     measure = metrics(bold)
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in words(text):
         candidate = f"{current} {word}" if current else word
         if measure.width(candidate, size) <= width:
             current = candidate
@@ -157,7 +166,7 @@ def _with_ellipsis(text: str, width: float, size: float, measure: Metrics) -> st
 
 def fit_line(text: str, width: float, size: float, bold: bool = False) -> tuple[str, bool]:
     """One line of text cut with "…" to fit `width`; returns the line and whether it was cut."""
-    line = " ".join(text.split())
+    line = " ".join(words(text))
     measure = metrics(bold)
     if measure.width(line, size) <= width:
         return line, False

@@ -18,7 +18,7 @@ from cjm.emotion import format_score, label
 from cjm.i18n import messages
 from cjm.model import KPI, Journey, PainPoint, Stage
 from cjm.renderers import style
-from cjm.renderers.font import wrap
+from cjm.renderers.font import words, wrap
 
 # Severity order, heaviest first; a pain point whose severity is not stated comes last.
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
@@ -117,7 +117,7 @@ def text_block(
     """Wrap `content` to `width` and place it at (x, y); a cut text keeps its full wording."""
     wrapped = wrap(content, width, size, bold, max_lines)
     return Text(
-        x, y, wrapped.lines, size, bold, italic, role, anchor, " ".join(content.split()) if wrapped.cut else None
+        x, y, wrapped.lines, size, bold, italic, role, anchor, " ".join(words(content)) if wrapped.cut else None
     )
 
 

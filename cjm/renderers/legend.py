@@ -40,7 +40,7 @@ def legend_items(journey: Journey, baseline: Journey | None, used: Set[str]) -> 
     if "curve" in used:
         items.append(("line", text["view.this_map"] if "baseline" in used else text["heading.emotional_curve"]))
     if "baseline" in used and baseline is not None:
-        items.append(("dashed-line", f"{text['note.baseline']} ({baseline.title})"))
+        items.append(("dashed-line", text["note.baseline"]))
     if "curve" in used:
         items.append(("neutral-line", text["note.neutral"]))
     items.extend((f"band-{band}", text[f"view.band.{band}"]) for band in range(5) if f"band.{band}" in used)

@@ -16,7 +16,7 @@ from cjm.renderers import RenderOptions, style
 from cjm.renderers.curve import Curve, Segment
 from cjm.renderers.layout import Mark, Text
 from cjm.renderers.map_layout import Header, Lane, MapLayout, Row, layout_map
-from cjm.renderers.svg import card, decoration, document, element, legend, mark, number, text
+from cjm.renderers.svg_writer import card, decoration, document, element, legend, mark, number, text
 
 
 def render_svg(journey: Journey, options: RenderOptions) -> str:

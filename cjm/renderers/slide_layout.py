@@ -18,7 +18,7 @@ from cjm.i18n import messages
 from cjm.model import Journey
 from cjm.renderers import style
 from cjm.renderers.curve import Column, Curve, Segment, build_curve
-from cjm.renderers.font import fit_line, text_width
+from cjm.renderers.font import fit_line, text_width, words
 from cjm.renderers.layout import (
     Card,
     Mark,
@@ -84,7 +84,7 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
         joined = "  ·  ".join(parts)
         line, cut = fit_line(joined, inner, HEADING)
         subtitle = Text(
-            M, heading.bottom + 8, (line,), HEADING, role="muted", full=" ".join(joined.split()) if cut else None
+            M, heading.bottom + 8, (line,), HEADING, role="muted", full=" ".join(words(joined)) if cut else None
         )
     left = M + AXIS_WIDTH
     count = len(journey.stages)
@@ -131,7 +131,8 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
         used.update(name for name, present in flags.items() if present)
     if any(panel.kind == "kpi" and panel.marks for panel in panels):
         used.add("cross")
-    legend = build_legend(journey, baseline, used, M, height - 44, inner, SMALL)
+    measured = build_legend(journey, baseline, used, M, 0, inner, SMALL)
+    legend = build_legend(journey, baseline, used, M, height - measured.height - 14, inner, SMALL)
     return SlideLayout(
         width,
         height,

@@ -14,7 +14,7 @@ from cjm.renderers import RenderOptions, style
 from cjm.renderers.curve import Curve, Segment
 from cjm.renderers.layout import Mark, Text
 from cjm.renderers.slide_layout import AXIS_WIDTH, PLOT_BOTTOM, PLOT_TOP, SMALL, M, SlideLayout, layout_slide
-from cjm.renderers.svg import card, decoration, document, element, legend, mark, text
+from cjm.renderers.svg_writer import card, decoration, document, element, legend, mark, text
 
 
 def render_svg(journey: Journey, options: RenderOptions) -> str:

@@ -228,9 +228,17 @@ def card(item: Card, css_class: str | None = None) -> list[str]:
                 f'fill="{stroke}" aria-hidden="true"/>'
             )
     else:
+        # An unframed item's box is invisible; it bounds its texts (with room for an italic's overhang).
         lines.append(
-            f'<rect class="cjm-box" x="{number(item.x)}" y="{number(item.y)}" width="{number(item.width)}" '
-            f'height="{number(item.height)}" fill="none"/>'
+            element(
+                "rect",
+                class_="cjm-box",
+                x=item.x - 2,
+                y=item.y - 2,
+                width=item.width + 4,
+                height=item.height + 4,
+                fill="none",
+            )
         )
     lines.extend(mark(m) for m in item.marks)
     lines.extend(text(t) for t in item.texts)
