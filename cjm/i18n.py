@@ -128,6 +128,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # Map and slide views.
         "view.most_severe": "Most severe pain point",
         "view.more": "+{count} more",
+        "view.more_one": "+1 more",
         "view.lowest": "Lowest",
         "view.takeaways": "Takeaways",
         "view.no_evidence": "no evidence",
@@ -260,6 +261,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # Vues carte et diapositive.
         "view.most_severe": "Point de douleur le plus grave",
         "view.more": "+{count} autres",
+        "view.more_one": "+1 autre",
         "view.lowest": "Point le plus bas",
         "view.takeaways": "Enseignements",
         "view.no_evidence": "aucune source",

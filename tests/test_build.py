@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT, run_cjm
+from tests.conftest import EXAMPLES, ROOT, TODAY_EPOCH, run_cjm
 
 BAD = ROOT / "tests" / "cases" / "CJM203-unknown-fields.yaml"
 
@@ -179,7 +179,10 @@ def test_api_runner_and_module_render_identical_bytes(tmp_path: Path) -> None:
     from cjm.renderers import RenderOptions, render
 
     example = EXAMPLES[0]
-    via_api = {fmt: render(load(example), fmt, RenderOptions(stem=example.stem)) for fmt in ("svg", "html", "md")}
+    # The build tells the Markdown report which files it writes beside it, so it links the HTML page.
+    siblings = frozenset(f"{example.stem}.{fmt}" for fmt in ("svg", "html", "md"))
+    options = RenderOptions(stem=example.stem, siblings=siblings)
+    via_api = {fmt: render(load(example), fmt, options) for fmt in ("svg", "html", "md")}
     runner_out, module_out = tmp_path / "runner", tmp_path / "module"
     assert CliRunner().invoke(app, ["build", str(example), "-o", str(runner_out)]).exit_code == 0
     subprocess.run(

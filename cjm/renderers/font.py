@@ -33,6 +33,8 @@ FONT_DIRECTORIES = (
     "~/Library/Fonts",
     "C:/Windows/Fonts",
 )
+# Searched recursively when the font is in none of FONT_DIRECTORIES.
+FONT_ROOTS = ("/usr/share/fonts", "/usr/local/share/fonts")
 ELLIPSIS = "…"
 
 
@@ -62,7 +64,7 @@ def font_path(bold: bool = False) -> Path:
         folder = Path(directory).expanduser()
         if (folder / name).is_file():
             return folder / name
-    for root in ("/usr/share/fonts", "/usr/local/share/fonts"):
+    for root in FONT_ROOTS:
         found = sorted(Path(root).rglob(name)) if Path(root).is_dir() else []
         if found:
             return found[0]

@@ -191,6 +191,12 @@ def lowest_moment(journey: Journey) -> str | None:
     return f"{name} ({details})"
 
 
+def more_text(locale: str, count: int) -> str:
+    """The line that says how many items a cell or panel leaves out: "+1 more", "+3 autres"."""
+    text = messages(locale)
+    return text["view.more_one"] if count == 1 else text["view.more"].format(count=count)
+
+
 def number_text(value: float, locale: str) -> str:
     """A measured value as the locale writes it: 7.5 in English, 7,5 in French; no trailing .0."""
     written = str(int(value)) if float(value).is_integer() else f"{value:.12g}"

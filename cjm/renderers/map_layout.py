@@ -28,6 +28,7 @@ from cjm.renderers.layout import (
     id_prefix,
     kpi_line,
     kpi_on_target,
+    more_text,
     pain_numbers,
     quoted,
     severity_rank,
@@ -383,7 +384,7 @@ def _stack(
         cards.append(card)
         y = card.y + card.height + style.GAP
     if len(items) > limit:
-        more = messages(journey.locale)["view.more"].format(count=len(items) - limit)
+        more = more_text(journey.locale, len(items) - limit)
         note = text_block(more, x, y, width, style.SIZE_SMALL, role="muted", max_lines=1)
         cards.append(Card("more", x, y, width, note.height, (note,), framed=False))
     return cards

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from cjm.i18n import messages
 from cjm.model import Journey, Persona
 from cjm.renderers import style
-from cjm.renderers.layout import Card, Mark, Text, colon, quoted, text_block
+from cjm.renderers.layout import Card, Mark, Text, colon, more_text, quoted, text_block
 
 PAD = 10.0
 LIST_LIMIT = 3
@@ -93,7 +93,7 @@ def _persona(persona: Persona, journey: Journey, x: float, y: float, width: floa
                 cursor = entry.bottom + 2
             if len(items) > LIST_LIMIT:
                 more = text_block(
-                    text["view.more"].format(count=len(items) - LIST_LIMIT),
+                    more_text(journey.locale, len(items) - LIST_LIMIT),
                     left + 9,
                     cursor,
                     column - 9,

@@ -28,6 +28,7 @@ from cjm.renderers.layout import (
     id_prefix,
     kpi_line,
     kpi_on_target,
+    more_text,
     severity_rank,
     text_block,
 )
@@ -37,10 +38,10 @@ M = style.SLIDE_MARGIN
 SMALL = style.SLIDE_MIN_SIZE
 BODY = 20.0
 HEADING = 24.0
-PANEL_TOP = 704.0
+PANEL_TOP = 694.0
 PANEL_GAP = 28.0
-PLOT_TOP = 206.0
-PLOT_BOTTOM = 566.0
+PLOT_TOP = 198.0
+PLOT_BOTTOM = 556.0
 AXIS_WIDTH = 150.0
 TOP_COUNT = 3
 
@@ -119,7 +120,6 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
             anchor="middle",
         )
     callout = _callout(journey, curve, width) if curve is not None else None
-    panels = _panels(journey, width)
     used: set[str] = set()
     if curve is not None:
         used = {"curve", *(f"band.{p.band}" for p in curve.points)}
@@ -129,10 +129,11 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
             "baseline": bool(curve.baseline_points),
         }
         used.update(name for name, present in flags.items() if present)
-    if any(panel.kind == "kpi" and panel.marks for panel in panels):
+    if any(kpi_on_target(kpi) is False for stage in journey.stages for kpi in stage.kpis):
         used.add("cross")
     measured = build_legend(journey, baseline, used, M, 0, inner, SMALL)
     legend = build_legend(journey, baseline, used, M, height - measured.height - 14, inner, SMALL)
+    panels = _panels(journey, width, legend.y - 12)
     return SlideLayout(
         width,
         height,
@@ -208,7 +209,7 @@ def sample(segments: Sequence[Segment], steps: int = 12) -> list[tuple[float, fl
     return found
 
 
-def _panels(journey: Journey, width: float) -> tuple[Card, ...]:
+def _panels(journey: Journey, width: float, bottom: float) -> tuple[Card, ...]:
     text = messages(journey.locale)
     sep = colon(journey.locale)
     content: list[tuple[str, str, Sequence[tuple[str, str, str | None]]]] = []
@@ -235,7 +236,7 @@ def _panels(journey: Journey, width: float) -> tuple[Card, ...]:
             (kpi.name, f"{kpi_line(kpi, journey.locale)} · {stage.name}", "off") for stage, kpi in missed[:TOP_COUNT]
         ]
         if len(missed) > TOP_COUNT:
-            kpi_rows.append((text["view.more"].format(count=len(missed) - TOP_COUNT), "", None))
+            kpi_rows.append((more_text(journey.locale, len(missed) - TOP_COUNT), "", None))
         if not missed:
             kpi_rows = [(text["view.all_kpis_on"], "", None)]
         content.append(("kpi", text["view.kpis_off"], kpi_rows))
@@ -245,7 +246,7 @@ def _panels(journey: Journey, width: float) -> tuple[Card, ...]:
     panels = []
     for index, (kind, title, entries) in enumerate(content):
         x = M + index * (panel_width + PANEL_GAP)
-        panels.append(_panel(kind, title, entries, x, panel_width, journey))
+        panels.append(_panel(kind, title, entries, x, panel_width, journey, bottom))
     return tuple(panels)
 
 
@@ -259,35 +260,59 @@ def _opportunity_rank(item: object) -> tuple[int, int]:
 
 
 def _panel(
-    kind: str, title: str, rows: Sequence[tuple[str, str, str | None]], x: float, width: float, journey: Journey
+    kind: str,
+    title: str,
+    rows: Sequence[tuple[str, str, str | None]],
+    x: float,
+    width: float,
+    journey: Journey,
+    bottom: float,
 ) -> Card:
+    """A panel's heading and rows from PANEL_TOP; rows that would pass `bottom` become a "+N more" line."""
     text = messages(journey.locale)
     pad = 18.0
     heading = text_block(title, x + pad, PANEL_TOP + pad, width - 2 * pad, HEADING, bold=True, max_lines=1)
     texts = [heading]
     marks: list[Mark] = []
-    y = heading.bottom + 10
-    for main, meta, flag in rows:
-        indent = 0.0
-        if kind == "kpi" and flag == "off":
-            marks.append(Mark("cross", x + pad + 9, y + BODY * 0.65, 16, "off-target"))
-            indent = 28.0
-        body = text_block(main, x + pad + indent, y, width - 2 * pad - indent, BODY, max_lines=2)
-        texts.append(body)
-        y = body.bottom + 2
-        if kind == "pain" and flag is not None:
-            severity = text[f"severity.{flag}"]
-            badge = text_block(
-                severity, x + pad + 4, y + 2, width / 2, SMALL, bold=True, role=f"severity-{flag}", max_lines=1
-            )
-            texts.append(badge)
-            indent = text_width(severity, SMALL, True) + 20
-        if meta:
-            role = "opportunity" if kind == "opportunity" else "muted"
-            line = text_block(meta, x + pad + indent, y + 2, width - 2 * pad - indent, SMALL, role=role, max_lines=1)
-            texts.append(line)
-            y = line.bottom
-        y += 10
-    return Card(
-        kind, x, PANEL_TOP, width, round(min(y, style.SLIDE_HEIGHT - M / 2) - PANEL_TOP, 2), tuple(texts), tuple(marks)
-    )
+    y = heading.bottom + 6
+    for index, (main, meta, flag) in enumerate(rows):
+        row_texts, row_marks, after = _row(kind, main, meta, flag, x + pad, y, width - 2 * pad, journey)
+        more_line = SMALL * style.LINE_HEIGHT + 8
+        last = index == len(rows) - 1
+        if after + 8 > bottom or (not last and after + more_line + 8 > bottom):
+            more = more_text(journey.locale, len(rows) - index)
+            texts.append(text_block(more, x + pad, y, width - 2 * pad, SMALL, role="muted", max_lines=1))
+            y += more_line
+            break
+        texts += row_texts
+        marks += row_marks
+        y = after
+    del text
+    return Card(kind, x, PANEL_TOP, width, round(y + pad - 8 - PANEL_TOP, 2), tuple(texts), tuple(marks))
+
+
+def _row(
+    kind: str, main: str, meta: str, flag: str | None, x: float, y: float, width: float, journey: Journey
+) -> tuple[list[Text], list[Mark], float]:
+    """One row of a panel from y: its texts, marks and the y after it."""
+    texts: list[Text] = []
+    marks: list[Mark] = []
+    indent = 0.0
+    if kind == "kpi" and flag == "off":
+        marks.append(Mark("cross", x + 9, y + BODY * 0.65, 16, "off-target"))
+        indent = 28.0
+    body = text_block(main, x + indent, y, width - indent, BODY, max_lines=2)
+    texts.append(body)
+    y = body.bottom + 2
+    if kind == "pain" and flag is not None:
+        severity = messages(journey.locale)[f"severity.{flag}"]
+        texts.append(
+            text_block(severity, x + 4, y + 2, width / 2, SMALL, bold=True, role=f"severity-{flag}", max_lines=1)
+        )
+        indent = text_width(severity, SMALL, True) + 20
+    if meta:
+        role = "opportunity" if kind == "opportunity" else "muted"
+        line = text_block(meta, x + indent, y + 2, width - indent, SMALL, role=role, max_lines=1)
+        texts.append(line)
+        y = line.bottom
+    return texts, marks, y + 8

@@ -1,0 +1,65 @@
+"""The emotional curve as data: points at their touchpoints, a monotone path that never overshoots, levels."""
+
+from __future__ import annotations
+
+import itertools
+
+from cjm.model import EmotionScale
+from cjm.renderers.curve import Column, CurvePoint, build_curve, smooth, y_of
+from tests.journeys import journey
+
+
+def _point(x: float, y: float) -> CurvePoint:
+    return CurvePoint(x, y, 0.0, "0", 2, 0, "p")
+
+
+def test_the_path_never_leaves_the_range_of_the_points_it_joins() -> None:
+    ys = [50.0, 10.0, 10.0, 90.0, 20.0, 85.0, 85.0, 0.0]
+    points = [_point(10.0 * i, y) for i, y in enumerate(ys)]
+    for segment in smooth(points):
+        low, high = sorted((segment.y0, segment.y1))
+        for t in (i / 20 for i in range(21)):
+            u = 1 - t
+            y = u**3 * segment.y0 + 3 * u * u * t * segment.c1y + 3 * u * t * t * segment.c2y + t**3 * segment.y1
+            assert low - 1e-6 <= y <= high + 1e-6
+
+
+def test_the_path_is_continuous() -> None:
+    points = [_point(10.0 * i, float(i % 3)) for i in range(6)]
+    segments = smooth(points)
+    assert len(segments) == 5
+    for first, second in itertools.pairwise(segments):
+        assert (first.x1, first.y1) == (second.x0, second.y0)
+    assert smooth(points[:1]) == ()
+
+
+def test_points_sit_at_their_touchpoint_inside_the_column() -> None:
+    main = journey(3)
+    columns = [Column(100.0 + 200 * i, 200.0) for i in range(3)]
+    curve = build_curve(main, columns, 0.0, 100.0)
+    assert [point.x for point in curve.points] == [150.0, 250.0, 350.0, 450.0, 550.0, 650.0]
+    assert curve.neutral_y == 50.0
+    assert [level.text for level in curve.levels] == ["5", "3", "1"]
+
+
+def test_levels_use_the_scale_words_and_skip_crowded_ones() -> None:
+    scale = EmotionScale(min=0, max=10, neutral=5, labels={0: "Awful", 5: "Meh", 10: "Great", 4: "Close"})
+    main = journey(2).model_copy(update={"emotion_scale": scale})
+    curve = build_curve(main, [Column(0.0, 10.0), Column(10.0, 10.0)], 0.0, 100.0, level_gap=12.0)
+    assert [level.text for level in curve.levels] == ["Great", "Meh", "Awful"]
+    assert y_of(10, scale, 0.0, 100.0) == 0.0 and y_of(0, scale, 0.0, 100.0) == 100.0
+
+
+def test_the_lowest_points_are_marked_only_on_a_curve_that_moves() -> None:
+    curve = build_curve(journey(3), [Column(100.0 * i, 100.0) for i in range(3)], 0.0, 100.0)
+    lows = [point for point in curve.points if point.low]
+    assert lows and {point.score for point in lows} == {min(point.score for point in curve.points)}
+    flat = journey(1, touchpoints=False)
+    assert not any(point.low for point in build_curve(flat, [Column(0.0, 10.0)], 0.0, 10.0).points)
+
+
+def test_a_baseline_gets_one_point_per_stage_it_shares() -> None:
+    current, future = journey(3), journey(2)
+    curve = build_curve(future, [Column(0.0, 100.0), Column(100.0, 100.0)], 0.0, 100.0, baseline=current)
+    assert [point.x for point in curve.baseline_points] == [50.0, 150.0]
+    assert len(curve.baseline_path) == 1

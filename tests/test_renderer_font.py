@@ -1,0 +1,58 @@
+"""Text measurement with DejaVu Sans's own metrics (read with fontTools) and wrapping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from cjm.renderers import RenderError, font
+from cjm.renderers.font import fit_line, font_path, metrics, text_width, uncovered, words, wrap
+
+
+def test_widths_come_from_the_font_file() -> None:
+    path = font_path()
+    ttfont = TTFont(str(path))
+    glyph = ttfont.getBestCmap()[ord("W")]
+    advance = ttfont["hmtx"].metrics[glyph][0]
+    assert text_width("W", 1000) == pytest.approx(advance * 1000 / ttfont["head"].unitsPerEm)
+    assert text_width("Wide", 10, bold=True) > text_width("Wide", 10)
+    assert metrics().covers("é") and metrics().covers("€")
+
+
+def test_wrapped_lines_fit_their_width_and_keep_every_word() -> None:
+    text = "Understand why 7 in 10 first-time visitors who put a plant in their cart never pay"
+    wrapped = wrap(text, 120, 11, max_lines=10)
+    assert not wrapped.cut and " ".join(wrapped.lines) == text
+    assert all(text_width(line, 11) <= 120 for line in wrapped.lines)
+
+
+def test_a_cut_text_ends_with_an_ellipsis_that_fits() -> None:
+    wrapped = wrap("one two three four five six seven eight nine ten eleven twelve", 60, 11, max_lines=2)
+    assert wrapped.cut and len(wrapped.lines) == 2 and wrapped.lines[-1].endswith("…")
+    assert all(text_width(line, 11) <= 60 for line in wrapped.lines)
+    line, cut = fit_line("a sentence far too long for a tiny box", 50, 11)
+    assert cut and line.endswith("…") and text_width(line, 11) <= 50
+    assert fit_line("fits", 50, 11) == ("fits", False)
+
+
+def test_a_word_wider_than_the_line_breaks_after_a_hyphen() -> None:
+    wrapped = wrap("Where-is-my-order contacts", 70, 11, max_lines=4)
+    assert wrapped.lines[0].endswith("-") and "".join(wrapped.lines).replace(" ", "") == "Where-is-my-ordercontacts"
+
+
+def test_no_break_spaces_bind_words() -> None:
+    assert words("Impact\u00a0: élevé  now") == ["Impact\u00a0:", "élevé", "now"]
+
+
+def test_characters_without_a_glyph() -> None:
+    assert uncovered("Délai 🦜 中 \u200d ok") == ["🦜", "中"]
+
+
+def test_a_missing_font_is_cjm408(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(font, "FONT_DIRECTORIES", (str(tmp_path),))
+    monkeypatch.setattr(font, "FONT_ROOTS", (str(tmp_path),))
+    with pytest.raises(RenderError) as raised:
+        font_path()
+    assert raised.value.code == "CJM408" and "fonts-dejavu-core" in (raised.value.hint or "")

@@ -1,0 +1,42 @@
+"""The map grid: lane order, empty lanes left out, every card inside its column and its lane, no overlap."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from cjm import load
+from cjm.renderers.map_layout import LANES, layout_map
+from tests.conftest import EXAMPLES
+from tests.journeys import journey
+
+
+@pytest.mark.parametrize("source", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_cards_stay_in_their_cell_and_do_not_overlap(source: object) -> None:
+    layout = layout_map(load(source))  # type: ignore[arg-type]
+    for row in layout.rows:
+        for lane in row.lanes:
+            for column, cell in zip(row.columns, lane.cells, strict=True):
+                for card in cell:
+                    assert column.x <= card.x and card.x + card.width <= column.x + column.width
+                    assert lane.y <= card.y and card.y + card.height <= lane.y + lane.height + 0.01
+                for first, second in itertools.pairwise(cell):
+                    assert first.y + first.height <= second.y
+
+
+def test_lanes_follow_the_conventional_order() -> None:
+    layout = layout_map(journey(3, blueprint=True))
+    keys = [lane.key for lane in layout.rows[0].lanes]
+    order = [key for key, _, _ in LANES]
+    assert keys == sorted(keys, key=order.index)
+    assert keys[:4] == ["actions", "touchpoints", "thoughts", "curve"]
+    assert keys[-3:] == ["pain_points", "opportunities", "kpis"]
+
+
+def test_headers_number_the_stages_and_carry_their_score() -> None:
+    layout = layout_map(journey(3))
+    headers = layout.rows[0].headers
+    assert [header.number.lines[0] for header in headers] == ["1", "2", "3"]
+    assert all(header.score is not None for header in headers)
+    assert len({header.height for header in headers}) == 1
