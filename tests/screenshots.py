@@ -36,12 +36,18 @@ class Shot:
     height: int = 1000
     zoom: float = 1.0
     start: str = ""
+    view: str = "map"
 
 
 SHOTS = (
+    # The map view as a docs page shows it, 1000 px wide: its top (context, stages, lanes, curve).
+    Shot("ecommerce-map.png", "ecommerce-first-purchase", "svg", width=1000, height=1000),
+    # The slide view at 1280 × 720 (two thirds of its 1920 × 1080 viewBox).
+    Shot("ecommerce-slide.png", "ecommerce-first-purchase", "svg", width=1280, height=720, zoom=2 / 3, view="slide"),
     # The flow wraps into rows but is still wider than a window: show its first two rows, legend
     # included, at a readable scale.
-    Shot("ecommerce-svg.png", "ecommerce-first-purchase", "svg", height=1000, zoom=0.6),
+    Shot("ecommerce-flow.png", "ecommerce-first-purchase", "svg", height=1000, zoom=0.6, view="flow"),
+    Shot("blueprint-map.png", "bank-account-opening-blueprint", "svg", width=1000, height=1000),
     Shot("ecommerce-html.png", "ecommerce-first-purchase", "html", height=1400),
     # From the stage table on: the Mermaid emotional curve and the tables a code host draws.
     Shot("ecommerce-md.png", "ecommerce-first-purchase", "md", height=1300, start="stages"),
@@ -59,7 +65,7 @@ def make_screenshots(out_dir: Path, work_dir: Path, stable: bool = True) -> list
     made = []
     for shot in SHOTS:
         source = ROOT / "examples" / f"{shot.example}.yaml"
-        page = build_page(source, shot.format, work_dir / shot.example, shot.zoom, shot.start)
+        page = build_page(source, shot.format, work_dir / shot.example, shot.zoom, shot.start, shot.view)
         png = out_dir / shot.name
         if stable:
             stable_screenshot(page, png, shot.width, shot.height, attempts=10)
