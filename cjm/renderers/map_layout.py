@@ -12,12 +12,13 @@ of whole stages, so text keeps its size. Everything is placed here; `map_view` o
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from cjm.i18n import channel_labels, messages
+from cjm.i18n import messages
 from cjm.model import Journey, Stage
 from cjm.renderers import style
+from cjm.renderers.cells import cell_cards
 from cjm.renderers.curve import Column, Curve, build_curve
 from cjm.renderers.layout import (
     Card,
@@ -26,12 +27,6 @@ from cjm.renderers.layout import (
     colon,
     description,
     id_prefix,
-    kpi_line,
-    kpi_on_target,
-    more_text,
-    pain_numbers,
-    quoted,
-    severity_rank,
     stage_score_text,
     text_block,
 )
@@ -114,8 +109,6 @@ LANES = (
     ("opportunities", "lane.opportunities", True),
     ("kpis", "lane.kpis", True),
 )
-LIMITS = {"actions": 3, "touchpoints": 5, "thoughts": 2, "pain_points": 3, "opportunities": 2, "kpis": 2}
-SERVICE_LIMIT = 3
 
 
 def layout_map(journey: Journey, stem: str = "journey", baseline: Journey | None = None) -> MapLayout:
@@ -224,7 +217,7 @@ def _row(
             )
         else:
             cells = tuple(
-                _cell(journey, key, stage, column, y + PAD) for stage, column in zip(stages, columns, strict=True)
+                cell_cards(journey, key, stage, column, y + PAD) for stage, column in zip(stages, columns, strict=True)
             )
             bottom = max([label.bottom, *(card.y + card.height for cell in cells for card in cell)]) + PAD
             lane = Lane(key, y, round(bottom - y, 2), label, cells, takeaway)
@@ -352,269 +345,3 @@ def _curve_lane(
         max_lines=1,
     )
     return Lane("curve", y, round(bottom - y, 2), label, tuple(cells)), curve
-
-
-def _cell(journey: Journey, key: str, stage: Stage, column: Column, top: float) -> tuple[Card, ...]:
-    builders: dict[str, Callable[[Journey, Stage, float, float, float], list[Card]]] = {
-        "actions": _actions,
-        "touchpoints": _touchpoints,
-        "thoughts": _thoughts,
-        "pain_points": _pains,
-        "opportunities": _opportunities,
-        "kpis": _kpis,
-    }
-    builder = builders.get(key, _service(key))
-    return tuple(builder(journey, stage, column.x + PAD, top, column.width - 2 * PAD))
-
-
-def _stack(
-    items: Sequence[object],
-    limit: int,
-    make: Callable[[object, float], Card],
-    x: float,
-    top: float,
-    width: float,
-    journey: Journey,
-) -> list[Card]:
-    """Cards one under the other from `top`, at most `limit`, then a "+N more" line."""
-    cards: list[Card] = []
-    y = top
-    for item in items[:limit]:
-        card = make(item, y)
-        cards.append(card)
-        y = card.y + card.height + style.GAP
-    if len(items) > limit:
-        more = more_text(journey.locale, len(items) - limit)
-        note = text_block(more, x, y, width, style.SIZE_SMALL, role="muted", max_lines=1)
-        cards.append(Card("more", x, y, width, note.height, (note,), framed=False))
-    return cards
-
-
-def _actions(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
-    def make(item: object, y: float) -> Card:
-        body = text_block(str(item), x + 9, y, width - 9, style.SIZE_BODY, max_lines=2)
-        return Card(
-            "action", x, y, width, body.height, (body,), (Mark("bullet", x + 3, y + 7, 4, "muted"),), framed=False
-        )
-
-    return _stack(stage.actions, LIMITS["actions"], make, x, top, width, journey)
-
-
-def _service(key: str) -> Callable[[Journey, Stage, float, float, float], list[Card]]:
-    def cards(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
-        def make(item: object, y: float) -> Card:
-            body = text_block(str(item), x + 9, y, width - 9, style.SIZE_BODY, max_lines=3)
-            return Card(
-                key.replace("_", "-"),
-                x,
-                y,
-                width,
-                body.height,
-                (body,),
-                (Mark("bullet", x + 3, y + 7, 4, "muted"),),
-                framed=False,
-            )
-
-        return _stack(getattr(stage, key), SERVICE_LIMIT, make, x, top, width, journey)
-
-    return cards
-
-
-def _thoughts(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
-    def make(item: object, y: float) -> Card:
-        body = text_block(
-            quoted(str(item), journey.locale), x, y, width, style.SIZE_BODY, italic=True, role="muted", max_lines=2
-        )
-        return Card("thought", x, y, width, body.height, (body,), framed=False)
-
-    return _stack(stage.thoughts, LIMITS["thoughts"], make, x, top, width, journey)
-
-
-def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
-    from cjm.emotion import band
-
-    labels = channel_labels(journey)
-    text = messages(journey.locale)
-
-    def make(item: object, y: float) -> Card:
-        from cjm.model import Touchpoint
-
-        assert isinstance(item, Touchpoint)
-        star = 14.0 if item.moment_of_truth else 0.0
-        name = text_block(
-            item.name, x + 6, y + 5, width - 12 - star, style.SIZE_BODY, bold=item.moment_of_truth, max_lines=2
-        )
-        texts = [name]
-        bottom = name.bottom
-        if item.channel is not None:
-            channel = text_block(
-                labels.get(item.channel, item.channel),
-                x + 6,
-                bottom + 1,
-                width - 12,
-                style.SIZE_SMALL,
-                role="muted",
-                max_lines=1,
-            )
-            texts.append(channel)
-            bottom = channel.bottom
-        if item.drop_off:
-            drop = text_block(
-                f"{text['note.drop_off']}{colon(journey.locale)}{item.drop_off}",
-                x + 6,
-                bottom + 2,
-                width - 12,
-                style.SIZE_SMALL,
-                role="pain",
-                max_lines=2,
-            )
-            texts.append(drop)
-            bottom = drop.bottom
-        marks = (Mark("star", x + width - 9, y + 10, 11, "truth"),) if item.moment_of_truth else ()
-        level = band(item.emotion, journey.emotion_scale) if item.emotion is not None else None
-        return Card(
-            "touchpoint",
-            x,
-            y,
-            width,
-            round(bottom + 5 - y, 2),
-            tuple(texts),
-            marks,
-            band=level,
-            emphasis=item.moment_of_truth,
-        )
-
-    return _stack(stage.touchpoints, LIMITS["touchpoints"], make, x, top, width, journey)
-
-
-def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
-    text = messages(journey.locale)
-    numbers = pain_numbers(journey)
-    pains = sorted(stage.pain_points, key=severity_rank)
-
-    def make(item: object, y: float) -> Card:
-        from cjm.model import PainPoint
-
-        assert isinstance(item, PainPoint)
-        texts: list[Text] = []
-        head = Text(x + 6, y + 5, (numbers[item.id],), style.SIZE_SMALL, bold=True, role="pain")
-        texts.append(head)
-        if item.severity is not None:
-            badge = text_block(
-                text[f"severity.{item.severity}"],
-                x + 30,
-                y + 5,
-                width - 36,
-                style.SIZE_SMALL,
-                bold=True,
-                role=f"severity-{item.severity}",
-                max_lines=1,
-            )
-            texts.append(badge)
-        body = text_block(
-            item.text,
-            x + 6,
-            head.bottom + 3,
-            width - 12,
-            style.SIZE_BODY,
-            bold=item.severity == "critical",
-            max_lines=3,
-        )
-        count = len(item.evidence)
-        evidence_text = (
-            text["view.no_evidence"]
-            if count == 0
-            else text["view.evidence_one"]
-            if count == 1
-            else text["view.evidence_many"].format(count=count)
-        )
-        evidence = text_block(
-            evidence_text, x + 18, body.bottom + 2, width - 24, style.SIZE_SMALL, role="muted", max_lines=1
-        )
-        mark = Mark("evidence" if count else "no-evidence", x + 11, evidence.y + 6, 8, "muted")
-        texts += [body, evidence]
-        emphasis = item.severity in ("critical", "high")
-        return Card(
-            "pain",
-            x,
-            y,
-            width,
-            round(evidence.bottom + 5 - y, 2),
-            tuple(texts),
-            (mark,),
-            severity=item.severity,
-            emphasis=emphasis,
-        )
-
-    return _stack(pains, LIMITS["pain_points"], make, x, top, width, journey)
-
-
-def _opportunities(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
-    text = messages(journey.locale)
-    numbers = pain_numbers(journey)
-    sep = colon(journey.locale)
-
-    def make(item: object, y: float) -> Card:
-        from cjm.model import Opportunity
-
-        assert isinstance(item, Opportunity)
-        body = text_block(item.text, x + 6, y + 5, width - 12, style.SIZE_BODY, max_lines=2)
-        texts = [body]
-        bottom = body.bottom
-        known = [numbers[pain] for pain in item.addresses if pain in numbers]
-        removed = [pain for pain in item.addresses if pain not in numbers]
-        facts: list[str] = []
-        if known:
-            facts.append(f"{text['view.for']} {', '.join(known)}")
-        if removed:
-            facts.append(f"{text['view.removes']}{sep}{', '.join(removed)}")
-        if item.impact:
-            facts.append(f"{text['field.impact']}{sep}{text[f'level.{item.impact}']}")
-        if item.effort:
-            facts.append(f"{text['field.effort']}{sep}{text[f'level.{item.effort}']}")
-        if item.owner:
-            facts.append(item.owner)
-        if facts:
-            line = text_block(
-                " · ".join(facts), x + 6, bottom + 1, width - 12, style.SIZE_SMALL, role="opportunity", max_lines=3
-            )
-            texts.append(line)
-            bottom = line.bottom
-        return Card("opportunity", x, y, width, round(bottom + 5 - y, 2), tuple(texts))
-
-    return _stack(stage.opportunities, LIMITS["opportunities"], make, x, top, width, journey)
-
-
-def _kpis(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
-    text = messages(journey.locale)
-
-    def make(item: object, y: float) -> Card:
-        from cjm.model import KPI
-
-        assert isinstance(item, KPI)
-        name = text_block(item.name, x + 6, y + 5, width - 12, style.SIZE_SMALL, bold=True, max_lines=2)
-        value = text_block(
-            kpi_line(item, journey.locale), x + 6, name.bottom + 1, width - 12, style.SIZE_BODY, max_lines=2
-        )
-        texts = [name, value]
-        marks: tuple[Mark, ...] = ()
-        bottom = value.bottom
-        met = kpi_on_target(item)
-        if met is not None:
-            status = text_block(
-                text["kpi.on_target" if met else "kpi.off_target"],
-                x + 18,
-                bottom + 1,
-                width - 24,
-                style.SIZE_SMALL,
-                role="on-target" if met else "off-target",
-                max_lines=1,
-            )
-            marks = (
-                Mark("check" if met else "cross", x + 11, status.y + 6.5, 9, "on-target" if met else "off-target"),
-            )
-            texts.append(status)
-            bottom = status.bottom
-        return Card("kpi", x, y, width, round(bottom + 5 - y, 2), tuple(texts), marks)
-
-    return _stack(stage.kpis, LIMITS["kpis"], make, x, top, width, journey)

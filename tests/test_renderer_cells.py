@@ -1,0 +1,46 @@
+"""The cards of the map's cells: the first items of a lane, then how many more; severity order; no empty card."""
+
+from __future__ import annotations
+
+from cjm.renderers.cells import LIMITS, cell_cards
+from cjm.renderers.curve import Column
+from tests.journeys import journey
+
+COLUMN = Column(100.0, 150.0)
+
+
+def _lines(cards: object) -> list[str]:
+    return [line for card in cards for text in card.texts for line in text.lines]  # type: ignore[attr-defined]
+
+
+def test_a_cell_shows_its_first_items_then_how_many_more() -> None:
+    main = journey(1)
+    stage = main.stages[0].model_copy(update={"actions": [f"Action {n}" for n in range(6)]})
+    cards = cell_cards(main, "actions", stage, COLUMN, 0.0)
+    assert len(cards) == LIMITS["actions"] + 1
+    assert cards[-1].kind == "more" and _lines(cards)[-1] == "+3 more"
+
+
+def test_pain_points_come_most_severe_first_with_their_evidence_count() -> None:
+    main = journey(1)
+    stage = main.stages[0]
+    low = stage.pain_points[0].model_copy(update={"id": "p9", "severity": "low", "evidence": []})
+    ordered = stage.model_copy(update={"pain_points": [low, stage.pain_points[0]]})
+    full = main.model_copy(update={"stages": [ordered]})
+    cards = cell_cards(full, "pain_points", ordered, COLUMN, 0.0)
+    assert [card.severity for card in cards] == ["critical", "low"]
+    assert "1 source" in _lines(cards[:1]) and "no evidence" in _lines(cards[1:])
+    assert cards[1].marks[0].shape == "no-evidence"
+
+
+def test_cards_stack_without_overlap_inside_the_column() -> None:
+    main = journey(1)
+    cards = cell_cards(main, "touchpoints", main.stages[0], COLUMN, 10.0)
+    assert cards[0].y == 10.0 and cards[0].y + cards[0].height < cards[1].y
+    assert all(COLUMN.x < card.x and card.x + card.width < COLUMN.x + COLUMN.width for card in cards)
+    assert all(card.texts for card in cards)
+
+
+def test_service_lanes_list_their_items() -> None:
+    main = journey(1, blueprint=True)
+    assert _lines(cell_cards(main, "backstage", main.stages[0], COLUMN, 0.0)) == ["Back office validates", "the file"]
