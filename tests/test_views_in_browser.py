@@ -25,6 +25,7 @@ from tests.tools import (
     load_with_baseline,
     probe_page,
     read_png,
+    run_axe,
     screenshot,
     svg_page,
 )
@@ -129,3 +130,29 @@ def test_the_png_is_the_same_picture(tmp_path: Path) -> None:
     decoded = read_png(tmp_path / "map.png", max_rows=200)
     assert decoded.width == 2400
     assert len(decoded.colours(step=8)) > 4
+
+
+@pytest.mark.node
+@pytest.mark.parametrize("view", ["map", "slide"])
+@pytest.mark.parametrize("name", ["support-box-internet-fr", "bank-account-opening-blueprint"])
+def test_axe_finds_no_violation_in_a_view_inlined_in_a_page(
+    chromium: Path, tmp_path: Path, name: str, view: str
+) -> None:
+    source = next(path for path in EXAMPLES if path.stem == name)
+    main, baseline = load_with_baseline(source)
+    svg = render(main, "svg", RenderOptions(stem=name, baseline=baseline, view=view))
+    assert isinstance(svg, str)
+    page = tmp_path / f"{name}.{view}.html"
+    page.write_text(svg_page(svg, width=WIDTHS[view]), encoding="utf-8")
+    report = run_axe(page)
+    assert report["violations"] == []
+    assert report["passes"] > 5
+
+
+@pytest.mark.node
+def test_axe_reports_an_unnamed_picture(chromium: Path, tmp_path: Path) -> None:
+    page = tmp_path / "unnamed.html"
+    page.write_text(
+        svg_page('<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 9 9"/>'), encoding="utf-8"
+    )
+    assert "svg-img-alt" in {violation["id"] for violation in run_axe(page)["violations"]}

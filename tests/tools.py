@@ -35,6 +35,8 @@ PROBES = ROOT / "tests" / "probes"
 HTML_PROBE = PROBES / "html-layout.js"
 SVG_PROBE = PROBES / "svg-layout.js"
 VIEW_PROBE = PROBES / "view-layout.js"
+AXE_RUNNER = PROBES / "axe-run.js"
+AXE_SCRIPT = NODE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 
 # Debian's Chromium runs headless as root only with these; a fresh profile each run keeps runs independent.
 CHROMIUM_FLAGS = (
@@ -206,7 +208,8 @@ def svg_page(svg: str, zoom: float = 1.0, width: int | None = None, background: 
     return (
         f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Picture</title><style>'
         f"html,body{{margin:0;background:{background}}}"
-        f"svg{{display:block;{size}}}</style></head>\n<body><main>\n{body}\n</main></body></html>\n"
+        f"svg{{display:block;{size}}}h1{{position:absolute;left:-9999px}}</style></head>\n"
+        f"<body><main><h1>Picture</h1>\n{body}\n</main></body></html>\n"
     )
 
 
@@ -289,6 +292,24 @@ def probe_page(page: Path, probe: Path, width: int = PAGE_WIDTH, height: int = 9
     result: dict[str, Any] = json.loads(html.unescape(found[-1]))
     assert "error" not in result, f"the layout probe failed on {page.name}: {result['error']}"
     return result
+
+
+def run_axe(page: Path) -> dict[str, Any]:
+    """Run axe-core (installed by `make node`) on a copy of a local page in Chromium; return its report.
+
+    The report has `violations` (id, impact, help, the first offending nodes) and the count of `passes`.
+    """
+    if not AXE_SCRIPT.exists():
+        raise MissingToolError(f"{AXE_SCRIPT} not found: run `make node`")
+    probed = page.with_name(f"{page.stem}.axe.html")
+    script = f"<script>{AXE_SCRIPT.read_text(encoding='utf-8')}</script>"
+    probed.write_text(with_probe(page.read_text(encoding="utf-8").replace("</body>", script + "</body>"), AXE_RUNNER))
+    result = run_chromium("--dump-dom", "--window-size=1280,900", "--virtual-time-budget=15000", probed.as_uri())
+    found = re.findall(rf'<pre id="{RESULT_ID}">(.*?)</pre>', result.stdout, flags=re.DOTALL)
+    assert found, f"axe did not report for {page.name}"
+    report: dict[str, Any] = json.loads(html.unescape(found[-1]))
+    assert "error" not in report, f"axe failed on {page.name}: {report['error']}"
+    return report
 
 
 @dataclass(frozen=True)
