@@ -13,6 +13,7 @@ from cjm.i18n import channel_labels, messages
 from cjm.model import Journey, Stage
 from cjm.renderers import style
 from cjm.renderers.curve import Column
+from cjm.renderers.font import text_width
 from cjm.renderers.layout import (
     Card,
     Mark,
@@ -180,11 +181,12 @@ def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -
         head = Text(x + 6, y + 5, (numbers[item.id],), style.SIZE_SMALL, bold=True, role="pain")
         texts.append(head)
         if item.severity is not None:
+            left = x + 6 + text_width(numbers[item.id], style.SIZE_SMALL, True) + 9
             badge = text_block(
                 text[f"severity.{item.severity}"],
-                x + 30,
+                left,
                 y + 5,
-                width - 36,
+                x + width - 6 - left,
                 style.SIZE_SMALL,
                 bold=True,
                 role=f"severity-{item.severity}",

@@ -166,6 +166,20 @@ def _with_ellipsis(text: str, width: float, size: float, measure: Metrics) -> st
     return base + ELLIPSIS
 
 
+def size_for_words(text: str, width: float, size: float, smallest: float, bold: bool = False) -> float:
+    """The largest font size from `size` down to `smallest` (by half points) at which every word fits `width`.
+
+    Why: a stage name such as "Diagnostiquer" in a narrow column would otherwise be broken inside
+    the word; a slightly smaller heading reads better.
+    """
+    measure = metrics(bold)
+    widest = max((measure.width(word, 1.0) for word in words(text)), default=0.0)
+    candidate = size
+    while candidate - 0.5 >= smallest and widest * candidate > width:
+        candidate -= 0.5
+    return candidate
+
+
 def fit_line(text: str, width: float, size: float, bold: bool = False) -> tuple[str, bool]:
     """One line of text cut with "…" to fit `width`; returns the line and whether it was cut."""
     line = " ".join(words(text))

@@ -20,6 +20,7 @@ from cjm.model import Journey, Stage
 from cjm.renderers import style
 from cjm.renderers.cells import cell_cards
 from cjm.renderers.curve import Column, Curve, build_curve
+from cjm.renderers.font import size_for_words, text_width, words
 from cjm.renderers.layout import (
     Card,
     Mark,
@@ -243,12 +244,16 @@ def _headers(
             role="header-number",
             anchor="middle",
         )
+        # Beside the number; under it, on the column's whole width, when a word would not fit beside it.
+        beside, under = inner - 24, inner
+        size = size_for_words(stage.name, beside, style.SIZE_STAGE, style.SIZE_SMALL, bold=True)
+        fits = max(text_width(word, size, True) for word in words(stage.name)) <= beside
         name = text_block(
             stage.name,
-            column.x + PAD + 24,
-            top + PAD,
-            inner - 24,
-            style.SIZE_STAGE,
+            column.x + PAD + (24 if fits else 0),
+            top + PAD + (0 if fits else 22),
+            beside if fits else under,
+            size if fits else size_for_words(stage.name, under, style.SIZE_STAGE, style.SIZE_SMALL, bold=True),
             bold=True,
             role="header",
             max_lines=3,

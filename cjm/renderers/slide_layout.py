@@ -18,7 +18,7 @@ from cjm.i18n import messages
 from cjm.model import Journey
 from cjm.renderers import style
 from cjm.renderers.curve import Column, Curve, Segment, build_curve
-from cjm.renderers.font import fit_line, text_width, words
+from cjm.renderers.font import fit_line, size_for_words, text_width, words
 from cjm.renderers.layout import (
     Card,
     Mark,
@@ -98,7 +98,7 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
             column.centre,
             PLOT_BOTTOM + 34,
             column.width - 12,
-            size,
+            size_for_words(stage.name, column.width - 12, size, SMALL, bold=True),
             bold=True,
             max_lines=3,
             anchor="middle",
