@@ -150,6 +150,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "view.all_kpis_on": "Every KPI is on target",
         "view.flow_link": "Touchpoint flow",
         "view.page_link": "Full map (HTML page)",
+        # What the author left out: shown as unknown, never as a default.
+        "note.not_stated": "not stated",
+        "kpi.no_direction": "direction not stated",
+        "note.unscored": "Not scored, so left out of the curve: {names}.",
+        "note.no_curve": "No stage or touchpoint has an emotion score: the map has no emotional curve.",
     },
     "fr": {
         "field.unit": "Unité",
@@ -283,6 +288,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "view.all_kpis_on": "Tous les indicateurs atteignent leur cible",
         "view.flow_link": "Enchaînement des points de contact",
         "view.page_link": "Carte complète (page HTML)",
+        "note.not_stated": "non précisé",
+        "kpi.no_direction": "sens non précisé",
+        "note.unscored": "Sans score d’émotion, donc absents de la courbe : {names}.",
+        "note.no_curve": "Aucune étape ni aucun point de contact n’a de score d’émotion : "
+        "la carte n’a pas de courbe émotionnelle.",
     },
 }
 

@@ -54,7 +54,9 @@ def journey(
             "opportunities": [
                 {"text": f"Ask once at step {index + 1}", "addresses": [f"p{index + 1}"], "impact": "high"}
             ],
-            "kpis": [{"name": f"Completion {index + 1}", "value": 40 + index, "target": 60, "unit": "%"}],
+            "kpis": [
+                {"name": f"Completion {index + 1}", "value": 40 + index, "target": 60, "unit": "%", "better": "higher"}
+            ],
         }
         if touchpoints:
             stage["touchpoints"] = [

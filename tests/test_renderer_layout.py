@@ -11,7 +11,6 @@ from cjm.renderers.layout import (
     description,
     id_prefix,
     kpi_line,
-    kpi_on_target,
     layout_json,
     quoted,
     severity_rank,
@@ -41,8 +40,6 @@ def test_not_stated_values() -> None:
     pain = main.stages[0].pain_points[0]
     assert severity_rank(pain.model_copy(update={"severity": None})) == 4 > severity_rank(pain)
     kpi = main.stages[0].kpis[0]
-    assert kpi_on_target(kpi) is False
-    assert kpi_on_target(kpi.model_copy(update={"better": None})) is None
     assert kpi_line(kpi, "en") == "40% / target 60%"
     assert kpi_line(kpi.model_copy(update={"value": None}), "fr") == "Cible 60\u00a0%"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from cjm.i18n import channel_labels, messages
+from cjm.kpi import on_target as kpi_on_target
 from cjm.model import Journey, Stage
 from cjm.renderers import style
 from cjm.renderers.curve import Column
@@ -20,7 +21,6 @@ from cjm.renderers.layout import (
     Text,
     colon,
     kpi_line,
-    kpi_on_target,
     more_text,
     pain_numbers,
     quoted,

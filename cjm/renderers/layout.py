@@ -212,14 +212,6 @@ def with_unit(number: str, unit: str | None, locale: str) -> str:
     return f"{number}\u00a0{unit}"
 
 
-def kpi_on_target(kpi: KPI) -> bool | None:
-    """Whether a KPI meets its target; None without a value, a target, or a stated direction (`better`)."""
-    better: str | None = kpi.better
-    if kpi.value is None or kpi.target is None or better is None:
-        return None
-    return kpi.value >= kpi.target if better == "higher" else kpi.value <= kpi.target
-
-
 def kpi_line(kpi: KPI, locale: str) -> str:
     """A KPI's value against its target: "38 € → 30 €", "29%", "target 45%"; unknown parts left out."""
     text = messages(locale)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from cjm.emotion import label
 from cjm.i18n import messages
+from cjm.kpi import on_target as kpi_on_target
 from cjm.model import Journey
 from cjm.renderers import style
 from cjm.renderers.curve import Column, Curve, Segment, build_curve
@@ -27,7 +28,6 @@ from cjm.renderers.layout import (
     description,
     id_prefix,
     kpi_line,
-    kpi_on_target,
     more_text,
     severity_rank,
     text_block,
