@@ -44,3 +44,13 @@ def test_cards_stack_without_overlap_inside_the_column() -> None:
 def test_service_lanes_list_their_items() -> None:
     main = journey(1, blueprint=True)
     assert _lines(cell_cards(main, "backstage", main.stages[0], COLUMN, 0.0)) == ["Back office validates", "the file"]
+
+
+def test_an_opportunity_names_the_baseline_pain_point_it_removed_by_its_words() -> None:
+    current, future = journey(2), journey(2, map_type="future-state")
+    stage = future.stages[0]
+    removing = stage.opportunities[0].model_copy(update={"addresses": ["p1"]})
+    changed = stage.model_copy(update={"opportunities": [removing], "pain_points": []})
+    future = future.model_copy(update={"stages": [changed, *future.stages[1:]]})
+    lines = " ".join(_lines(cell_cards(future, "opportunities", changed, COLUMN, 0.0, current)))
+    assert "Removes: Step 1 asks" in lines and "p1" not in lines.split()

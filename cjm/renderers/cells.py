@@ -33,15 +33,21 @@ LIMITS = {"actions": 3, "touchpoints": 5, "thoughts": 2, "pain_points": 3, "oppo
 SERVICE_LIMIT = 3
 
 
-def cell_cards(journey: Journey, key: str, stage: Stage, column: Column, top: float) -> tuple[Card, ...]:
+def cell_cards(
+    journey: Journey, key: str, stage: Stage, column: Column, top: float, baseline: Journey | None = None
+) -> tuple[Card, ...]:
     """The cards of one stage in one lane (`key`: actions, touchpoints, thoughts, pain_points, opportunities,
-    kpis, or a service-blueprint lane), stacked from `top` inside the column's padding."""
+    kpis, or a service-blueprint lane), stacked from `top` inside the column's padding.
+
+    `baseline` (a future-state map's current state) names the pain points its opportunities removed.
+    """
+    if key == "opportunities":
+        return tuple(_opportunities(journey, stage, column.x + PAD, top, column.width - 2 * PAD, baseline))
     builders: dict[str, Callable[[Journey, Stage, float, float, float], list[Card]]] = {
         "actions": _actions,
         "touchpoints": _touchpoints,
         "thoughts": _thoughts,
         "pain_points": _pains,
-        "opportunities": _opportunities,
         "kpis": _kpis,
     }
     builder = builders.get(key, _service(key))
@@ -231,7 +237,10 @@ def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -
     return _stack(pains, LIMITS["pain_points"], make, x, top, width, journey)
 
 
-def _opportunities(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
+def _opportunities(
+    journey: Journey, stage: Stage, x: float, top: float, width: float, baseline: Journey | None
+) -> list[Card]:
+    removed_texts = {pain.id: pain.text for _, pain in baseline.pain_points()} if baseline is not None else {}
     text = messages(journey.locale)
     numbers = pain_numbers(journey)
     sep = colon(journey.locale)
@@ -244,12 +253,23 @@ def _opportunities(journey: Journey, stage: Stage, x: float, top: float, width: 
         texts = [body]
         bottom = body.bottom
         known = [numbers[pain] for pain in item.addresses if pain in numbers]
-        removed = [pain for pain in item.addresses if pain not in numbers]
+        # A baseline's pain point is named by its words, never by its id.
+        removed = [removed_texts[pain] for pain in item.addresses if pain not in numbers and pain in removed_texts]
         facts: list[str] = []
         if known:
             facts.append(f"{text['view.for']} {', '.join(known)}")
         if removed:
-            facts.append(f"{text['view.removes']}{sep}{', '.join(removed)}")
+            line = text_block(
+                f"{text['view.removes']}{sep}{'; '.join(removed)}",
+                x + 6,
+                bottom + 1,
+                width - 12,
+                style.SIZE_SMALL,
+                role="opportunity",
+                max_lines=2,
+            )
+            texts.append(line)
+            bottom = line.bottom
         if item.impact:
             facts.append(f"{text['field.impact']}{sep}{text[f'level.{item.impact}']}")
         if item.effort:

@@ -218,7 +218,8 @@ def _row(
             )
         else:
             cells = tuple(
-                cell_cards(journey, key, stage, column, y + PAD) for stage, column in zip(stages, columns, strict=True)
+                cell_cards(journey, key, stage, column, y + PAD, baseline)
+                for stage, column in zip(stages, columns, strict=True)
             )
             bottom = max([label.bottom, *(card.y + card.height for cell in cells for card in cell)]) + PAD
             lane = Lane(key, y, round(bottom - y, 2), label, cells, takeaway)
