@@ -8,10 +8,11 @@ Each builder wraps its texts to the column and returns cards with their own heig
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from cjm.i18n import channel_labels, messages
 from cjm.kpi import on_target as kpi_on_target
-from cjm.model import Journey, Stage
+from cjm.model import KPI, Journey, Opportunity, PainPoint, Stage, Touchpoint
 from cjm.renderers import style
 from cjm.renderers.curve import Column
 from cjm.renderers.font import text_width
@@ -28,6 +29,7 @@ from cjm.renderers.layout import (
     text_block,
 )
 
+Item = TypeVar("Item")
 PAD = style.CELL_PADDING
 LIMITS = {"actions": 3, "touchpoints": 5, "thoughts": 2, "pain_points": 3, "opportunities": 2, "kpis": 2}
 SERVICE_LIMIT = 3
@@ -55,9 +57,9 @@ def cell_cards(
 
 
 def _stack(
-    items: Sequence[object],
+    items: Sequence[Item],
     limit: int,
-    make: Callable[[object, float], Card],
+    make: Callable[[Item, float], Card],
     x: float,
     top: float,
     width: float,
@@ -78,8 +80,8 @@ def _stack(
 
 
 def _actions(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
-    def make(item: object, y: float) -> Card:
-        body = text_block(str(item), x + 9, y, width - 9, style.SIZE_BODY, max_lines=2)
+    def make(item: str, y: float) -> Card:
+        body = text_block(item, x + 9, y, width - 9, style.SIZE_BODY, max_lines=2)
         return Card(
             "action", x, y, width, body.height, (body,), (Mark("bullet", x + 3, y + 7, 4, "muted"),), framed=False
         )
@@ -89,8 +91,8 @@ def _actions(journey: Journey, stage: Stage, x: float, top: float, width: float)
 
 def _service(key: str) -> Callable[[Journey, Stage, float, float, float], list[Card]]:
     def cards(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
-        def make(item: object, y: float) -> Card:
-            body = text_block(str(item), x + 9, y, width - 9, style.SIZE_BODY, max_lines=3)
+        def make(item: str, y: float) -> Card:
+            body = text_block(item, x + 9, y, width - 9, style.SIZE_BODY, max_lines=3)
             return Card(
                 key.replace("_", "-"),
                 x,
@@ -108,9 +110,9 @@ def _service(key: str) -> Callable[[Journey, Stage, float, float, float], list[C
 
 
 def _thoughts(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
-    def make(item: object, y: float) -> Card:
+    def make(item: str, y: float) -> Card:
         body = text_block(
-            quoted(str(item), journey.locale), x, y, width, style.SIZE_BODY, italic=True, role="muted", max_lines=2
+            quoted(item, journey.locale), x, y, width, style.SIZE_BODY, italic=True, role="muted", max_lines=2
         )
         return Card("thought", x, y, width, body.height, (body,), framed=False)
 
@@ -123,10 +125,7 @@ def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: fl
     labels = channel_labels(journey)
     text = messages(journey.locale)
 
-    def make(item: object, y: float) -> Card:
-        from cjm.model import Touchpoint
-
-        assert isinstance(item, Touchpoint)
+    def make(item: Touchpoint, y: float) -> Card:
         star = 14.0 if item.moment_of_truth else 0.0
         name = text_block(
             item.name, x + 6, y + 5, width - 12 - star, style.SIZE_BODY, bold=item.moment_of_truth, max_lines=2
@@ -179,10 +178,7 @@ def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -
     numbers = pain_numbers(journey)
     pains = sorted(stage.pain_points, key=severity_rank)
 
-    def make(item: object, y: float) -> Card:
-        from cjm.model import PainPoint
-
-        assert isinstance(item, PainPoint)
+    def make(item: PainPoint, y: float) -> Card:
         texts: list[Text] = []
         head = Text(x + 6, y + 5, (numbers[item.id],), style.SIZE_SMALL, bold=True, role="pain")
         texts.append(head)
@@ -245,10 +241,7 @@ def _opportunities(
     numbers = pain_numbers(journey)
     sep = colon(journey.locale)
 
-    def make(item: object, y: float) -> Card:
-        from cjm.model import Opportunity
-
-        assert isinstance(item, Opportunity)
+    def make(item: Opportunity, y: float) -> Card:
         body = text_block(item.text, x + 6, y + 5, width - 12, style.SIZE_BODY, max_lines=2)
         texts = [body]
         bottom = body.bottom
@@ -290,10 +283,7 @@ def _opportunities(
 def _kpis(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
     text = messages(journey.locale)
 
-    def make(item: object, y: float) -> Card:
-        from cjm.model import KPI
-
-        assert isinstance(item, KPI)
+    def make(item: KPI, y: float) -> Card:
         name = text_block(item.name, x + 6, y + 5, width - 12, style.SIZE_SMALL, bold=True, max_lines=2)
         value = text_block(
             kpi_line(item, journey.locale), x + 6, name.bottom + 1, width - 12, style.SIZE_BODY, max_lines=2

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from cjm.emotion import label
 from cjm.i18n import messages
 from cjm.kpi import on_target as kpi_on_target
-from cjm.model import Journey
+from cjm.model import Journey, Opportunity
 from cjm.renderers import style
 from cjm.renderers.curve import Column, Curve, Segment, build_curve
 from cjm.renderers.font import fit_line, size_for_words, text_width, words
@@ -250,10 +250,8 @@ def _panels(journey: Journey, width: float, bottom: float) -> tuple[Card, ...]:
     return tuple(panels)
 
 
-def _opportunity_rank(item: object) -> tuple[int, int]:
-    from cjm.model import Opportunity
-
-    assert isinstance(item, Opportunity)
+def _opportunity_rank(item: Opportunity) -> tuple[int, int]:
+    """Most impact first, then least effort (quick wins); what is not stated comes last."""
     impact = ("high", "medium", "low")
     effort = ("low", "medium", "high")
     return (impact.index(item.impact) if item.impact else 3, effort.index(item.effort) if item.effort else 3)
