@@ -243,3 +243,17 @@ def test_values_not_stated_are_shown_as_nothing() -> None:
     kpi_card = lanes["kpis"].cells[0][0]
     assert kpi_card.marks == ()
     assert not any("target" in line for text in kpi_card.texts[2:] for line in text.lines)
+
+
+@pytest.mark.parametrize("view", ["map", "slide"])
+def test_hostile_text_stays_text_and_the_svg_stays_well_formed(view: str) -> None:
+    hostile = 'Bell \x07 <script>alert("x")</script> & "quotes" \u202e reversed'
+    base = journey(2)
+    stage = base.stages[0].model_copy(update={"name": hostile})
+    main = base.model_copy(update={"title": hostile, "stages": [stage, *base.stages[1:]]})
+    svg = render(main, "svg", RenderOptions(view=view))
+    assert isinstance(svg, str)
+    root = _root(svg)
+    title = root.find("svg:title", NS)
+    assert title is not None and title.text == 'Bell  <script>alert("x")</script> & "quotes"  reversed'
+    assert "<script" not in svg and "\x07" not in svg and "\u202e" not in svg

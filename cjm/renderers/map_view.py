@@ -8,15 +8,13 @@ label), `g.cjm-curve` (axis, neutral baseline, curves, points), `g.cjm-low-point
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from cjm.emotion import FILLS, STROKES
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, style
 from cjm.renderers.curve import Curve, Segment
 from cjm.renderers.layout import Mark, Text
 from cjm.renderers.map_layout import Header, Lane, MapLayout, Row, layout_map
-from cjm.renderers.svg_writer import card, decoration, document, element, legend, mark, number, text
+from cjm.renderers.svg_writer import card, decoration, document, element, escape, legend, mark, number, text
 
 
 def render_svg(journey: Journey, options: RenderOptions) -> str:

@@ -6,15 +6,13 @@ Draws a `SlideLayout` (cjm.renderers.slide_layout) with the map view's styling c
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from cjm.emotion import STROKES
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, style
 from cjm.renderers.curve import Curve, Segment
 from cjm.renderers.layout import Mark, Text
 from cjm.renderers.slide_layout import AXIS_WIDTH, PLOT_BOTTOM, PLOT_TOP, SMALL, M, SlideLayout, layout_slide
-from cjm.renderers.svg_writer import card, decoration, document, element, legend, mark, text
+from cjm.renderers.svg_writer import card, decoration, document, element, escape, legend, mark, text
 
 
 def render_svg(journey: Journey, options: RenderOptions) -> str:

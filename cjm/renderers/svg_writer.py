@@ -10,7 +10,9 @@ from screen readers, no external reference, ids under one per-map prefix.
 from __future__ import annotations
 
 import math
-from xml.sax.saxutils import escape, quoteattr
+import re
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr
 
 from cjm.emotion import FILLS, STROKES
 from cjm.renderers import style
@@ -42,6 +44,16 @@ MARK_COLOURS: dict[str, str] = {
     "off-target": style.OFF_TARGET,
     "legend": style.INK,
 }
+
+
+# Characters XML 1.0 forbids (C0 controls but tab and newlines), C1 controls, and the bidirectional
+# embeddings, overrides and isolates that would reorder the text around them.
+INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape(text: str) -> str:
+    """Text for an SVG element: invisible and forbidden characters dropped, `<`, `>` and `&` escaped."""
+    return _escape(INVISIBLE.sub("", text))
 
 
 def number(value: float) -> str:
