@@ -156,3 +156,20 @@ def test_axe_reports_an_unnamed_picture(chromium: Path, tmp_path: Path) -> None:
         svg_page('<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 9 9"/>'), encoding="utf-8"
     )
     assert "svg-img-alt" in {violation["id"] for violation in run_axe(page)["violations"]}
+
+
+def test_a_viewer_without_dejavu_sans_still_sees_every_text_in_its_box(chromium: Path) -> None:
+    from cjm.renderers.style import FONT_FAMILY
+
+    source = next(path for path in EXAMPLES if path.stem == "support-box-internet-fr")
+    main, _ = load_with_baseline(source)
+    svg = render(main, "svg", RenderOptions(stem="fallback"))
+    assert isinstance(svg, str) and FONT_FAMILY in svg
+    fallback = svg.replace(FONT_FAMILY, "'Liberation Sans', sans-serif")
+    OUT.mkdir(parents=True, exist_ok=True)
+    page = OUT / "fallback-font.map.html"
+    page.write_text(svg_page(fallback, width=1000), encoding="utf-8")
+    found = re.search(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', svg)
+    assert found is not None
+    layout = probe_page(page, VIEW_PROBE, 1000, int(float(found[2])) + 2)
+    assert layout["problems"] == []
