@@ -211,28 +211,16 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
 
 
-def output_targets(formats: Sequence[str], views: Sequence[str] = ("map",)) -> list[tuple[str, str]]:
-    """The (format, view) pairs a build writes: `svg` and `png` once per view, any other format once.
-
-    The view of a format that is not drawn by view is `map`, the default (it does not change its file name).
-    """
-    from cjm.renderers import FORMATS
-
-    return [(name, view) for name in formats for view in (views if FORMATS[name].by_view else ("map",))]
-
-
 def output_paths(
     source: Path, formats: Sequence[str], out_dir: Path | None, views: Sequence[str] = ("map",)
-) -> dict[tuple[str, str], Path]:
-    """Where each (format, view) of a source goes: `<stem>.svg`, `<stem>.flow.svg`… in the output directory
-    or beside the source."""
-    from cjm.renderers import FORMATS
+) -> dict[str, Path]:
+    """Where each output of a source goes, by its key (`svg`, `flow.svg`, `html`…): `<stem>.<key>` in the
+    output directory or beside the source."""
+    from cjm.renderers import targets
 
     directory = out_dir if out_dir is not None else source.parent
     stem = source.name.rsplit(".", 1)[0] if "." in source.name else source.name
-    return {
-        (name, view): directory / FORMATS[name].file_name(stem, view) for name, view in output_targets(formats, views)
-    }
+    return {target.key: directory / target.file_name(stem) for target in targets(formats, views)}
 
 
 def build_file(
@@ -248,27 +236,30 @@ def build_file(
     a diagnostic; the other formats of the same file are still written. Labels with characters
     no installed font draws get a warning (CJM407) when a picture is built.
     """
-    from cjm.renderers import FORMATS, RenderError, RenderOptions
+    from cjm.renderers import RenderError, RenderOptions, targets
     from cjm.writer import Output, WriteError, write_outputs
 
     checked = check_file(source, today=today)
     if not checked.ok or checked.journey is None:
         return BuildResult(checked)
-    targets = output_paths(source, formats, out_dir, views)
+    directory = out_dir if out_dir is not None else source.parent
     stem = source.name.rsplit(".", 1)[0] if "." in source.name else source.name
-    siblings = frozenset(path.name for path in targets.values())
+    wanted = targets(formats, views)
+    options = RenderOptions(
+        stem=stem, baseline=checked.baseline, siblings=frozenset(target.file_name(stem) for target in wanted)
+    )
     outputs: list[Output] = []
     problems: list[Diagnostic] = []
-    for (name, view), path in targets.items():
-        options = RenderOptions(stem=stem, baseline=checked.baseline, view=view, siblings=siblings)
+    for target in wanted:
         try:
-            content = FORMATS[name].renderer(view)(checked.journey, options)
+            content = target.render(checked.journey, options)
         except RenderError as error:
-            shown = f"{name} ({view} view)" if FORMATS[name].by_view else name
+            shown = f"{target.format} ({target.view} view)" if target.picture else target.format
             problems.append(make(error.code, checked.name, 1, 1, f"{shown}: {error.message}", error.hint))
             continue
-        outputs.append(Output(path, content.encode("utf-8") if isinstance(content, str) else content))
-    if any(FORMATS[name].by_view for name, _ in targets) and checked.document is not None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        outputs.append(Output(directory / target.file_name(stem), data))
+    if any(target.picture for target in wanted) and checked.document is not None:
         from cjm.renderers.coverage import font_coverage
 
         problems += font_coverage(checked.journey, checked.document)

@@ -7,8 +7,8 @@ renderer module only when that format is built, so validation never pays for jin
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -109,6 +109,46 @@ FORMATS: dict[str, Format] = {
     "dot": Format("dot", ".dot", "graphviz_svg", "render_dot", False, "the Graphviz source of the flow"),
 }
 DEFAULT_FORMATS = ("svg", "html", "md")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One output of a build: a format and, for `svg` and `png`, the view it draws.
+
+    `key` names it without the stem ("svg", "flow.svg", "slide.png", "html"): unique in a build,
+    and the file is `<stem>.<key>`.
+    """
+
+    format: str
+    view: str = "map"
+
+    @property
+    def key(self) -> str:
+        """The output's name without its stem."""
+        return FORMATS[self.format].file_name("", self.view).lstrip(".")
+
+    @property
+    def picture(self) -> bool:
+        """Whether it is a picture drawn by view (`svg`, `png`)."""
+        return FORMATS[self.format].by_view
+
+    @property
+    def needs_graphviz(self) -> bool:
+        """Whether drawing it needs Graphviz (the flow view, and nothing else)."""
+        return FORMATS[self.format].graphviz(self.view)
+
+    def file_name(self, stem: str) -> str:
+        """The output file's name for a stem."""
+        return FORMATS[self.format].file_name(stem, self.view)
+
+    def render(self, journey: Journey, options: RenderOptions) -> str | bytes:
+        """Render this output (the options' view is this target's)."""
+        return FORMATS[self.format].renderer(self.view)(journey, replace(options, view=self.view))
+
+
+def targets(formats: Sequence[str], views: Sequence[str] = DEFAULT_VIEWS) -> list[Target]:
+    """The outputs a build writes: `svg` and `png` once per view, any other format once, in the order asked."""
+    return [Target(name, view) for name in formats for view in (views if FORMATS[name].by_view else DEFAULT_VIEWS)]
 
 
 def render(journey: Journey, format_name: str, options: RenderOptions | None = None) -> str | bytes:
