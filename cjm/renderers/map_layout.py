@@ -202,20 +202,18 @@ def _row(
         if key == "curve":
             lane, curve = _curve_lane(journey, baseline, first, stages, columns, y, label)
         elif key == "visibility":
-            lane = Lane(key, y, 24.0, replace(label, y=y + 6, lines=label.lines[:1]), tuple(() for _ in stages))
-            lane = replace(
-                lane,
-                label=text_block(
-                    text[label_key],
-                    style.MARGIN + PAD,
-                    y + 6,
-                    style.LANE_LABEL_WIDTH * 3,
-                    style.SIZE_SMALL,
-                    bold=True,
-                    max_lines=1,
-                    role="muted",
-                ),
+            # A labelled rule across the grid: its label may run over the first column, above the rule.
+            rule_label = text_block(
+                text[label_key],
+                style.MARGIN + PAD,
+                y + 6,
+                style.LANE_LABEL_WIDTH * 3,
+                style.SIZE_SMALL,
+                bold=True,
+                max_lines=1,
+                role="muted",
             )
+            lane = Lane(key, y, 24.0, rule_label, tuple(() for _ in stages))
         else:
             cells = tuple(
                 cell_cards(journey, key, stage, column, y + PAD, baseline)
