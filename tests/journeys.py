@@ -77,3 +77,23 @@ def journey(
             stage["support"] = ["CRM"]
         data["stages"].append(stage)
     return Journey.model_validate(data)
+
+
+def sparse() -> Journey:
+    """A map as teams often write one: some stages only named, touchpoints without channel or score, no severity."""
+    return Journey.model_validate(
+        {
+            "cjm": 1,
+            "title": "Onboarding a new colleague",
+            "stages": [
+                {"name": "Offer signed"},
+                {"name": "First day", "actions": ["Gets a badge", "Meets the team"]},
+                {
+                    "name": "First week",
+                    "touchpoints": [{"name": "Laptop handover"}, {"name": "HR portal", "channel": "web"}],
+                    "pain_points": ["Nobody knows who orders the laptop"],
+                    "kpis": [{"name": "Days to a working laptop", "value": 6, "target": 1}],
+                },
+            ],
+        }
+    )

@@ -17,7 +17,7 @@ import pytest
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, render
 from tests.conftest import EXAMPLES
-from tests.journeys import journey
+from tests.journeys import journey, sparse
 from tests.tools import (
     ARTIFACTS,
     VIEW_PROBE,
@@ -41,6 +41,7 @@ GENERATED = {
     "twelve-stages": journey(12),
     "blueprint-no-scores": journey(5, touchpoints=False, scores=False, blueprint=True),
     "stage-scores-only": journey(4, "fr", touchpoints=False),
+    "sparse": sparse(),
 }
 
 
@@ -71,7 +72,7 @@ def _probe(name: str, main: Journey, baseline: Journey | None, view: str) -> dic
 CASES = (
     [(path.stem, view) for path in EXAMPLES for view in WIDTHS]
     + [(name, "map") for name in GENERATED]
-    + [(name, "slide") for name in ("one-stage", "twelve-stages", "blueprint-no-scores")]
+    + [(name, "slide") for name in ("one-stage", "twelve-stages", "blueprint-no-scores", "sparse")]
 )
 
 
