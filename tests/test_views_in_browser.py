@@ -94,7 +94,7 @@ def test_the_smallest_text_is_readable_at_the_display_width(drawn: tuple[str, di
 
 def test_no_text_overlaps_another_or_leaves_its_box(drawn: tuple[str, dict[str, Any]]) -> None:
     _, layout = drawn
-    assert layout["lines"] > 20
+    assert layout["lines"] > 5
     assert layout["problems"] == []
 
 
