@@ -210,7 +210,7 @@ RULES: dict[str, Rule] = _rules(
         "CJM206",
         "bad-id",
         E,
-        "An id must be a lowercase slug: letters, digits and hyphens.",
+        "An id must be a lowercase slug: letters of any script, digits and hyphens.",
         "id: Cart Page",
         "id: cart-page",
     ),

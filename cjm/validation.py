@@ -123,14 +123,25 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
             f"`{_show(value)}` is not an allowed value for `{field}` {where}",
             f"allowed: {', '.join(allowed)}" if allowed else None,
         )
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and not str(value).strip():
         return make(
             "CJM206",
             name,
             line,
             column,
-            f"`{_show(value)}` is not a valid {_label(field)} {where}: use lowercase letters, digits and hyphens",
-            f"try `{slugify(str(value))}`",
+            f"`{field}` is blank {where}",
+            f"write an {_label(field)}, or remove the key so it is derived from the name",
+        )
+    if kind == "string_pattern_mismatch":
+        suggestion = slugify(str(value))
+        return make(
+            "CJM206",
+            name,
+            line,
+            column,
+            f"`{_show(value)}` is not a valid {_label(field)} {where}: use lowercase letters (of any script), "
+            "digits and hyphens",
+            f"try `{suggestion}`" if suggestion else None,
         )
     if kind == "too_short" and isinstance(value, list):
         return make("CJM207", name, line, column, f"`{field}` is empty {where}: it needs at least one item")
@@ -154,9 +165,10 @@ def _where(loc: PathKey, data: Any) -> str:
         item = _item_at(data, loc)
         noun = _ITEM_NAMES.get(str(loc[-2]), "item")
         if isinstance(item, dict):
-            ident = item.get("id") or item.get("name") or item.get("text")
-            if isinstance(ident, str | int) and not isinstance(ident, bool):
-                return f"in {noun} `{_show(ident)}`"
+            for key in ("id", "name", "text"):
+                ident = item.get(key)
+                if isinstance(ident, str | int) and not isinstance(ident, bool) and str(ident).strip():
+                    return f"in {noun} `{_show(ident)}`"
         return f"in {noun} {loc[-1] + 1} of `{loc[-2]}`"
     if len(loc) == 1 and str(loc[0]) in _SECTION_NAMES:
         return f"in {_SECTION_NAMES[str(loc[0])]}"
