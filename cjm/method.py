@@ -14,6 +14,7 @@ from cjm.config import Config
 from cjm.diagnostics import Diagnostic, make
 from cjm.loader import Anchor, Document, PathKey
 from cjm.model import Journey, MapType
+from cjm.partial import Lost
 
 Finding = tuple[str, PathKey, str, str | None, Anchor]
 Rule = Callable[[Journey, Config, datetime.date], Iterator[Finding]]
@@ -33,23 +34,58 @@ def fits(code: str, map_type: MapType) -> bool:
     return map_type not in NOT_FOR.get(code, frozenset())
 
 
-def check_method(journey: Journey, document: Document, config: Config, today: datetime.date) -> list[Diagnostic]:
-    """Every enabled method check that fits the kind of map, as warnings positioned in the document."""
+def check_method(
+    journey: Journey, document: Document, config: Config, today: datetime.date, lost: Lost | None = None
+) -> list[Diagnostic]:
+    """Every enabled method check that fits the kind of map, as warnings positioned in the document.
+
+    `lost` is what was left out of an invalid map to read the rest (`cjm.partial`): a finding
+    that could be its consequence ("no objective" when the objective was not text) is not reported.
+    """
     ignores = tuple(code.upper() for code in journey.ignore)
     found: list[Diagnostic] = []
     for rule in RULES:
         for code, path, message, hint, anchor in rule(journey, config, today):
+            if lost is not None and _hidden(code, path, lost):
+                continue
             if config.enabled(code, ignores) and fits(code, journey.type):
                 line, column = document.positions.locate(path, anchor)
                 found.append(make(code, document.name, line, column, message, hint))
     return found
 
 
+# What a finding about a stage or a touchpoint depends on, inside it: a left-out value elsewhere in
+# the object (a pain point's bad severity) does not make "no emotion here" doubtful.
+_DEPENDS_ON = {"CJM506": "emotion", "CJM514": "channel"}
+
+
+def _hidden(code: str, model_path: PathKey, lost: Lost) -> bool:
+    """Whether a finding could be the consequence of a value left out of an invalid map."""
+    path = lost.original(model_path)
+    for gone in lost.paths:
+        if code in ("CJM504", "CJM505"):
+            if gone[:1] == ("stages",) and len(gone) <= 2:
+                return True
+            continue
+        if code == "CJM508" and "opportunities" in gone:
+            return True
+        inside = gone[: len(path)] == path
+        if not inside and path[: len(gone)] != gone:
+            continue
+        if code in _DEPENDS_ON and inside and len(gone) > len(path):
+            whole_item = isinstance(gone[-1], int) and gone[-2] in ("stages", "touchpoints")
+            if _DEPENDS_ON[code] in gone or whole_item:
+                return True
+            continue
+        return True
+    return False
+
+
 def _objective_and_persona(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:
     if not journey.objective:
         yield (
             "CJM501",
-            (),
+            ("objective",),
             "the map has no `objective`: say why it exists and what it should change",
             "objective: Cut cart abandonment from 70% to 55% by Q3",
             "key",
@@ -58,7 +94,7 @@ def _objective_and_persona(journey: Journey, config: Config, today: datetime.dat
     if persona is None:
         yield (
             "CJM502",
-            (),
+            ("persona",),
             "the map follows no `persona`: whose journey is this?",
             "add `persona:` with a name, goals and frustrations (one persona per map)",
             "key",
@@ -188,7 +224,7 @@ def _review(journey: Journey, config: Config, today: datetime.date) -> Iterator[
     if journey.reviewed is None:
         yield (
             "CJM511",
-            (),
+            ("reviewed",),
             "the map has no `reviewed` date",
             f"add `reviewed: {today.isoformat()}` after a "
             "review with real customers (the guides say at least once a quarter)",

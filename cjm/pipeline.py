@@ -20,6 +20,7 @@ from cjm.diagnostics import Diagnostic, has_errors, make, sort_key
 from cjm.loader import Document, parse_document, read_document
 from cjm.method import check_method
 from cjm.model import Journey
+from cjm.partial import Readable, readable_part
 from cjm.validation import validate_document
 
 JOURNEY_SUFFIXES = (".yaml", ".yml")
@@ -63,20 +64,25 @@ def check_document(
     today: datetime.date | None = None,
     load_baseline: BaselineLoader | None = None,
 ) -> FileResult:
-    """Validate a parsed document, then run the cross-object checks and, on a valid map, the method checks.
+    """Validate a parsed document, then run the cross-object checks and the method checks.
+
+    On an invalid map, the other checks run on its readable part (`cjm.partial`), so schema
+    errors, reference errors and method warnings all come in one run.
 
     `load_baseline` checks the map a future-state map names in `baseline:` (a path relative to the
     map); its pain points are then known to `addresses:`, for opportunities that removed them.
     """
     journey, diagnostics = validate_document(document)
+    # Every problem in one run: an invalid map's readable part still gets the other checks.
+    readable = Readable(journey, document) if journey is not None else readable_part(document)
     baseline: Journey | None = None
-    if journey is not None and journey.baseline is not None and load_baseline is not None:
-        baseline, problem = _baseline(document, journey.baseline, load_baseline)
-        diagnostics += problem
-    if journey is not None:
-        diagnostics = diagnostics + check_references(journey, document, baseline)
-    if journey is not None and not has_errors(diagnostics):
-        diagnostics += check_method(journey, document, config or Config(), today or today_default())
+    if readable is not None:
+        part, shown, lost = readable.journey, readable.document, readable.lost
+        if part.baseline is not None and load_baseline is not None and not lost.under(("baseline",)):
+            baseline, problem = _baseline(document, part.baseline, load_baseline)
+            diagnostics += problem
+        diagnostics = diagnostics + check_references(part, shown, baseline, lost)
+        diagnostics += check_method(part, shown, config or Config(), today or today_default(), lost)
     valid = journey if not has_errors(diagnostics) else None
     return FileResult(document.name, document, valid, sorted(diagnostics, key=sort_key), baseline)
 

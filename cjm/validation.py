@@ -54,12 +54,17 @@ _SECTION_NAMES: dict[str, str] = {"persona": "the persona", "emotion_scale": "th
 
 
 def validate_document(document: Document) -> tuple[Journey | None, list[Diagnostic]]:
-    """Validate a document's data as a Journey; return the model (when valid) and the diagnostics."""
+    """Validate a document's data as a Journey; return the model (when valid) and the diagnostics.
+
+    A `cjm:` version this tool does not read is reported, and the rest is still checked as
+    version 1 (the one format there is), so its other problems come in the same run.
+    """
     data = document.data
     version = data.get("cjm")
+    found: list[Diagnostic] = []
     if "cjm" in data and (type(version) is not int or version != SPEC_VERSION):
         line, column = document.positions.locate(("cjm",))
-        return None, [
+        found.append(
             make(
                 "CJM201",
                 document.name,
@@ -68,13 +73,14 @@ def validate_document(document: Document) -> tuple[Journey | None, list[Diagnost
                 f"this file says `cjm: {_show(version)}`, but cjm reads journey format version {SPEC_VERSION}",
                 f"supported versions: {SPEC_VERSION}; write `cjm: {SPEC_VERSION}`",
             )
-        ]
+        )
+        data = {**data, "cjm": SPEC_VERSION}
     try:
         journey = Journey.model_validate(data)
     except ValidationError as error:
         details = [detail for detail in error.errors(include_url=False) if not _derived_id_missing(detail)]
-        return None, [_diagnostic(detail, document) for detail in details]
-    return journey, []
+        return None, found + [_diagnostic(detail, document) for detail in details]
+    return (None, found) if found else (journey, [])
 
 
 def _derived_id_missing(error: ErrorDetails) -> bool:
