@@ -8,6 +8,7 @@ and returns positioned warnings; the configuration and the map's own `ignore:` s
 from __future__ import annotations
 
 import datetime
+import difflib
 from collections.abc import Callable, Iterator
 
 from cjm.config import Config
@@ -57,12 +58,31 @@ def check_method(
 # What a finding about a stage or a touchpoint depends on, inside it: a left-out value elsewhere in
 # the object (a pain point's bad severity) does not make "no emotion here" doubtful.
 _DEPENDS_ON = {"CJM506": "emotion", "CJM514": "channel"}
+# The field each finding is about: a key of that name left out near the finding's object (moved
+# out of it by a wrong indentation, or not valid) may be the very value the finding misses.
+_ABOUT: dict[str, tuple[str, ...]] = {
+    "CJM501": ("objective",),
+    "CJM502": ("persona",),
+    "CJM503": ("goals", "frustrations"),
+    "CJM506": ("emotion",),
+    "CJM507": ("evidence",),
+    "CJM509": ("addresses",),
+    "CJM510": ("target",),
+    "CJM511": ("reviewed",),
+    "CJM512": ("reviewed",),
+    "CJM514": ("channel",),
+    "CJM515": ("better",),
+}
 
 
 def _hidden(code: str, model_path: PathKey, lost: Lost) -> bool:
     """Whether a finding could be the consequence of a value left out of an invalid map."""
     path = lost.original(model_path)
     for gone in lost.paths:
+        holder = gone[:-1]
+        near = path[: len(holder)] == holder or holder[: len(path)] == path
+        if near and gone and _names_one_of(gone[-1], _ABOUT.get(code, ())):
+            return True
         if code in ("CJM504", "CJM505"):
             if gone[:1] == ("stages",) and len(gone) <= 2:
                 return True
@@ -79,6 +99,11 @@ def _hidden(code: str, model_path: PathKey, lost: Lost) -> bool:
             continue
         return True
     return False
+
+
+def _names_one_of(key: str | int, fields: tuple[str, ...]) -> bool:
+    """Whether a key is one of the fields, or a misspelling of one (`emotions`, `chanel`)."""
+    return isinstance(key, str) and any(difflib.SequenceMatcher(None, key, name).ratio() >= 0.8 for name in fields)
 
 
 def _objective_and_persona(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:

@@ -39,14 +39,14 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-def _as_list(value: Any) -> Any:
+def as_list(value: Any) -> Any:
     """A single string where a list of strings is expected is a one-item list."""
     return [value] if isinstance(value, str) else value
 
 
 TextList = Annotated[
     list[Text],
-    BeforeValidator(_as_list),
+    BeforeValidator(as_list),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
 ]
 

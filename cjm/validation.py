@@ -7,17 +7,15 @@ error type (never by matching pydantic's English text) and positioned through th
 
 from __future__ import annotations
 
-import difflib
-import types
-import typing
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from cjm.diagnostics import Diagnostic, make
 from cjm.loader import Document, PathKey
 from cjm.model import SPEC_VERSION, Journey, slugify
+from cjm.placement import explain_unknown_keys, model_at
 
 _TYPE_WORDS: dict[str, str] = {
     "string_type": "text",
@@ -79,8 +77,14 @@ def validate_document(document: Document) -> tuple[Journey | None, list[Diagnost
         journey = Journey.model_validate(data)
     except ValidationError as error:
         details = [detail for detail in error.errors(include_url=False) if not _derived_id_missing(detail)]
-        return None, found + [_diagnostic(detail, document) for detail in details]
+        unknown = [_path(detail) for detail in details if detail["type"] == "extra_forbidden"]
+        found += [_diagnostic(detail, document) for detail in details if detail["type"] != "extra_forbidden"]
+        return None, found + explain_unknown_keys(document, unknown)
     return (None, found) if found else (journey, [])
+
+
+def _path(error: ErrorDetails) -> PathKey:
+    return tuple(part for part in error["loc"] if isinstance(part, str | int))
 
 
 def _derived_id_missing(error: ErrorDetails) -> bool:
@@ -90,7 +94,7 @@ def _derived_id_missing(error: ErrorDetails) -> bool:
 
 
 def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
-    loc: PathKey = tuple(part for part in error["loc"] if isinstance(part, str | int))
+    loc = _path(error)
     kind = error["type"]
     value = error.get("input")
     field = str(loc[-1]) if loc else "document"
@@ -111,13 +115,6 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
             else None
         )
         return make("CJM202", name, line, column, f"missing required field `{field}` {where}", hint)
-    if kind == "extra_forbidden":
-        line, column = positions.locate(loc, "key")
-        known = _known_fields(loc[:-1])
-        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else f"known fields here: {', '.join(known)}"
-        return make("CJM203", name, line, column, f"unknown field `{field}` {where}", hint)
-
     line, column = positions.locate(loc)
     if kind == "literal_error":
         allowed = _allowed_values(loc)
@@ -190,40 +187,8 @@ def _item_at(data: Any, loc: PathKey) -> Any:
     return data
 
 
-def _model_at(loc: PathKey) -> type[BaseModel] | None:
-    """The model class that the last step of `loc` lands in, walking field annotations."""
-    current: Any = Journey
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(str(part))
-        if field is None:
-            return None
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    """Unwrap list[X], X | None and Annotated[X, ...] down to a model class, if there is one."""
-    for _ in range(5):
-        origin = get_origin(annotation)
-        if origin in (Union, types.UnionType, list, typing.Annotated):
-            args = [arg for arg in get_args(annotation) if arg is not type(None)]
-            annotation = args[0] if args else None
-        else:
-            break
-    return annotation
-
-
-def _known_fields(loc: PathKey) -> list[str]:
-    model = _model_at(loc)
-    return list(model.model_fields) if model else []
-
-
 def _allowed_values(loc: PathKey) -> list[str]:
-    model = _model_at(loc[:-1])
+    model = model_at(loc[:-1])
     field = model.model_fields.get(str(loc[-1])) if model else None
     if field is None:
         return []

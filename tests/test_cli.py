@@ -54,7 +54,7 @@ def test_text_output_shows_source_line_caret_and_hint() -> None:
     assert lines[at + 2].endswith("│     ^^^^^^^^^^")
     assert lines[at + 3].strip() == "hint: did you mean `pain_points`?"
     # The method warnings come in the same run, on the part of the map that could be read.
-    assert lines[-1] == "1 of 1 file invalid (4 errors, 4 warnings)"
+    assert lines[-1] == "1 of 1 file invalid (4 errors, 2 warnings)"
     assert result.stdout == ""
 
 

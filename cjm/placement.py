@@ -1,0 +1,334 @@
+"""Unknown keys explained in the author's terms: a key at the wrong depth, or a misspelt one.
+
+Why a module: "unknown field `kind` in stage" is true but unhelpful when the author dedented a
+touchpoint's fields by one level. Most unknown keys are fields of a nearby object: the
+touchpoint just above (dedented), the stage around (over-indented), or another kind of object.
+Keys that moved together are reported together, and a moved key that the parent also takes (a
+touchpoint's `emotion` now read as the stage's) is named, since it would otherwise be kept
+silently. "Did you mean" only suggests a field that this object takes, that is not already
+there, and whose type fits the value.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from cjm.diagnostics import Diagnostic, make
+from cjm.loader import Document, PathKey
+from cjm.model import EmotionScale, Journey, Persona, as_list
+
+# What to call an object of each model in a sentence.
+NOUNS: dict[str, str] = {
+    "Journey": "the map's top level",
+    "Persona": "the persona",
+    "EmotionScale": "the emotion scale",
+    "Stage": "a stage",
+    "Touchpoint": "a touchpoint",
+    "PainPoint": "a pain point",
+    "Opportunity": "an opportunity",
+    "KPI": "a KPI",
+    "Quote": "a quote",
+    "Channel": "a channel",
+}
+# Models that exist once, so "the" rather than "a" (their NOUNS entry already says so).
+_SINGLE = (Journey, Persona, EmotionScale)
+
+
+def model_at(loc: PathKey) -> type[BaseModel] | None:
+    """The model class that the last step of `loc` lands in, walking field annotations from Journey."""
+    current: Any = Journey
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return None
+        current = inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def inner_model(annotation: Any) -> Any:
+    """Unwrap list[X], X | None and Annotated[X, ...] down to a model class, if there is one."""
+    for _ in range(5):
+        origin = get_origin(annotation)
+        if origin in (Union, types.UnionType, list, typing.Annotated):
+            args = [arg for arg in get_args(annotation) if arg is not type(None)]
+            annotation = args[0] if args else None
+        else:
+            break
+    return annotation
+
+
+def _noun(model: type[BaseModel]) -> str:
+    return NOUNS.get(model.__name__, model.__name__)
+
+
+def _the(model: type[BaseModel]) -> str:
+    """ "the stage" for an object that is known in a sentence ("a stage" → "the stage")."""
+    noun = _noun(model)
+    return "the " + noun.split(" ", 1)[1] if noun.startswith(("a ", "an ")) else noun
+
+
+def _children(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The fields of a model that hold other objects (a list of them, or one), with their model."""
+    found = {}
+    for name, field in model.model_fields.items():
+        inner = inner_model(field.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            found[name] = inner
+    return found
+
+
+@dataclass(frozen=True)
+class _Key:
+    """An unknown key: where it is, in which object, and the object's model."""
+
+    path: PathKey
+    name: str
+    holder: PathKey
+    model: type[BaseModel]
+
+
+def explain_unknown_keys(document: Document, paths: Iterable[PathKey]) -> list[Diagnostic]:
+    """One CJM203 per unknown key, or per group of keys that moved out of (or into) an object together."""
+    keys = []
+    for path in paths:
+        model = model_at(path[:-1])
+        if model is not None and isinstance(path[-1], str):
+            keys.append(_Key(path, path[-1], path[:-1], model))
+    reported: set[PathKey] = set()
+    found: list[Diagnostic] = []
+    for key in keys:
+        if key.path in reported:
+            continue
+        diagnostic, covered = (
+            _dedented(document, key) or _over_indented(document, key) or (_elsewhere(document, key), ())
+        )
+        reported.update(covered)
+        found.append(diagnostic)
+    for path in paths:
+        if model_at(path[:-1]) is None or not isinstance(path[-1], str):
+            line, column = document.positions.locate(path, "key")
+            found.append(make("CJM203", document.name, line, column, f"unknown field `{path[-1]}`"))
+    return found
+
+
+def _holder(document: Document, path: PathKey) -> dict[Any, Any]:
+    value: Any = document.data
+    for part in path:
+        value = value[part]
+    return value if isinstance(value, dict) else {}
+
+
+def _line(document: Document, path: PathKey, anchor: Literal["key", "value"] = "key") -> int:
+    return document.positions.locate(path, anchor)[0]
+
+
+def _names(keys: list[str]) -> str:
+    shown = [f"`{key}`" for key in keys]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _dedented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[PathKey, ...]] | None:
+    """Keys that follow an object (the last touchpoint of a list, the persona) at its parent's depth.
+
+    The run of keys right after the object's field, each a field of that object's model, is one
+    group when it holds this unknown key; keys of the run that the parent also takes are named,
+    since the parent keeps them silently.
+    """
+    holder = _holder(document, key.holder)
+    order = [name for name in holder if isinstance(name, str)]
+    index = order.index(key.name)
+    children = _children(key.model)
+    fields_below = {name for model in children.values() for name in model.model_fields}
+    before, child, start = None, None, index
+    while start > 0:
+        previous = order[start - 1]
+        if previous in children:
+            if all(name in children[previous].model_fields for name in order[start : index + 1]):
+                before, child = previous, children[previous]
+            break
+        if previous not in fields_below:
+            break
+        start -= 1
+    if before is None or child is None:
+        return None
+    group = []
+    for name in order[start:]:
+        if name not in child.model_fields or name in children:
+            break
+        group.append(name)
+    container = holder[before]
+    if isinstance(container, list):
+        if not container or not isinstance(container[-1], dict) or not container[-1]:
+            return None
+        target: PathKey = (*key.holder, before, len(container) - 1)
+        target_keys = list(container[-1])
+        where = f"under the {_noun(child).split(' ', 1)[-1]} at line {_line(document, target, 'value')}"
+    elif isinstance(container, dict) and container:
+        target = (*key.holder, before)
+        target_keys = list(container)
+        where = f"under `{before}:` at line {_line(document, target)}"
+    else:
+        return None
+    first = target_keys[0]
+    column = document.positions.locate((*target, first), "key")[1]
+    kept = [name for name in group if name in key.model.model_fields]
+    message = f"{_names(group)} {'belongs' if len(group) == 1 else 'belong'} to {_noun(child)}, "
+    depth = "at the top level" if key.model is Journey else f"at the depth of {_the(key.model)}'s fields"
+    message += f"but {'it is' if len(group) == 1 else 'they are'} {depth}"
+    if kept:
+        values = ", ".join(f"`{name}: {_short(holder[name])}`" for name in kept)
+        message += f"; as written, {values} {'is' if len(kept) == 1 else 'are'} read as {_the(key.model)}'s"
+    hint = f"indent {'it' if len(group) == 1 else 'them'} {where}, to line up with `{first}:` (column {column})"
+    line, column = document.positions.locate((*key.holder, group[0]), "key")
+    covered = tuple((*key.holder, name) for name in group)
+    return make("CJM203", document.name, line, column, message, hint), covered
+
+
+def _over_indented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[PathKey, ...]] | None:
+    """Keys inside an object that are fields of the object around it (a stage's `pain_points` in a touchpoint)."""
+    holder_path = key.holder
+    parent_path = holder_path[:-2] if holder_path and isinstance(holder_path[-1], int) else holder_path[:-1]
+    if not holder_path:
+        return None
+    parent_model = model_at(parent_path)
+    if parent_model is None or key.name not in parent_model.model_fields or key.name in key.model.model_fields:
+        return None
+    parent = _holder(document, parent_path)
+    if key.name in parent:
+        return None
+    holder = _holder(document, holder_path)
+    order = [name for name in holder if isinstance(name, str)]
+    group = []
+    for name in order[order.index(key.name) :]:
+        if name in key.model.model_fields or name not in parent_model.model_fields or name in parent:
+            break
+        group.append(name)
+    parent_keys = [name for name in parent if isinstance(name, str)]
+    if not parent_keys:
+        return None
+    first = parent_keys[0]
+    line, column = document.positions.locate((*parent_path, first), "key")
+    message = (
+        f"{_names(group)} {'belongs' if len(group) == 1 else 'belong'} to {_the(parent_model)}, "
+        f"not to {_noun(key.model)}: {'it is' if len(group) == 1 else 'they are'} indented too far"
+    )
+    hint = f"dedent {'it' if len(group) == 1 else 'them'} to line up with `{first}:` at line {line} (column {column})"
+    where_line, where_column = document.positions.locate((*holder_path, group[0]), "key")
+    covered = tuple((*holder_path, name) for name in group)
+    return make("CJM203", document.name, where_line, where_column, message, hint), covered
+
+
+def _elsewhere(document: Document, key: _Key) -> Diagnostic:
+    """A key that is another kind of object's field, or a misspelling of a field that fits here."""
+    line, column = document.positions.locate(key.path, "key")
+    holder = _holder(document, key.holder)
+    value = holder.get(key.name)
+    where = _where(document, key)
+    message = f"unknown field `{key.name}` {where}"
+    present = {name for name in holder if isinstance(name, str)}
+    free = [name for name in key.model.model_fields if name not in present]
+    fitting = [name for name in free if field_fits(key.model.model_fields[name], value)]
+    owners = [model for model in _all_models() if key.name in model.model_fields and model is not key.model]
+    # A key that is exactly another object's field is that field, unless it is nearly one of this object's
+    # (`goal` in the persona is its `goals`; `kind` in a stage is a touchpoint's, not the stage's `id`).
+    close = difflib.get_close_matches(key.name, fitting, n=1, cutoff=0.8 if owners else 0.6)
+    if close:
+        return make("CJM203", document.name, line, column, message, f"did you mean `{close[0]}`?")
+    if owners:
+        nouns = " or ".join(dict.fromkeys(_noun(model) for model in owners))
+        message += f": `{key.name}` is a field of {nouns}"
+        return make("CJM203", document.name, line, column, message, f"move it into {nouns}, or remove it")
+    for model in _all_models():
+        candidates = [name for name, field in model.model_fields.items() if field_fits(field, value)]
+        near = difflib.get_close_matches(key.name, candidates, n=1, cutoff=0.75)
+        if near and model is not key.model:
+            return make(
+                "CJM203",
+                document.name,
+                line,
+                column,
+                f"{message}: `{near[0]}` is a field of {_noun(model)}",
+                f"did you mean `{near[0]}`, in {_noun(model)}?",
+            )
+    return make("CJM203", document.name, line, column, message, f"known fields here: {', '.join(free)}")
+
+
+def _where(document: Document, key: _Key) -> str:
+    if not key.holder:
+        return "at the top level"
+    noun = _noun(key.model)
+    if issubclass(key.model, _SINGLE):
+        return f"in {noun}"
+    holder = _holder(document, key.holder)
+    for field in ("id", "name", "text"):
+        ident = holder.get(field)
+        if isinstance(ident, str) and ident.strip():
+            return f"in {noun.split(' ', 1)[-1]} `{' '.join(ident.split())[:40]}`"
+    return f"in {noun.split(' ', 1)[-1]}"
+
+
+def _all_models() -> list[type[BaseModel]]:
+    """Every model of the format, from the top level down, each once."""
+    found: list[type[BaseModel]] = []
+    pending: list[type[BaseModel]] = [Journey]
+    while pending:
+        model = pending.pop(0)
+        if model not in found:
+            found.append(model)
+            pending.extend(_children(model).values())
+    return found
+
+
+def field_fits(field: FieldInfo, value: Any) -> bool:
+    """Whether a value has the shape a model field takes (a list of text also takes one string)."""
+    shorthand = any(getattr(item, "func", None) is as_list for item in field.metadata)
+    return fits(field.annotation, value) or (shorthand and isinstance(value, str))
+
+
+def fits(annotation: Any, value: Any) -> bool:
+    """Whether a value has the shape a field takes: a list, a mapping, text, a number, yes/no, a date, a choice.
+
+    Only the shape: a list of touchpoints fits `touchpoints` even when a touchpoint inside is wrong.
+    """
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        return any(fits(arg, value) for arg in get_args(annotation) if arg is not type(None)) or value is None
+    if origin is typing.Annotated:
+        inner = get_args(annotation)[0]
+        # A list of text also takes one string (the shorthand of TextList).
+        return fits(inner, value) or (get_origin(inner) is list and isinstance(value, str))
+    if origin is Literal:
+        return value in get_args(annotation)
+    if origin is list:
+        return isinstance(value, list)
+    if origin is dict:
+        return isinstance(value, dict)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return isinstance(value, dict) or (isinstance(value, str) and "text" in annotation.model_fields)
+    if annotation is bool:
+        return isinstance(value, bool)
+    if annotation in (int, float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if annotation is datetime.date:
+        return isinstance(value, datetime.date | str)
+    if annotation is str:
+        return isinstance(value, str | int | float) and not isinstance(value, bool)
+    return True
+
+
+def _short(value: Any) -> str:
+    text = " ".join(str(value).split()) if not isinstance(value, list | dict) else "…"
+    return text if len(text) <= 30 else text[:29] + "…"
