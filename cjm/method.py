@@ -77,27 +77,28 @@ _ABOUT: dict[str, tuple[str, ...]] = {
 
 def _hidden(code: str, model_path: PathKey, lost: Lost) -> bool:
     """Whether a finding could be the consequence of a value left out of an invalid map."""
+    if not lost.paths:
+        return False
     path = lost.original(model_path)
-    for gone in lost.paths:
-        holder = gone[:-1]
-        near = path[: len(holder)] == holder or holder[: len(path)] == path
-        if near and gone and _names_one_of(gone[-1], _ABOUT.get(code, ())):
-            return True
-        if code in ("CJM504", "CJM505"):
-            if gone[:1] == ("stages",) and len(gone) <= 2:
-                return True
-            continue
-        if code == "CJM508" and "opportunities" in gone:
-            return True
-        inside = gone[: len(path)] == path
-        if not inside and path[: len(gone)] != gone:
-            continue
-        if code in _DEPENDS_ON and inside and len(gone) > len(path):
-            whole_item = isinstance(gone[-1], int) and gone[-2] in ("stages", "touchpoints")
-            if _DEPENDS_ON[code] in gone or whole_item:
-                return True
-            continue
+    if code in ("CJM504", "CJM505"):
+        return any(gone[:1] == ("stages",) and len(gone) <= 2 for gone in lost.below.get(("stages",), []))
+    if code == "CJM508" and any("opportunities" in gone for gone in lost.paths):
         return True
+    about = _ABOUT.get(code, ())
+    # Left out around the finding's object: the object itself or one that holds it, or a key it is about.
+    for end in range(len(path) + 1):
+        if path[:end] in lost.paths:
+            return True
+        if any(_names_one_of(gone[-1], about) for gone in lost.by_holder.get(path[:end], [])):
+            return True
+    # Left out inside it: only what the finding depends on (a touchpoint's emotion for "no emotion").
+    inside = [gone for gone in lost.below.get(path, []) if len(gone) > len(path)]
+    if code not in _DEPENDS_ON:
+        return bool(inside)
+    for gone in inside:
+        whole_item = isinstance(gone[-1], int) and gone[-2] in ("stages", "touchpoints")
+        if whole_item or _DEPENDS_ON[code] in gone or _names_one_of(gone[-1], about):
+            return True
     return False
 
 

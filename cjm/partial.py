@@ -12,6 +12,7 @@ the objective was there but not text): those would be wrong.
 from __future__ import annotations
 
 import copy
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -54,12 +55,28 @@ class Lost:
     def touches(self, path: PathKey) -> bool:
         """Whether something was left out at, inside or around the model's `path` (one is a prefix of the other)."""
         where = self.original(path)
-        return any(lost[: len(where)] == where or where[: len(lost)] == lost for lost in self.paths)
+        return where in self.below or any(where[:end] in self.paths for end in range(len(where)))
 
     def under(self, path: PathKey) -> bool:
         """Whether something was left out at or inside the model's `path`."""
-        where = self.original(path)
-        return any(lost[: len(where)] == where for lost in self.paths)
+        return self.original(path) in self.below
+
+    @functools.cached_property
+    def below(self) -> dict[PathKey, list[PathKey]]:
+        """For each document path, the left-out paths at or inside it (an index: checks ask per object)."""
+        index: dict[PathKey, list[PathKey]] = {}
+        for lost in sorted(self.paths, key=repr):
+            for end in range(len(lost) + 1):
+                index.setdefault(lost[:end], []).append(lost)
+        return index
+
+    @functools.cached_property
+    def by_holder(self) -> dict[PathKey, list[PathKey]]:
+        """The left-out paths by the object that held them."""
+        index: dict[PathKey, list[PathKey]] = {}
+        for lost in sorted(self.paths, key=repr):
+            index.setdefault(lost[:-1], []).append(lost)
+        return index
 
 
 @dataclass(frozen=True)
@@ -157,7 +174,7 @@ def _rekeyed(positions: SourceMap, data: Any, kept: dict[PathKey, list[int]], lo
     renumber = {path: {old: new for new, old in enumerate(indices)} for path, indices in kept.items()}
     spans = {}
     for path, span in positions.spans.items():
-        if any(path[: len(gone)] == gone for gone in lost):
+        if any(path[:end] in lost for end in range(len(path) + 1)):
             continue
         new = _renumbered(path, data, renumber)
         if new is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Iterable
@@ -280,6 +281,7 @@ def _where(document: Document, key: _Key) -> str:
     return f"in {noun.split(' ', 1)[-1]}"
 
 
+@functools.cache
 def _all_models() -> list[type[BaseModel]]:
     """Every model of the format, from the top level down, each once."""
     found: list[type[BaseModel]] = []
