@@ -30,9 +30,9 @@ NOT_FOR: dict[str, frozenset[MapType]] = {
 }
 
 
-def fits(code: str, map_type: MapType) -> bool:
-    """Whether a method check applies to a kind of map (see `NOT_FOR`)."""
-    return map_type not in NOT_FOR.get(code, frozenset())
+def fits(code: str, map_type: MapType | None) -> bool:
+    """Whether a method check applies to a kind of map (see `NOT_FOR`); every check applies when it is not stated."""
+    return map_type is None or map_type not in NOT_FOR.get(code, frozenset())
 
 
 def check_method(

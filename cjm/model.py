@@ -337,7 +337,11 @@ class Journey(Model):
         description="Why the map exists: write it first.",
         examples=["Cut cart abandonment from 70% to 55% by Q3"],
     )
-    type: MapType = Field("current-state", description="Which kind of map this is.")
+    type: MapType | None = Field(
+        None,
+        description="Which kind of map this is. Left out, the kind is not stated: no renderer shows one, and every "
+        "method check applies.",
+    )
     owner: str | None = Field(None, description="The team or person who keeps the map up to date.")
     reviewed: datetime.date | None = Field(None, description="Date of the last review with real customers.")
     locale: Locale = Field("en", description="Language of rendered labels and headings.")

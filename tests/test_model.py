@@ -219,3 +219,13 @@ def test_a_map_written_in_another_script_validates_and_builds_in_every_format(pa
         assert stage.name in markdown and stage.name in html and stage.name in svg and stage.name in dot
     assert f'id="{svg_id_prefix(journey)}' in svg
     assert (tmp_path / f"{path.stem}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_map_that_does_not_say_its_kind_is_not_called_a_current_state() -> None:
+    journey = cjm.load(HANDOFF)
+    assert journey.type is None
+    for format_name in ("md", "html", "dot"):
+        output = render(journey, format_name, RenderOptions())
+        assert isinstance(output, str)
+        assert MESSAGES["en"]["type.current-state"] not in output, format_name
+        assert "Type:" not in output, format_name
