@@ -224,6 +224,15 @@ RULES: dict[str, Rule] = _rules(
     ),
     Rule("CJM208", "bad-value", E, "A value is not valid for its field.", "title: ''", "title: First purchase"),
     Rule(
+        "CJM209",
+        "moved-value",
+        W,
+        "A value right after a list (a stage's `emotion` after its touchpoints) that the last item of the list "
+        "lacks and the others have: probably that item's, dedented by one level.",
+        "touchpoints:\n  - {name: Cart, emotion: 2}\n  - name: Pay\nemotion: 1",
+        "touchpoints:\n  - {name: Cart, emotion: 2}\n  - name: Pay\n    emotion: 1",
+    ),
+    Rule(
         "CJM301",
         "duplicate-id",
         E,

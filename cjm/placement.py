@@ -334,3 +334,66 @@ def fits(annotation: Any, value: Any) -> bool:
 def _short(value: Any) -> str:
     text = " ".join(str(value).split()) if not isinstance(value, list | dict) else "…"
     return text if len(text) <= 30 else text[:29] + "…"
+
+
+def moved_values(document: Document) -> list[Diagnostic]:
+    """Warnings for a value that reads as its object's own but looks moved out of the list just above.
+
+    A touchpoint's `emotion` dedented by one level becomes the stage's emotion without any error.
+    The sign: right after the list (`touchpoints:`), at the object's depth, comes a key that the
+    list's items take too, the last item lacks it, and the items before it have it. Keys that
+    moved out with an unknown one are already reported together (CJM203), so they are skipped.
+    """
+    found: list[Diagnostic] = []
+    for path, holder, model in _objects(document.data, (), Journey):
+        children = _children(model)
+        order = [name for name in holder if isinstance(name, str)]
+        for index, name in enumerate(order):
+            child, items = children.get(name), holder.get(name)
+            if child is None or not isinstance(items, list) or len(items) < 2 or not isinstance(items[-1], dict):
+                continue
+            run = []
+            for key in order[index + 1 :]:
+                if key in children or key not in child.model_fields:
+                    break
+                run.append(key)
+            if any(key not in model.model_fields for key in run):
+                continue
+            last = (*path, name, len(items) - 1)
+            for key in run:
+                others = [item for item in items[:-1] if isinstance(item, dict) and key in item]
+                if key in items[-1] or not others:
+                    continue
+                line, column = document.positions.locate((*path, key), "key")
+                item_line = _line(document, last, "value")
+                noun = _noun(child).split(" ", 1)[-1]
+                found.append(
+                    make(
+                        "CJM209",
+                        document.name,
+                        line,
+                        column,
+                        f"`{key}: {_short(holder[key])}` follows the {name.replace('_', ' ')} at the depth of "
+                        f"{_the(model)}'s fields, so it is read as {_the(model)}'s; the {noun} above it (line "
+                        f"{item_line}) has no `{key}` while the others have one",
+                        f"if it is the {noun}'s, indent it under the {noun} at line {item_line}; if it is "
+                        f"{_the(model)}'s, move it above `{name}:`",
+                    )
+                )
+    return found
+
+
+def _objects(
+    value: Any, path: PathKey, model: type[BaseModel]
+) -> Iterable[tuple[PathKey, dict[Any, Any], type[BaseModel]]]:
+    """Every mapping of the document that stands for an object, with its path and model."""
+    if not isinstance(value, dict):
+        return
+    yield path, value, model
+    for name, child in _children(model).items():
+        inner = value.get(name)
+        if isinstance(inner, list):
+            for index, item in enumerate(inner):
+                yield from _objects(item, (*path, name, index), child)
+        else:
+            yield from _objects(inner, (*path, name), child)

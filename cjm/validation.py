@@ -12,10 +12,10 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from cjm.diagnostics import Diagnostic, make
+from cjm.diagnostics import Diagnostic, has_errors, make
 from cjm.loader import Document, PathKey
 from cjm.model import SPEC_VERSION, Journey, slugify
-from cjm.placement import explain_unknown_keys, model_at
+from cjm.placement import explain_unknown_keys, model_at, moved_values
 
 _TYPE_WORDS: dict[str, str] = {
     "string_type": "text",
@@ -73,6 +73,7 @@ def validate_document(document: Document) -> tuple[Journey | None, list[Diagnost
             )
         )
         data = {**data, "cjm": SPEC_VERSION}
+    found += moved_values(document)
     try:
         journey = Journey.model_validate(data)
     except ValidationError as error:
@@ -80,7 +81,7 @@ def validate_document(document: Document) -> tuple[Journey | None, list[Diagnost
         unknown = [_path(detail) for detail in details if detail["type"] == "extra_forbidden"]
         found += [_diagnostic(detail, document) for detail in details if detail["type"] != "extra_forbidden"]
         return None, found + explain_unknown_keys(document, unknown)
-    return (None, found) if found else (journey, [])
+    return (None, found) if has_errors(found) else (journey, found)
 
 
 def _path(error: ErrorDetails) -> PathKey:

@@ -8,7 +8,7 @@ import pytest
 
 from cjm.loader import Document, parse_text
 from cjm.model import KPI, Persona, Stage, Touchpoint
-from cjm.placement import explain_unknown_keys, field_fits, model_at
+from cjm.placement import explain_unknown_keys, field_fits, model_at, moved_values
 from cjm.validation import validate_document
 
 
@@ -113,3 +113,30 @@ def test_keys_outside_any_model_still_get_a_diagnostic() -> None:
     assert isinstance(document, Document)
     [found] = explain_unknown_keys(document, [("stages", 0, "name", "deep")])
     assert (found.code, found.message) == ("CJM203", "unknown field `deep`")
+
+
+def _moved(text: str) -> list[tuple[int, str]]:
+    document = parse_text(text, "map.yaml")
+    assert isinstance(document, Document)
+    return [(d.line, d.message) for d in moved_values(document)]
+
+
+TOUCHPOINTS = "cjm: 1\ntitle: T\nstages:\n  - name: A\n    touchpoints:\n      - {name: X, emotion: 3}\n"
+
+
+def test_a_value_dedented_out_of_the_last_item_is_pointed_out() -> None:
+    [(line, message)] = _moved(TOUCHPOINTS + "      - name: Y\n    emotion: 1\n")
+    assert line == 8
+    assert message.startswith("`emotion: 1` follows the touchpoints at the depth of the stage's fields")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "      - {name: Y, emotion: 2}\n    emotion: 1\n",  # the last item has its own
+        "    emotion: 1\n",  # a single item: nothing to compare with
+        "      - name: Y\n    pain_points: [P]\n    emotion: 1\n",  # another list between them
+    ],
+)
+def test_a_stage_value_after_its_touchpoints_is_not_doubted_without_a_sign(tail: str) -> None:
+    assert _moved(TOUCHPOINTS + tail) == []
