@@ -11,84 +11,17 @@ there, and whose type fits the value.
 
 from __future__ import annotations
 
-import datetime
 import difflib
-import functools
-import types
-import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal
 
 from pydantic import BaseModel
-from pydantic.fields import FieldInfo
 
 from cjm.diagnostics import Diagnostic, make
+from cjm.fields import SINGLE, all_models, children, field_fits, model_at, noun, the
 from cjm.loader import Document, PathKey
-from cjm.model import EmotionScale, Journey, Persona, as_list
-
-# What to call an object of each model in a sentence.
-NOUNS: dict[str, str] = {
-    "Journey": "the map's top level",
-    "Persona": "the persona",
-    "EmotionScale": "the emotion scale",
-    "Stage": "a stage",
-    "Touchpoint": "a touchpoint",
-    "PainPoint": "a pain point",
-    "Opportunity": "an opportunity",
-    "KPI": "a KPI",
-    "Quote": "a quote",
-    "Channel": "a channel",
-}
-# Models that exist once, so "the" rather than "a" (their NOUNS entry already says so).
-_SINGLE = (Journey, Persona, EmotionScale)
-
-
-def model_at(loc: PathKey) -> type[BaseModel] | None:
-    """The model class that the last step of `loc` lands in, walking field annotations from Journey."""
-    current: Any = Journey
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(str(part))
-        if field is None:
-            return None
-        current = inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def inner_model(annotation: Any) -> Any:
-    """Unwrap list[X], X | None and Annotated[X, ...] down to a model class, if there is one."""
-    for _ in range(5):
-        origin = get_origin(annotation)
-        if origin in (Union, types.UnionType, list, typing.Annotated):
-            args = [arg for arg in get_args(annotation) if arg is not type(None)]
-            annotation = args[0] if args else None
-        else:
-            break
-    return annotation
-
-
-def _noun(model: type[BaseModel]) -> str:
-    return NOUNS.get(model.__name__, model.__name__)
-
-
-def _the(model: type[BaseModel]) -> str:
-    """ "the stage" for an object that is known in a sentence ("a stage" → "the stage")."""
-    noun = _noun(model)
-    return "the " + noun.split(" ", 1)[1] if noun.startswith(("a ", "an ")) else noun
-
-
-def _children(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
-    """The fields of a model that hold other objects (a list of them, or one), with their model."""
-    found = {}
-    for name, field in model.model_fields.items():
-        inner = inner_model(field.annotation)
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            found[name] = inner
-    return found
+from cjm.model import Journey
 
 
 @dataclass(frozen=True)
@@ -126,9 +59,13 @@ def explain_unknown_keys(document: Document, paths: Iterable[PathKey]) -> list[D
 
 
 def _holder(document: Document, path: PathKey) -> dict[Any, Any]:
+    """The mapping at a path of the document; an empty one when the path does not lead to a mapping."""
     value: Any = document.data
     for part in path:
-        value = value[part]
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return {}
     return value if isinstance(value, dict) else {}
 
 
@@ -150,15 +87,17 @@ def _dedented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[PathKey,
     """
     holder = _holder(document, key.holder)
     order = [name for name in holder if isinstance(name, str)]
+    if key.name not in order:
+        return None
     index = order.index(key.name)
-    children = _children(key.model)
-    fields_below = {name for model in children.values() for name in model.model_fields}
+    held = children(key.model)
+    fields_below = {name for model in held.values() for name in model.model_fields}
     before, child, start = None, None, index
     while start > 0:
         previous = order[start - 1]
-        if previous in children:
-            if all(name in children[previous].model_fields for name in order[start : index + 1]):
-                before, child = previous, children[previous]
+        if previous in held:
+            if all(name in held[previous].model_fields for name in order[start : index + 1]):
+                before, child = previous, held[previous]
             break
         if previous not in fields_below:
             break
@@ -167,7 +106,7 @@ def _dedented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[PathKey,
         return None
     group = []
     for name in order[start:]:
-        if name not in child.model_fields or name in children:
+        if name not in child.model_fields or name in held:
             break
         group.append(name)
     container = holder[before]
@@ -176,7 +115,7 @@ def _dedented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[PathKey,
             return None
         target: PathKey = (*key.holder, before, len(container) - 1)
         target_keys = list(container[-1])
-        where = f"under the {_noun(child).split(' ', 1)[-1]} at line {_line(document, target, 'value')}"
+        where = f"under the {noun(child).split(' ', 1)[-1]} at line {_line(document, target, 'value')}"
     elif isinstance(container, dict) and container:
         target = (*key.holder, before)
         target_keys = list(container)
@@ -186,12 +125,12 @@ def _dedented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[PathKey,
     first = target_keys[0]
     column = document.positions.locate((*target, first), "key")[1]
     kept = [name for name in group if name in key.model.model_fields]
-    message = f"{_names(group)} {'belongs' if len(group) == 1 else 'belong'} to {_noun(child)}, "
-    depth = "at the top level" if key.model is Journey else f"at the depth of {_the(key.model)}'s fields"
+    message = f"{_names(group)} {'belongs' if len(group) == 1 else 'belong'} to {noun(child)}, "
+    depth = "at the top level" if key.model is Journey else f"at the depth of {the(key.model)}'s fields"
     message += f"but {'it is' if len(group) == 1 else 'they are'} {depth}"
     if kept:
         values = ", ".join(f"`{name}: {_short(holder[name])}`" for name in kept)
-        message += f"; as written, {values} {'is' if len(kept) == 1 else 'are'} read as {_the(key.model)}'s"
+        message += f"; as written, {values} {'is' if len(kept) == 1 else 'are'} read as {the(key.model)}'s"
     hint = f"indent {'it' if len(group) == 1 else 'them'} {where}, to line up with `{first}:` (column {column})"
     line, column = document.positions.locate((*key.holder, group[0]), "key")
     covered = tuple((*key.holder, name) for name in group)
@@ -212,6 +151,8 @@ def _over_indented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[Pat
         return None
     holder = _holder(document, holder_path)
     order = [name for name in holder if isinstance(name, str)]
+    if key.name not in order:
+        return None
     group = []
     for name in order[order.index(key.name) :]:
         if name in key.model.model_fields or name not in parent_model.model_fields or name in parent:
@@ -223,8 +164,8 @@ def _over_indented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[Pat
     first = parent_keys[0]
     line, column = document.positions.locate((*parent_path, first), "key")
     message = (
-        f"{_names(group)} {'belongs' if len(group) == 1 else 'belong'} to {_the(parent_model)}, "
-        f"not to {_noun(key.model)}: {'it is' if len(group) == 1 else 'they are'} indented too far"
+        f"{_names(group)} {'belongs' if len(group) == 1 else 'belong'} to {the(parent_model)}, "
+        f"not to {noun(key.model)}: {'it is' if len(group) == 1 else 'they are'} indented too far"
     )
     hint = f"dedent {'it' if len(group) == 1 else 'them'} to line up with `{first}:` at line {line} (column {column})"
     where_line, where_column = document.positions.locate((*holder_path, group[0]), "key")
@@ -242,17 +183,17 @@ def _elsewhere(document: Document, key: _Key) -> Diagnostic:
     present = {name for name in holder if isinstance(name, str)}
     free = [name for name in key.model.model_fields if name not in present]
     fitting = [name for name in free if field_fits(key.model.model_fields[name], value)]
-    owners = [model for model in _all_models() if key.name in model.model_fields and model is not key.model]
+    owners = [model for model in all_models() if key.name in model.model_fields and model is not key.model]
     # A key that is exactly another object's field is that field, unless it is nearly one of this object's
     # (`goal` in the persona is its `goals`; `kind` in a stage is a touchpoint's, not the stage's `id`).
     close = difflib.get_close_matches(key.name, fitting, n=1, cutoff=0.8 if owners else 0.6)
     if close:
         return make("CJM203", document.name, line, column, message, f"did you mean `{close[0]}`?")
     if owners:
-        nouns = " or ".join(dict.fromkeys(_noun(model) for model in owners))
+        nouns = " or ".join(dict.fromkeys(noun(model) for model in owners))
         message += f": `{key.name}` is a field of {nouns}"
         return make("CJM203", document.name, line, column, message, f"move it into {nouns}, or remove it")
-    for model in _all_models():
+    for model in all_models():
         candidates = [name for name, field in model.model_fields.items() if field_fits(field, value)]
         near = difflib.get_close_matches(key.name, candidates, n=1, cutoff=0.75)
         if near and model is not key.model:
@@ -261,8 +202,8 @@ def _elsewhere(document: Document, key: _Key) -> Diagnostic:
                 document.name,
                 line,
                 column,
-                f"{message}: `{near[0]}` is a field of {_noun(model)}",
-                f"did you mean `{near[0]}`, in {_noun(model)}?",
+                f"{message}: `{near[0]}` is a field of {noun(model)}",
+                f"did you mean `{near[0]}`, in {noun(model)}?",
             )
     return make("CJM203", document.name, line, column, message, f"known fields here: {', '.join(free)}")
 
@@ -270,65 +211,15 @@ def _elsewhere(document: Document, key: _Key) -> Diagnostic:
 def _where(document: Document, key: _Key) -> str:
     if not key.holder:
         return "at the top level"
-    noun = _noun(key.model)
-    if issubclass(key.model, _SINGLE):
-        return f"in {noun}"
+    named = noun(key.model)
+    if issubclass(key.model, SINGLE):
+        return f"in {named}"
     holder = _holder(document, key.holder)
     for field in ("id", "name", "text"):
         ident = holder.get(field)
         if isinstance(ident, str) and ident.strip():
-            return f"in {noun.split(' ', 1)[-1]} `{' '.join(ident.split())[:40]}`"
-    return f"in {noun.split(' ', 1)[-1]}"
-
-
-@functools.cache
-def _all_models() -> list[type[BaseModel]]:
-    """Every model of the format, from the top level down, each once."""
-    found: list[type[BaseModel]] = []
-    pending: list[type[BaseModel]] = [Journey]
-    while pending:
-        model = pending.pop(0)
-        if model not in found:
-            found.append(model)
-            pending.extend(_children(model).values())
-    return found
-
-
-def field_fits(field: FieldInfo, value: Any) -> bool:
-    """Whether a value has the shape a model field takes (a list of text also takes one string)."""
-    shorthand = any(getattr(item, "func", None) is as_list for item in field.metadata)
-    return fits(field.annotation, value) or (shorthand and isinstance(value, str))
-
-
-def fits(annotation: Any, value: Any) -> bool:
-    """Whether a value has the shape a field takes: a list, a mapping, text, a number, yes/no, a date, a choice.
-
-    Only the shape: a list of touchpoints fits `touchpoints` even when a touchpoint inside is wrong.
-    """
-    origin = get_origin(annotation)
-    if origin in (Union, types.UnionType):
-        return any(fits(arg, value) for arg in get_args(annotation) if arg is not type(None)) or value is None
-    if origin is typing.Annotated:
-        inner = get_args(annotation)[0]
-        # A list of text also takes one string (the shorthand of TextList).
-        return fits(inner, value) or (get_origin(inner) is list and isinstance(value, str))
-    if origin is Literal:
-        return value in get_args(annotation)
-    if origin is list:
-        return isinstance(value, list)
-    if origin is dict:
-        return isinstance(value, dict)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return isinstance(value, dict) or (isinstance(value, str) and "text" in annotation.model_fields)
-    if annotation is bool:
-        return isinstance(value, bool)
-    if annotation in (int, float):
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if annotation is datetime.date:
-        return isinstance(value, datetime.date | str)
-    if annotation is str:
-        return isinstance(value, str | int | float) and not isinstance(value, bool)
-    return True
+            return f"in {named.split(' ', 1)[-1]} `{' '.join(ident.split())[:40]}`"
+    return f"in {named.split(' ', 1)[-1]}"
 
 
 def _short(value: Any) -> str:
@@ -346,15 +237,15 @@ def moved_values(document: Document) -> list[Diagnostic]:
     """
     found: list[Diagnostic] = []
     for path, holder, model in _objects(document.data, (), Journey):
-        children = _children(model)
+        held = children(model)
         order = [name for name in holder if isinstance(name, str)]
         for index, name in enumerate(order):
-            child, items = children.get(name), holder.get(name)
+            child, items = held.get(name), holder.get(name)
             if child is None or not isinstance(items, list) or len(items) < 2 or not isinstance(items[-1], dict):
                 continue
             run = []
             for key in order[index + 1 :]:
-                if key in children or key not in child.model_fields:
+                if key in held or key not in child.model_fields:
                     break
                 run.append(key)
             if any(key not in model.model_fields for key in run):
@@ -366,7 +257,7 @@ def moved_values(document: Document) -> list[Diagnostic]:
                     continue
                 line, column = document.positions.locate((*path, key), "key")
                 item_line = _line(document, last, "value")
-                noun = _noun(child).split(" ", 1)[-1]
+                item_noun = noun(child).split(" ", 1)[-1]
                 found.append(
                     make(
                         "CJM209",
@@ -374,10 +265,10 @@ def moved_values(document: Document) -> list[Diagnostic]:
                         line,
                         column,
                         f"`{key}: {_short(holder[key])}` follows the {name.replace('_', ' ')} at the depth of "
-                        f"{_the(model)}'s fields, so it is read as {_the(model)}'s; the {noun} above it (line "
+                        f"{the(model)}'s fields, so it is read as {the(model)}'s; the {item_noun} above it (line "
                         f"{item_line}) has no `{key}` while the others have one",
-                        f"if it is the {noun}'s, indent it under the {noun} at line {item_line}; if it is "
-                        f"{_the(model)}'s, move it above `{name}:`",
+                        f"if it is the {item_noun}'s, indent it under the {item_noun} at line {item_line}; if it is "
+                        f"{the(model)}'s, move it above `{name}:`",
                     )
                 )
     return found
@@ -390,7 +281,7 @@ def _objects(
     if not isinstance(value, dict):
         return
     yield path, value, model
-    for name, child in _children(model).items():
+    for name, child in children(model).items():
         inner = value.get(name)
         if isinstance(inner, list):
             for index, item in enumerate(inner):

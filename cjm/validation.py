@@ -13,9 +13,10 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from cjm.diagnostics import Diagnostic, has_errors, make
+from cjm.fields import model_at
 from cjm.loader import Document, PathKey
 from cjm.model import SPEC_VERSION, Journey, slugify
-from cjm.placement import explain_unknown_keys, model_at, moved_values
+from cjm.placement import explain_unknown_keys, moved_values
 
 _TYPE_WORDS: dict[str, str] = {
     "string_type": "text",

@@ -7,8 +7,7 @@ from typing import Any
 import pytest
 
 from cjm.loader import Document, parse_text
-from cjm.model import KPI, Persona, Stage, Touchpoint
-from cjm.placement import explain_unknown_keys, field_fits, model_at, moved_values
+from cjm.placement import explain_unknown_keys, moved_values
 from cjm.validation import validate_document
 
 
@@ -79,33 +78,6 @@ def test_a_field_already_present_is_not_suggested() -> None:
     [(_, _, message, hint)] = _unknown(text)
     assert message.startswith("unknown field `goal` in the persona")
     assert hint != "did you mean `goals`?"
-
-
-@pytest.mark.parametrize(
-    ("model", "field", "value", "expected"),
-    [
-        (Touchpoint, "emotion", 2, True),
-        (Touchpoint, "emotion", "happy", False),
-        (Touchpoint, "emotion", True, False),
-        (Touchpoint, "moment_of_truth", True, True),
-        (Touchpoint, "kind", "paid", True),
-        (Touchpoint, "kind", "free", False),
-        (Stage, "goal", ["a"], False),
-        (Stage, "actions", "one action", True),  # a list of text takes one string
-        (Stage, "touchpoints", [{"name": "X"}], True),
-        (Persona, "age", 32, True),
-        (KPI, "better", "higher", True),
-        (Stage, "duration", 5, True),  # a number typed in a text field is text
-    ],
-)
-def test_field_fits(model: Any, field: str, value: Any, expected: bool) -> None:
-    assert field_fits(model.model_fields[field], value) is expected
-
-
-def test_model_at_walks_lists_and_sections() -> None:
-    assert model_at(("stages", 0, "touchpoints", 1)) is Touchpoint
-    assert model_at(("persona",)) is Persona
-    assert model_at(("stages", 0, "name")) is None
 
 
 def test_keys_outside_any_model_still_get_a_diagnostic() -> None:
