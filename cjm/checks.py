@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 from cjm.config import METHOD_CODES
 from cjm.diagnostics import Diagnostic, make
+from cjm.i18n import CHANNEL_LABELS
 from cjm.loader import Anchor, Document, PathKey
-from cjm.model import Journey
+from cjm.model import Journey, slugify
 from cjm.partial import Lost
 
 
@@ -111,7 +112,8 @@ def _channels(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> 
                     "CJM302",
                     ("stages", s, "touchpoints", t, "channel"),
                     f"unknown channel `{touchpoint.channel}` on touchpoint `{touchpoint.id}`",
-                    _did_you_mean(touchpoint.channel, known, hint_tail) + " (declare your own under `channels:`)",
+                    _channel_hint(touchpoint.channel, journey, known)
+                    or _did_you_mean(touchpoint.channel, known, hint_tail) + " (declare your own under `channels:`)",
                 )
     if journey.persona is not None:
         for c, channel in enumerate(journey.persona.channels):
@@ -120,8 +122,18 @@ def _channels(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> 
                     "CJM302",
                     ("persona", "channels", c),
                     f"unknown channel `{channel}` in the persona",
-                    _did_you_mean(channel, known, hint_tail),
+                    _channel_hint(channel, journey, known) or _did_you_mean(channel, known, hint_tail),
                 )
+
+
+def _channel_hint(value: str, journey: Journey, known: list[str]) -> str | None:
+    """The id of the channel the author named by its label ("Website", "Site web") or as a name ("Mobile app")."""
+    by_label = {label.casefold(): ident for labels in CHANNEL_LABELS.values() for ident, label in labels.items()}
+    by_label |= {channel.label.casefold(): channel.id for channel in journey.channels}
+    ident = by_label.get(" ".join(value.split()).casefold())
+    if ident is None and slugify(value) in known:
+        ident = slugify(value)
+    return f"channels are written by id: `{ident}`" if ident else None
 
 
 def _touchpoint_references(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> None:
