@@ -35,7 +35,16 @@ Better = Literal["higher", "lower"]
 # by hyphens. ECMA-262 with the `u` flag (editors) and pydantic's Rust regex both read `\p{…}`.
 _ID_CHARACTER = r"[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{Nd}]"
 SLUG_PATTERN = rf"^{_ID_CHARACTER}+(?:-{_ID_CHARACTER}+)*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+
+
+def _composed(value: Any) -> Any:
+    """An id or a reference to one in composed form (NFC), so `é` typed as e + accent still matches `é`."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), BeforeValidator(_composed)]
+# A reference to an id (a touchpoint, a pain point, a channel), compared in the same composed form.
+Ref = Annotated[str, BeforeValidator(_composed)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -177,7 +186,7 @@ class Persona(Model):
     occupation: str | None = Field(None, description="Job or socio-professional category.")
     goals: TextList = Field(default_factory=list, description="What the persona wants to achieve.")
     frustrations: TextList = Field(default_factory=list, description="What gets in their way today.")
-    channels: list[str] = Field(default_factory=list, description="Preferred channels (channel ids).")
+    channels: list[Ref] = Field(default_factory=list, description="Preferred channels (channel ids).")
     digital_maturity: Level | None = Field(None, description="How at ease the persona is with digital tools.")
     quote: str | None = Field(None, description="A verbatim that sums the persona up.")
 
@@ -187,7 +196,7 @@ class Touchpoint(Model):
 
     id: Slug = Field(description="Unique id in the map; derived from `name` when absent.")
     name: Text = Field(description="What the customer meets.", examples=["Product page"])
-    channel: str | None = Field(
+    channel: Ref | None = Field(
         None,
         description="A built-in channel id or one declared under `channels:`; leave it out when the source names "
         "none (pictures then show no channel, and a method check says so).",
@@ -198,7 +207,7 @@ class Touchpoint(Model):
     owner: str | None = Field(None, description="The team responsible for this touchpoint.")
     kind: TouchpointKind | None = Field(None, description="Owned by the brand, earned (reviews…) or paid (ads…).")
     moment_of_truth: bool = Field(False, description="A moment that makes or breaks the relationship.")
-    next: list[str] | None = Field(
+    next: list[Ref] | None = Field(
         None,
         description="Ids of the touchpoints that follow, when the flow is not simply the listed order "
         "(branches, channel switches); an empty list ends the journey here.",
@@ -221,7 +230,7 @@ class PainPoint(Model):
     severity: Severity | None = Field(
         None, description="How much it hurts the journey; left out, it is shown as not stated (never as a default)."
     )
-    touchpoint: str | None = Field(None, description="Id of the touchpoint where it happens.")
+    touchpoint: Ref | None = Field(None, description="Id of the touchpoint where it happens.")
     evidence: TextList = Field(
         default_factory=list, description="Where it comes from: interviews, analytics, tickets, reviews…"
     )
@@ -237,7 +246,7 @@ class Opportunity(Model):
 
     id: Slug = Field(description="Unique id in the map; derived from `text` when absent.")
     text: Text = Field(description="The improvement.")
-    addresses: list[str] = Field(
+    addresses: list[Ref] = Field(
         default_factory=list,
         description="Ids of the pain points it addresses; a map with a `baseline` may also name the baseline's "
         "pain points (those its opportunities removed).",

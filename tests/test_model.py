@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,21 @@ def test_a_map_that_does_not_say_its_kind_is_not_called_a_current_state() -> Non
         assert isinstance(output, str)
         assert MESSAGES["en"]["type.current-state"] not in output, format_name
         assert "Type:" not in output, format_name
+
+
+def test_an_id_and_its_reference_match_however_the_accent_was_typed() -> None:
+    decomposed = unicodedata.normalize("NFD", "café")  # e + combining accent, as some keyboards and PDFs give it
+    journey = Journey.model_validate(
+        {
+            "cjm": 1,
+            "title": "T",
+            "stages": [
+                {
+                    "name": "A",
+                    "touchpoints": [{"id": decomposed, "name": "Café"}],
+                    "pain_points": [{"text": "Slow", "touchpoint": "café"}],
+                }
+            ],
+        }
+    )
+    assert journey.stages[0].touchpoints[0].id == journey.stages[0].pain_points[0].touchpoint == "café"
