@@ -7,6 +7,7 @@ error type (never by matching pydantic's English text) and positioned through th
 
 from __future__ import annotations
 
+import difflib
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import ValidationError
@@ -14,6 +15,7 @@ from pydantic_core import ErrorDetails
 
 from cjm.diagnostics import Diagnostic, has_errors, make
 from cjm.fields import model_at
+from cjm.i18n import MESSAGES
 from cjm.loader import Document, PathKey
 from cjm.model import SPEC_VERSION, Journey, slugify
 from cjm.placement import explain_unknown_keys, moved_values
@@ -120,13 +122,15 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
     line, column = positions.locate(loc)
     if kind == "literal_error":
         allowed = _allowed_values(loc)
+        meant = _meant_value(value, allowed)
+        hint = f"allowed: {', '.join(allowed)}" if allowed else None
         return make(
             "CJM205",
             name,
             line,
             column,
             f"`{_show(value)}` is not an allowed value for `{field}` {where}",
-            f"allowed: {', '.join(allowed)}" if allowed else None,
+            f"did you mean `{meant}`? {hint}" if meant and hint else hint,
         )
     if kind == "string_pattern_mismatch" and not str(value).strip():
         return make(
@@ -203,6 +207,25 @@ def _allowed_values(loc: PathKey) -> list[str]:
             break
         annotation = args[0]
     return []
+
+
+def _meant_value(value: Any, allowed: list[str]) -> str | None:
+    """The allowed value the author meant: named in words ("In progress", "Élevée") or misspelt ("hight")."""
+    if not isinstance(value, str) or not allowed:
+        return None
+    typed = " ".join(value.split()).casefold()
+    words = {
+        label.casefold(): key.split(".", 1)[1]
+        for catalogue in MESSAGES.values()
+        for key, label in catalogue.items()
+        if "." in key and key.split(".", 1)[1] in allowed
+    }
+    if typed in words:
+        return words[typed]
+    if typed.replace(" ", "-").replace("_", "-") in allowed:
+        return typed.replace(" ", "-").replace("_", "-")
+    close = difflib.get_close_matches(typed, allowed, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _label(field: str) -> str:
