@@ -1,0 +1,92 @@
+"""Running a batch over a process pool, results handed back in input order as soon as each is ready.
+
+Why processes: rendering is CPU work in Python and in `dot`, and the GIL keeps threads on one
+core. Why in order: the report of a batch must read the same whatever the scheduling, so a
+result waits for the ones before it; at most `window` tasks run ahead of the reported one, so
+memory stays flat however long the batch is.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+PRELOAD = ["cjm.build", "cjm.pipeline", "cjm.renderers.html"]
+"""Modules a worker imports once, before it is forked from the server (POSIX), instead of once per worker."""
+
+
+def default_jobs() -> int:
+    """How many processes `-j` defaults to: the cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """forkserver where the platform has it (workers forked from one process that imported cjm once), else spawn.
+
+    Why not plain fork: forking a process that runs threads (the progress bar) is unsafe.
+    """
+    if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def run_ordered(
+    items: Iterable[Item],
+    work: Callable[[Item], Result],
+    jobs: int,
+    quick: Callable[[Item], Result | None] | None = None,
+    window: int | None = None,
+) -> Iterator[Result]:
+    """`work(item)` for every item, yielded in the items' order, over `jobs` processes.
+
+    `quick(item)`, when given, runs first in this process and its result, when not None, is used
+    as is (a cache hit needs no worker). With `jobs` 1 everything runs here, in order, and no
+    process is started; the pool is started only at the first item `quick` cannot answer.
+    `work` must be a module-level function and items picklable.
+    """
+    if jobs <= 1:
+        for item in items:
+            answer = quick(item) if quick is not None else None
+            yield answer if answer is not None else work(item)
+        return
+    limit = window if window is not None else 4 * jobs
+    pending: deque[Future[Result] | Result] = deque()
+    executor: ProcessPoolExecutor | None = None
+    try:
+        for item in items:
+            answer = quick(item) if quick is not None else None
+            if answer is not None:
+                pending.append(answer)
+            else:
+                if executor is None:
+                    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+                pending.append(executor.submit(work, item))
+            while pending and (len(pending) > limit or _ready(pending[0])):
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _ready(entry: object) -> bool:
+    return not isinstance(entry, Future) or entry.done()
+
+
+def _result(entry: Future[Result] | Result) -> Result:
+    if isinstance(entry, Future):
+        return entry.result()
+    return entry
