@@ -40,16 +40,17 @@ import functools
 import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjm import __version__
 from cjm.diagnostics import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    import jinja2
 
 CACHE_ENV = "CJM_CACHE_DIR"
 LAYOUT = "v1"
@@ -70,6 +71,21 @@ def default_cache_dir() -> Path:
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "cjm" / "cache"
     return Path.home() / ".cache" / "cjm"
+
+
+def template_cache() -> jinja2.BytecodeCache | None:
+    """jinja2's cache of compiled templates, in the cache folder; None when the folder cannot be made.
+
+    Safe to share between versions: jinja2 stores each template's source checksum and recompiles on a change.
+    """
+    import jinja2
+
+    folder = default_cache_dir() / TEMPLATES
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 @functools.cache
@@ -98,6 +114,8 @@ def tools_fingerprint(formats: Sequence[str]) -> str:
 
     if not any(FORMATS[name].needs_graphviz for name in formats if name in FORMATS):
         return ""
+    import shutil
+
     dot = shutil.which("dot")
     if dot is None:
         return "dot:missing"
@@ -306,6 +324,8 @@ class BuildCache:
         """Write an entry atomically (temporary file, then `os.replace`); a cache that cannot be written is skipped."""
         if not self.enabled:
             return
+        import tempfile
+
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -334,6 +354,8 @@ class BuildCache:
         """Delete every entry (every layout version) and the compiled templates; return how many files were removed."""
         if not self.enabled or not self.root.is_dir():
             return 0
+        import shutil
+
         removed = 0
         for folder in sorted(self.root.iterdir()):
             ours = folder.name == TEMPLATES or (folder.name.startswith("v") and folder.name[1:].isdigit())

@@ -8,13 +8,15 @@ memory stays flat however long the batch is.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -35,6 +37,8 @@ def _context() -> multiprocessing.context.BaseContext:
 
     Why not plain fork: forking a process that runs threads (the progress bar) is unsafe.
     """
+    import multiprocessing
+
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
@@ -61,6 +65,8 @@ def run_ordered(
             answer = quick(item) if quick is not None else None
             yield answer if answer is not None else work(item)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     limit = window if window is not None else 4 * jobs
     pending: deque[Future[Result] | Result] = deque()
     executor: ProcessPoolExecutor | None = None
@@ -83,10 +89,14 @@ def run_ordered(
 
 
 def _ready(entry: object) -> bool:
+    from concurrent.futures import Future
+
     return not isinstance(entry, Future) or entry.done()
 
 
 def _result(entry: Future[Result] | Result) -> Result:
+    from concurrent.futures import Future
+
     if isinstance(entry, Future):
         return entry.result()
     return entry
