@@ -35,6 +35,7 @@ deleted and rebuilt. The cache is best-effort: a folder that cannot be written o
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -318,6 +319,8 @@ class BuildCache:
         if len(digest) != _DIGEST or hashlib.sha256(payload).digest() != digest:
             self.discard(key)
             return None
+        with contextlib.suppress(OSError):
+            os.utime(self._path(key))  # the time of last use, for `cjm cache clear --unused-for`
         return payload
 
     def store(self, key: str, payload: bytes) -> None:
@@ -350,16 +353,30 @@ class BuildCache:
         entries = [path for path in (self.root / LAYOUT).rglob("*") if path.is_file()] if self.enabled else []
         return len(entries), sum(path.stat().st_size for path in entries)
 
-    def clear(self) -> int:
-        """Delete every entry (every layout version) and the compiled templates; return how many files were removed."""
+    def clear(self, unused_for: datetime.timedelta | None = None) -> int:
+        """Delete every entry (every layout version) and the compiled templates; return how many files were removed.
+
+        With `unused_for`, only the entries neither written nor read for that long (a hit
+        renews an entry's modification time), so a long-lived CI cache keeps what it still uses.
+        """
         if not self.enabled or not self.root.is_dir():
             return 0
         import shutil
+        import time
 
         removed = 0
         for folder in sorted(self.root.iterdir()):
             ours = folder.name == TEMPLATES or (folder.name.startswith("v") and folder.name[1:].isdigit())
-            if folder.is_dir() and ours:
+            if not (folder.is_dir() and ours):
+                continue
+            if unused_for is None:
                 removed += sum(1 for path in folder.rglob("*") if path.is_file())
                 shutil.rmtree(folder, ignore_errors=True)
+                continue
+            oldest = time.time() - unused_for.total_seconds()
+            for path in folder.rglob("*"):
+                with contextlib.suppress(OSError):
+                    if path.is_file() and path.stat().st_mtime < oldest:
+                        path.unlink()
+                        removed += 1
         return removed

@@ -377,13 +377,20 @@ cache_app = typer.Typer(
 app.add_typer(cache_app, name="cache")
 
 
-@cache_app.command("clear", epilog="Examples:\n\n  cjm cache clear\n\n  CJM_CACHE_DIR=.cjm-cache cjm cache clear")
-def cache_clear() -> None:
-    """Delete every cached check and output; the next build renders every map again."""
+@cache_app.command(
+    "clear", epilog="Examples:\n\n  cjm cache clear\n\n  CJM_CACHE_DIR=.cjm-cache cjm cache clear --unused-for 7"
+)
+def cache_clear(
+    unused_for: Annotated[
+        int | None,
+        typer.Option("--unused-for", min=0, metavar="DAYS", help="Only entries not used for this many days."),
+    ] = None,
+) -> None:
+    """Delete every cached check and output (the next build renders every map again), or only the unused ones."""
     from cjm.cache import BuildCache
 
     cache = BuildCache()
-    removed = cache.clear()
+    removed = cache.clear(datetime.timedelta(days=unused_for) if unused_for is not None else None)
     _emit(f"removed {removed} cache file{'s' if removed != 1 else ''} from {cache.root}\n", "")
 
 

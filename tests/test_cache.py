@@ -290,3 +290,19 @@ def test_the_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert default_cache_dir() == tmp_path / "home" / ".cache" / "cjm"
+
+
+def test_clear_unused_for_keeps_what_was_used_recently(tmp_path: Path, cache_dir: Path) -> None:
+    assert run_cjm("build", str(EXAMPLE), "-o", str(tmp_path), "-f", "md").returncode == 0
+    entries = [path for path in (cache_dir / "v1").rglob("*") if path.is_file()]
+    assert len(entries) == 2
+    long_ago = 1_700_000_000
+    for entry in entries:
+        os.utime(entry, (long_ago, long_ago))
+    assert run_cjm("cache", "clear", "--unused-for", "7").stdout.startswith("removed 2 cache files")
+    assert run_cjm("build", str(EXAMPLE), "-o", str(tmp_path), "-f", "md").returncode == 0
+    for entry in entries:
+        os.utime(entry, (long_ago, long_ago))
+    hit = run_cjm("build", str(EXAMPLE), "-o", str(tmp_path), "-f", "md")
+    assert "(1 from the cache)" in hit.stderr, "a hit renews the entries it read"
+    assert run_cjm("cache", "clear", "--unused-for", "7").stdout.startswith("removed 0 cache files")

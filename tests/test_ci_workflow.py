@@ -314,8 +314,11 @@ def test_matrix_shards_build_every_map_once_and_reuse_their_cache(tmp_path: Path
     for number in range(9):
         text = plain[number % 3].read_text(encoding="utf-8")
         (workspace / build["env"]["MAPS"] / f"map-{number}.yaml").write_text(text, encoding="utf-8")
-    script = tmp_path / "build.sh"
-    script.write_text(steps["Build this shard's maps"]["run"], encoding="utf-8")
+    script = tmp_path / "steps.sh"  # the build, then the cache clean-up before the save
+    script.write_text(
+        steps["Build this shard's maps"]["run"] + "\n" + steps["Forget what this shard no longer uses"]["run"] + "\n",
+        encoding="utf-8",
+    )
     rounds: list[list[subprocess.CompletedProcess[str]]] = []
     for _ in range(2):
         runs = []
@@ -341,7 +344,8 @@ def test_matrix_shards_build_every_map_once_and_reuse_their_cache(tmp_path: Path
     assert not any("from the cache" in run.stderr for run in rounds[0])
     for run in rounds[1]:
         if "holds none" not in run.stderr:
-            built_line = run.stderr.splitlines()[-1]
+            built_line = next(line for line in run.stderr.splitlines() if line.startswith("built "))
             outputs = int(re.search(r": (\d+) outputs?", built_line).group(1))  # type: ignore[union-attr]
             assert f"({outputs} from the cache)" in built_line
+    assert all("removed 0 cache files" in run.stdout for run in rounds[1]), "every entry was used this week"
     assert (workspace / build["env"]["CJM_CACHE_DIR"] / "v1").is_dir()
