@@ -115,13 +115,19 @@ def tools_fingerprint(formats: Sequence[str]) -> str:
 
     if not any(FORMATS[name].needs_graphviz for name in formats if name in FORMATS):
         return ""
+    return _dot_fingerprint(os.environ.get("PATH", ""))
+
+
+@functools.cache
+def _dot_fingerprint(search_path: str) -> str:
     import shutil
 
-    dot = shutil.which("dot")
+    dot = shutil.which("dot", path=search_path)
     if dot is None:
         return "dot:missing"
-    info = Path(dot).resolve().stat()
-    return f"dot:{Path(dot).resolve()}:{info.st_size}:{info.st_mtime_ns}"
+    resolved = Path(dot).resolve()
+    info = resolved.stat()
+    return f"dot:{resolved}:{info.st_size}:{info.st_mtime_ns}"
 
 
 @dataclass(frozen=True)

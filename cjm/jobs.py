@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-PRELOAD = ["cjm.build", "cjm.pipeline", "cjm.renderers.html"]
-"""Modules a worker imports once, before it is forked from the server (POSIX), instead of once per worker."""
+PRELOAD = ["cjm.build", "cjm.pipeline", "cjm.renderers.html", "cjm.renderers.markdown", "cjm.renderers.graphviz_svg"]
+"""Modules imported once by the server the workers are forked from (POSIX), instead of once per worker.
+
+A name that does not import is skipped by multiprocessing, so a renderer that moves only loses the head start."""
 
 
 def default_jobs() -> int:
