@@ -142,7 +142,7 @@ def synthetic_map(number: int, stages: int, touchpoints: int) -> str:
             f"      - text: Answer faster at stage {s}",
             f"        addresses: [pain-{s}]",
             "    kpis:",
-            f"      - {{name: Completion, value: {40 + s}, target: 60, unit: '%'}}",
+            f"      - {{name: Completion, value: {40 + s}, target: 60, unit: '%', better: higher}}",
         ]
     return "\n".join(lines) + "\n"
 
