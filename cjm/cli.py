@@ -99,7 +99,13 @@ Today = Annotated[
 
 Jobs = Annotated[
     int | None,
-    typer.Option("--jobs", "-j", min=1, metavar="N", help="Processes to run in parallel (default: every core)."),
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        help="Processes to run in parallel (default: every core, for a batch worth it).",
+    ),
 ]
 NoCache = Annotated[
     bool, typer.Option("--no-cache", help="Check and render every map again, without reading or filling the cache.")
@@ -114,10 +120,10 @@ Shard = Annotated[
 ]
 
 
-def _jobs(value: int | None) -> int:
-    from cjm.jobs import default_jobs
+def _jobs(value: int | None, items: int, seconds_per_item: float) -> int:
+    from cjm.jobs import auto_jobs
 
-    return value or default_jobs()
+    return value or auto_jobs(items, seconds_per_item)
 
 
 def _cache(no_cache: bool) -> BuildCache:
@@ -164,7 +170,9 @@ def validate(
     from cjm.build import check_files
 
     paths = _journey_paths(files, shard)
-    results = list(check_files(paths, today, _cache(no_cache), _jobs(jobs)))
+    from cjm.jobs import CHECK_SECONDS
+
+    results = list(check_files(paths, today, _cache(no_cache), _jobs(jobs, len(paths), CHECK_SECONDS)))
     report = REPORTERS[output_format](results, _use_color())
     _emit(report.stdout, report.stderr)
     raise typer.Exit(_exit_code(results, strict))
@@ -241,6 +249,7 @@ def build(
     map is taken from the cache, its warnings replayed.
     """
     from cjm.build import build_files
+    from cjm.jobs import BUILD_SECONDS
     from cjm.reporters import Tally, report_file_text, styled
 
     started = time.perf_counter()
@@ -250,7 +259,8 @@ def build(
     kept: list[BuildResult] = []  # json and github print one document at the end: only the diagnostics are kept
     problems, files_count, failed, written, cached = Tally(), 0, 0, 0, 0
     with _progress(len(paths)) as advance:
-        for item in build_files(paths, chosen, out_dir, advance, today, _cache(no_cache), _jobs(jobs)):
+        workers = _jobs(jobs, len(paths), BUILD_SECONDS)
+        for item in build_files(paths, chosen, out_dir, advance, today, _cache(no_cache), workers):
             files_count, failed, written = files_count + 1, failed + (not item.ok), written + len(item.written)
             cached += max(0, len(item.written) - len(item.rendered))
             if not item.diagnostics:

@@ -95,3 +95,12 @@ def test_validate_reports_the_same_whatever_the_jobs(tmp_path: Path) -> None:
     runs = [run_cjm("validate", str(folder), "-j", str(jobs), "--no-cache") for jobs in (1, 2)]
     assert runs[0].returncode == runs[1].returncode == 1
     assert runs[0].stderr == runs[1].stderr and "error CJM2" in runs[0].stderr
+
+
+def test_a_small_batch_stays_in_one_process_unless_jobs_are_asked_for() -> None:
+    from cjm.jobs import BUILD_SECONDS, CHECK_SECONDS, auto_jobs
+
+    assert auto_jobs(5, CHECK_SECONDS) == 1
+    assert auto_jobs(2, BUILD_SECONDS) == 1
+    assert auto_jobs(200, BUILD_SECONDS) == default_jobs()
+    assert auto_jobs(200, CHECK_SECONDS) == default_jobs()
