@@ -104,3 +104,20 @@ def test_a_small_batch_stays_in_one_process_unless_jobs_are_asked_for() -> None:
     assert auto_jobs(2, BUILD_SECONDS) == 1
     assert auto_jobs(200, BUILD_SECONDS) == default_jobs()
     assert auto_jobs(200, CHECK_SECONDS) == default_jobs()
+
+
+def test_python_m_cjm_runs_a_pool_and_a_spawned_worker_does_not_run_the_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = batch(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "cjm", "build", str(folder), "-f", "md", "-j", "2", "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1 and "built 10 of 14 files (md)" in result.stderr
+    code = "import runpy; runpy.run_module('cjm.__main__', run_name='__mp_main__'); print('imported')"
+    imported = subprocess.run([sys.executable, "-c", code, "validate"], capture_output=True, text=True, check=False)
+    assert imported.stdout == "imported\n" and imported.stderr == ""
