@@ -42,7 +42,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -309,6 +309,23 @@ class BuildCache:
     def save_output(self, inputs: MapInputs, baseline: str, spec: OutputSpec, content: bytes) -> None:
         """Store the bytes of one output."""
         self.store(output_key(inputs, baseline, spec), content)
+
+    def derived(self, kind: str, source: Path, make: Callable[[], bytes]) -> bytes:
+        """Bytes computed from a file on this machine (a font's metrics), cached by its path, size and change time.
+
+        `make()` computes them on a miss. Why: reading a font with fontTools costs more than
+        drawing a map; its measures change only when the file does.
+        """
+        info = source.stat()
+        key = _key(
+            "derived", {"kind": kind, "path": str(source.resolve()), "size": info.st_size, "mtime": info.st_mtime_ns}
+        )
+        found = self.load(key)
+        if found is not None:
+            return found
+        data = make()
+        self.store(key, data)
+        return data
 
     def _path(self, key: str) -> Path:
         return self.root / LAYOUT / key[:2] / key[2:]

@@ -306,3 +306,23 @@ def test_clear_unused_for_keeps_what_was_used_recently(tmp_path: Path, cache_dir
     hit = run_cjm("build", str(EXAMPLE), "-o", str(tmp_path), "-f", "md")
     assert "(1 from the cache)" in hit.stderr, "a hit renews the entries it read"
     assert run_cjm("cache", "clear", "--unused-for", "7").stdout.startswith("removed 0 cache files")
+
+
+def test_derived_data_is_computed_once_per_version_of_its_file(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    source = tmp_path / "font.bin"
+    source.write_bytes(b"glyphs")
+    calls: list[bytes] = []
+
+    def measure() -> bytes:
+        calls.append(source.read_bytes())
+        return b"measures of " + source.read_bytes()
+
+    assert cache.derived("metrics", source, measure) == b"measures of glyphs"
+    assert cache.derived("metrics", source, measure) == b"measures of glyphs"
+    assert len(calls) == 1
+    source.write_bytes(b"other glyphs")
+    assert cache.derived("metrics", source, measure) == b"measures of other glyphs"
+    assert len(calls) == 2
+    assert BuildCache.disabled().derived("metrics", source, measure) == b"measures of other glyphs"
+    assert len(calls) == 3
