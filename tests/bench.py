@@ -33,8 +33,8 @@ FLOOR_WHEN_SET = 0.056  # seconds: the python + graphviz floor on the machine th
 MIB = 1024 * 1024
 IMPORT_BUDGET = 4.0
 """Import time of `cjm validate` against `import pydantic`'s, both from python -X importtime: 3.0 to 3.8 when set
-(typer and pydantic's model machinery are most of it), so a new eager import of a heavy module (rich adds 0.6,
-jinja2 0.4) fails the budget."""
+(typer and pydantic's model machinery are most of it), so a new eager import of a heavy module (rich or jinja2
+add about 0.4 each) fails the budget."""
 
 DOT_20 = (
     "digraph G { rankdir=LR; node [shape=box, style=filled, fillcolor=lightgrey];\n"
