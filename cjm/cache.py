@@ -36,6 +36,7 @@ deleted and rebuilt. The cache is best-effort: a folder that cannot be written o
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import functools
 import hashlib
@@ -197,12 +198,12 @@ class CheckRecord:
     baseline_hash: str
 
     def to_bytes(self) -> bytes:
-        """The JSON payload of the entry."""
+        """The JSON payload of the entry: every field of every diagnostic, whatever fields a later version adds."""
         payload = {
             "ok": self.ok,
             "baseline": self.baseline,
             "baseline_hash": self.baseline_hash,
-            "diagnostics": [d.to_dict() for d in self.diagnostics],
+            "diagnostics": [dataclasses.asdict(d) for d in self.diagnostics],
         }
         return json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
@@ -210,21 +211,15 @@ class CheckRecord:
     def from_bytes(cls, data: bytes) -> CheckRecord:
         """Read a payload written by `to_bytes`; raise ValueError (or KeyError, TypeError) on anything else."""
         payload: Any = json.loads(data.decode("utf-8"))
-        diagnostics = tuple(
-            Diagnostic(
-                str(d["file"]),
-                int(d["line"]),
-                int(d["column"]),
-                str(d["code"]),
-                Severity(d["severity"]),
-                str(d["message"]),
-                None if d["hint"] is None else str(d["hint"]),
-            )
-            for d in payload["diagnostics"]
-        )
+        names = {field.name for field in dataclasses.fields(Diagnostic)}
+        diagnostics = []
+        for item in payload["diagnostics"]:
+            if not isinstance(item, dict) or set(item) != names:
+                raise ValueError("a cached diagnostic does not have the fields of this version")
+            diagnostics.append(Diagnostic(**{**item, "severity": Severity(item["severity"])}))
         baseline = payload["baseline"]
         named = None if baseline is None else str(baseline)
-        return cls(bool(payload["ok"]), diagnostics, named, str(payload["baseline_hash"]))
+        return cls(bool(payload["ok"]), tuple(diagnostics), named, str(payload["baseline_hash"]))
 
 
 @dataclass(frozen=True)
