@@ -79,7 +79,7 @@ docs: schema ## Regenerate the generated docs pages (format reference, diagnosti
 	$(BIN)/cjm schema --output-format md > docs/format.md
 	$(BIN)/cjm rules --output-format md > docs/rules.md
 
-bench: install ## Measure start-up and validation time
+bench: install system node ## Measure every speed target against its anchor and print PASS or FAIL
 	$(BIN)/python tests/bench.py
 
 screenshots: install system node ## Rewrite the README screenshots in docs/images/ (headless Chromium, mermaid-cli)
