@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from cjm.renderers import RenderError, font
+from cjm import font_files
+from cjm.renderers import RenderError
 from cjm.renderers.font import fit_line, font_path, metrics, text_width, uncovered, words, wrap
 
 
@@ -51,8 +52,8 @@ def test_characters_without_a_glyph() -> None:
 
 
 def test_a_missing_font_is_cjm408(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(font, "FONT_DIRECTORIES", (str(tmp_path),))
-    monkeypatch.setattr(font, "FONT_ROOTS", (str(tmp_path),))
+    monkeypatch.setattr(font_files, "FONT_DIRECTORIES", (str(tmp_path),))
+    monkeypatch.setattr(font_files, "FONT_ROOTS", (str(tmp_path),))
     with pytest.raises(RenderError) as raised:
         font_path()
     assert raised.value.code == "CJM408" and "fonts-dejavu-core" in (raised.value.hint or "")

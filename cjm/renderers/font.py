@@ -18,23 +18,9 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
+from cjm.font_files import FONT_FILES, find_font
 from cjm.renderers import RenderError
 
-FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
-# Where fonts live on Debian and Ubuntu, other Linux systems, macOS and Windows; searched in order.
-FONT_DIRECTORIES = (
-    "/usr/share/fonts/truetype/dejavu",
-    "/usr/share/fonts/dejavu",
-    "/usr/share/fonts/TTF",
-    "/usr/local/share/fonts",
-    "~/.local/share/fonts",
-    "~/.fonts",
-    "/Library/Fonts",
-    "~/Library/Fonts",
-    "C:/Windows/Fonts",
-)
-# Searched recursively when the font is in none of FONT_DIRECTORIES.
-FONT_ROOTS = ("/usr/share/fonts", "/usr/local/share/fonts")
 ELLIPSIS = "…"
 
 
@@ -59,18 +45,12 @@ class Metrics:
 
 def font_path(bold: bool = False) -> Path:
     """The DejaVu Sans file (regular or bold) on this machine; RenderError CJM408 when it is missing."""
-    name = FONT_FILES[bold]
-    for directory in FONT_DIRECTORIES:
-        folder = Path(directory).expanduser()
-        if (folder / name).is_file():
-            return folder / name
-    for root in FONT_ROOTS:
-        found = sorted(Path(root).rglob(name)) if Path(root).is_dir() else []
-        if found:
-            return found[0]
+    found = find_font(bold)
+    if found is not None:
+        return found
     raise RenderError(
         "CJM408",
-        f"the font the pictures are measured with ({name}, DejaVu Sans) is not installed",
+        f"the font the pictures are measured with ({FONT_FILES[bold]}, DejaVu Sans) is not installed",
         "install DejaVu Sans (Debian and Ubuntu: apt-get install fonts-dejavu-core), or build -f html -f md",
     )
 

@@ -32,7 +32,7 @@ def build_context(journey: Journey, x: float, y: float, width: float) -> Context
     text = messages(journey.locale)
     sep = colon(journey.locale)
     title = text_block(journey.title, x, y, width, style.SIZE_TITLE, bold=True, max_lines=2)
-    facts = [text[f"type.{journey.type}"]]
+    facts = [text[f"type.{journey.type}"]] if journey.type is not None else []
     if journey.owner:
         facts.append(f"{text['field.owner']}{sep}{journey.owner}")
     if journey.reviewed:
