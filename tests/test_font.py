@@ -57,3 +57,8 @@ def test_a_missing_font_is_cjm408(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     with pytest.raises(RenderError) as raised:
         font_path()
     assert raised.value.code == "CJM408" and "fonts-dejavu-core" in (raised.value.hint or "")
+
+
+def test_a_character_the_font_lacks_counts_as_wide_as_it_is_drawn() -> None:
+    assert text_width("中文", 10) == 20
+    assert text_width("\U00010380", 10) == text_width("M", 10)

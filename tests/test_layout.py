@@ -24,7 +24,7 @@ def test_id_prefix_comes_from_the_stem_and_the_content_not_the_title() -> None:
     first, second = journey(2, title="Checkout"), journey(3, title="Checkout")
     assert id_prefix(first, "checkout") != id_prefix(second, "checkout")
     assert id_prefix(first, "checkout") == id_prefix(journey(2, title="Checkout"), "checkout")
-    assert id_prefix(journey(2, title="購入"), "購入").startswith("cjm-item-")
+    assert id_prefix(journey(2, title="購入"), "購入").startswith("cjm-購入-")
     assert id_prefix(first, "My Map").startswith("cjm-my-map-")
 
 

@@ -21,6 +21,7 @@ from cjm.i18n import MESSAGES
 from cjm.model import KPI, Journey, Opportunity, PainPoint, Touchpoint, slugify
 from cjm.renderers import RenderOptions, render
 from cjm.renderers.graphviz_svg import svg_id_prefix
+from cjm.renderers.layout import id_prefix
 from cjm.renderers.markdown import render_mermaid_journey
 from tests.conftest import ROOT, run_cjm
 
@@ -206,7 +207,7 @@ def test_a_blank_name_derives_no_id_and_only_the_name_is_reported() -> None:
 def test_a_map_written_in_another_script_validates_and_builds_in_every_format(path: Path, tmp_path: Path) -> None:
     checked = run_cjm("validate", "-F", "json", str(path))
     assert (checked.returncode, json.loads(checked.stdout)) == (0, [])
-    built = run_cjm("build", str(path), "-o", str(tmp_path), "-f", "html,md,svg,png,dot")
+    built = run_cjm("build", str(path), "-o", str(tmp_path), "-f", "html,md,svg,png,dot", "--view", "map,flow")
     assert built.returncode == 0, built.stderr
     journey = cjm.load(path)
     [pain] = [pain for _, pain in journey.pain_points()]
@@ -218,7 +219,8 @@ def test_a_map_written_in_another_script_validates_and_builds_in_every_format(pa
     assert f'id="pain-{pain.id}"' in html and f'href="#pain-{pain.id}"' in html
     for stage in journey.stages:
         assert stage.name in markdown and stage.name in html and stage.name in svg and stage.name in dot
-    assert f'id="{svg_id_prefix(journey)}' in svg
+    assert f'id="{id_prefix(journey, path.stem)}' in svg
+    assert f'id="{svg_id_prefix(journey)}' in (tmp_path / f"{path.stem}.flow.svg").read_text(encoding="utf-8")
     assert (tmp_path / f"{path.stem}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

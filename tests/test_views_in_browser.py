@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
+from cjm import load
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, render
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from tests.journeys import journey, sparse
 from tests.tools import (
     ARTIFACTS,
@@ -42,6 +43,8 @@ GENERATED = {
     "blueprint-no-scores": journey(5, touchpoints=False, scores=False, blueprint=True),
     "stage-scores-only": journey(4, "fr", touchpoints=False),
     "sparse": sparse(),
+    # Maps written in other scripts (CJK counted 1 em wide where DejaVu Sans has no glyph).
+    **{f"script-{path.stem}": load(path) for path in sorted((ROOT / "tests" / "maps" / "scripts").glob("*.yaml"))},
 }
 
 

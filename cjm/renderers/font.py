@@ -34,9 +34,16 @@ class Metrics:
     fallback: int
 
     def width(self, text: str, size: float) -> float:
-        """The advance width of `text` at a font size, in the same unit as the size (SVG user units)."""
-        total = sum(self.advances.get(ord(char), self.fallback) for char in text)
+        """The advance width of `text` at a font size, in the same unit as the size (SVG user units).
+
+        A character the font lacks is drawn by a fallback font: counted 1 em when it is wide (CJK,
+        emoji: East Asian width W or F), else as wide as an "M".
+        """
+        total = sum(self.advances[ord(char)] if ord(char) in self.advances else self._missing(char) for char in text)
         return total * size / self.units_per_em
+
+    def _missing(self, char: str) -> int:
+        return self.units_per_em if unicodedata.east_asian_width(char) in ("W", "F") else self.fallback
 
     def covers(self, char: str) -> bool:
         """Whether the font has a glyph for a character."""
