@@ -68,7 +68,7 @@ def _specs(formats: Sequence[str], views: Sequence[str], stem: str) -> list[Outp
 
     tools = tools_fingerprint(formats)
     siblings = tuple(f"{stem}{FORMATS[name].suffix}" for name in formats)
-    return [OutputSpec(name, "map", tuple(views), None, stem, tools, siblings) for name in formats]
+    return [OutputSpec(name, tuple(views), None, stem, tools, "map", siblings) for name in formats]
 
 
 def _text(source: bytes, diagnostics: Sequence[Diagnostic]) -> str | None:

@@ -230,11 +230,11 @@ class OutputSpec:
     its file stem, the drawing tools, and the names of the files built with it (a report that links them)."""
 
     format: str
-    view: str = "map"
     views: tuple[str, ...] = ()
     locale: str | None = None
     stem: str = "journey"
     tools: str = ""
+    view: str = "map"
     siblings: tuple[str, ...] = ()
 
 
