@@ -37,7 +37,11 @@ class Rule:
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem found in one file, positioned 1-based at the offending key or value."""
+    """One problem found in one file, positioned 1-based at the offending key or value.
+
+    `end_column` (on `line`, inclusive) is where the offending value ends, when it is known;
+    line and column 0 mean the problem has no position in the file (a missing file).
+    """
 
     file: str
     line: int
@@ -46,6 +50,7 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str | None = None
+    end_column: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a diagnostic, as `--output-format json` prints it."""
@@ -57,6 +62,7 @@ class Diagnostic:
             "severity": str(self.severity),
             "message": self.message,
             "hint": self.hint,
+            "end_column": self.end_column,
         }
 
 
@@ -165,6 +171,47 @@ RULES: dict[str, Rule] = _rules(
         "A `REV:path` could not be read from git.",
         "cjm diff mian:maps/checkout.yaml maps/checkout.yaml",
         "cjm diff main:maps/checkout.yaml maps/checkout.yaml",
+    ),
+    Rule(
+        "CJM114",
+        "invisible-character",
+        E,
+        "An invisible character pasted from a document (a no-break space, a zero-width space, a line separator…) "
+        "sits in the indentation, in a key or around `:`; YAML does not see it as a space.",
+        "persona:\n\u00a0 name: Sarah  (a no-break space before `name`)",
+        "persona:\n  name: Sarah",
+    ),
+    Rule(
+        "CJM115",
+        "look-alike-character",
+        E,
+        "A word processor's dash or bullet stands where a list item's `-` belongs, or a full-width colon after a key.",
+        "goals:\n  – Buy a gift  (an en dash)",
+        "goals:\n  - Buy a gift",
+    ),
+    Rule(
+        "CJM116",
+        "too-deep",
+        E,
+        "The file nests lists and mappings far deeper than a journey map does (64 levels).",
+        "tags: [[[[[[[[...",
+        "tags: [web, mobile]",
+    ),
+    Rule(
+        "CJM117",
+        "comment-in-text",
+        W,
+        "Text after ` #` is a YAML comment: it was dropped from a text value. Put the text in quotes.",
+        "name: Hotline #3900 then press 1",
+        'name: "Hotline #3900 then press 1"',
+    ),
+    Rule(
+        "CJM118",
+        "one-item-list",
+        W,
+        "A single text with commas or semicolons where the format takes a list: it is read as one item.",
+        "goals: Buy a gift, pay fast",
+        "goals: [Buy a gift, pay fast]",
     ),
     Rule(
         "CJM201",
@@ -451,10 +498,11 @@ def make(
     message: str,
     hint: str | None = None,
     severity: Severity | None = None,
+    end_column: int | None = None,
 ) -> Diagnostic:
     """Build a diagnostic for a code of the table, taking its severity from the table."""
     rule = RULES[code]
-    return Diagnostic(file, line, column, code, severity or rule.severity, message, hint)
+    return Diagnostic(file, line, column, code, severity or rule.severity, message, hint, end_column)
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:

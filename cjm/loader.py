@@ -20,6 +20,9 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from cjm.diagnostics import Diagnostic, make
+from cjm.fields import known_keys
+from cjm.prescan import MAX_DEPTH, Finding, scan
+from cjm.syntax import syntax_diagnostic
 
 PathKey = tuple[str | int, ...]
 Anchor = Literal["key", "value"]
@@ -61,6 +64,16 @@ class SourceMap:
 
 
 @dataclass(frozen=True)
+class ScalarSource:
+    """How a scalar was typed: its source text, whether it was plain (unquoted) and where it ends (1-based)."""
+
+    text: str
+    plain: bool
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
 class Document:
     """A parsed journey file: its text, its data as plain Python values and where each value came from."""
 
@@ -68,6 +81,15 @@ class Document:
     text: str
     data: Any
     positions: SourceMap
+    scalars: dict[PathKey, ScalarSource] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that could not be read as a YAML mapping: why, and its text when it could be decoded."""
+
+    diagnostics: list[Diagnostic]
+    text: str | None = None
 
 
 class _Refused(Exception):
@@ -78,115 +100,120 @@ class _Refused(Exception):
         self.code, self.node, self.message, self.hint = code, node, message, hint
 
 
-def read_document(path: Path, name: str | None = None) -> Document | Diagnostic:
+def read_document(path: Path, name: str | None = None) -> Document | Unreadable:
     """Read and parse a journey file from disk; a file that cannot be read is a diagnostic, not an exception."""
-    shown = name or str(path)
+    problem = _stat_problem(path, name or str(path))
+    if problem is not None:
+        return Unreadable([problem])
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        shown = name or str(path)
+        return Unreadable([make("CJM101", shown, 0, 0, f"cannot read {shown}: {error.strerror or error}")])
+    return parse_document(raw, name or str(path))
+
+
+def _stat_problem(path: Path, shown: str) -> Diagnostic | None:
+    """Why a path cannot be read as a journey file (missing, a directory, too large), or None; no position."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        return make("CJM101", shown, 1, 1, f"no such file: {shown}", "check the path and its spelling")
+        return make("CJM101", shown, 0, 0, f"no such file: {shown}", "check the path and its spelling")
     except OSError as error:
-        return make("CJM101", shown, 1, 1, f"cannot read {shown}: {error.strerror}")
+        return make("CJM101", shown, 0, 0, f"cannot read {shown}: {error.strerror}")
     if stat.S_ISDIR(info.st_mode):
         return make(
             "CJM102",
             shown,
-            1,
-            1,
+            0,
+            0,
             f"{shown} is a directory, not a journey file",
             "pass the .yaml files inside it, or the directory to a command that takes one",
         )
     if not stat.S_ISREG(info.st_mode):
-        return make("CJM102", shown, 1, 1, f"{shown} is not a regular file")
+        return make("CJM102", shown, 0, 0, f"{shown} is not a regular file")
     if info.st_size > MAX_FILE_BYTES:
         return make(
             "CJM112",
             shown,
-            1,
-            1,
+            0,
+            0,
             f"the file is {info.st_size // (1024 * 1024)} MiB; a journey file is at most 10 MiB",
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return make("CJM101", shown, 1, 1, f"cannot read {shown}: {error.strerror or error}")
-    return parse_document(raw, shown)
+    return None
 
 
-def parse_document(raw: bytes, name: str) -> Document | Diagnostic:
-    """Decode and parse the bytes of a journey file into a Document, or the first reason it cannot be."""
+def parse_document(raw: bytes, name: str) -> Document | Unreadable:
+    """Decode and parse the bytes of a journey file into a Document, or the reasons it cannot be."""
     if b"\x00" in raw:
         line, column = _byte_position(raw, raw.index(b"\x00"))
-        return make(
-            "CJM104",
-            name,
-            line,
-            column,
-            "the file holds binary data (a NUL byte), not YAML text",
-            "is this the right file? journey files are UTF-8 text",
+        return Unreadable(
+            [
+                make(
+                    "CJM104",
+                    name,
+                    line,
+                    column,
+                    "the file holds binary data (a NUL byte), not YAML text",
+                    "is this the right file? journey files are UTF-8 text",
+                )
+            ]
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
-        return make(
-            "CJM103",
-            name,
-            line,
-            column,
-            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)",
-            "save the file with UTF-8 encoding",
-        )
-    text = text.removeprefix("\ufeff")
-    return parse_text(text, name)
+        message = f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)"
+        return Unreadable([make("CJM103", name, line, column, message, "save the file with UTF-8 encoding")])
+    return parse_text(text.removeprefix("\ufeff"), name)
 
 
-def parse_text(text: str, name: str) -> Document | Diagnostic:
-    """Parse YAML text into a Document; syntax errors become positioned diagnostics."""
+def parse_text(text: str, name: str) -> Document | Unreadable:
+    """Parse YAML text into a Document; pasted characters, excessive depth and syntax errors become diagnostics.
+
+    The text is scanned first (`cjm.prescan`), so the parser never sees a file it would misread
+    or recurse too deeply into.
+    """
+    findings = scan(text, known_keys())
+    if findings:
+        return Unreadable([_finding_diagnostic(finding, name) for finding in findings], text)
     yaml = YAML(typ="safe")
     try:
         root = yaml.compose(text)
     except ReaderError as error:
         line, column = _text_position(text, error.position)
-        return make(
-            "CJM104",
-            name,
-            line,
-            column,
-            f"the file holds a control character (U+{error.character:04X}) that YAML does not allow",
-            "remove the character, or check that this is a text file",
-        )
+        message = f"the file holds a control character (U+{error.character:04X}) that YAML does not allow"
+        hint = "remove the character, or check that this is a text file"
+        return Unreadable([make("CJM104", name, line, column, message, hint)], text)
     except MarkedYAMLError as error:
-        return _syntax_diagnostic(error, name, text)
+        return Unreadable([syntax_diagnostic(error, name, text)], text)
     except YAMLError as error:  # pragma: no cover - every ruamel parse error is marked or a ReaderError
-        return make("CJM105", name, 1, 1, f"the YAML cannot be parsed: {error}")
+        return Unreadable([make("CJM105", name, 0, 0, f"the YAML cannot be parsed: {error}")], text)
     if root is None:
-        return make(
-            "CJM107",
-            name,
-            1,
-            1,
-            "the file is empty: it holds no journey",
-            "start with `cjm: 1`, a `title:` and a list of `stages:`",
-        )
+        message = "the file is empty: it holds no journey"
+        hint = "start with `cjm: 1`, a `title:` and a list of `stages:`"
+        return Unreadable([make("CJM107", name, 1, 1, message, hint)], text)
     if not isinstance(root, MappingNode):
         line, column = _node_position(root)
         kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        return make(
-            "CJM108",
-            name,
-            line,
-            column,
-            f"the top level is {kind}, not a mapping of keys",
-            "a journey file starts with keys such as `cjm: 1` and `title: …`",
-        )
+        message = f"the top level is {kind}, not a mapping of keys"
+        hint = "a journey file starts with keys such as `cjm: 1` and `title: …`"
+        return Unreadable([make("CJM108", name, line, column, message, hint)], text)
     builder = _Builder(yaml)
     try:
         data = builder.build(root, ())
     except _Refused as refused:
         line, column = _node_position(refused.node)
-        return make(refused.code, name, line, column, refused.message, refused.hint)
-    return Document(name=name, text=text, data=data, positions=builder.positions)
+        return Unreadable([make(refused.code, name, line, column, refused.message, refused.hint)], text)
+    return Document(name=name, text=text, data=data, positions=builder.positions, scalars=builder.scalars)
+
+
+_FINDING_CODES = {"invisible": "CJM114", "separator": "CJM114", "dash": "CJM115", "colon": "CJM115", "depth": "CJM116"}
+
+
+def _finding_diagnostic(finding: Finding, name: str) -> Diagnostic:
+    code = _FINDING_CODES[finding.kind]
+    return make(code, name, finding.line, finding.column, finding.message, finding.hint, end_column=finding.column)
 
 
 class _Builder:
@@ -195,9 +222,17 @@ class _Builder:
     def __init__(self, yaml: YAML) -> None:
         self.constructor = yaml.constructor
         self.positions = SourceMap()
+        self.scalars: dict[PathKey, ScalarSource] = {}
         self.budget = MAX_NODES
 
     def build(self, node: Node, path: PathKey, key_node: Node | None = None) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise _Refused(
+                "CJM116",
+                node,
+                f"aliases nest the values more than {MAX_DEPTH} levels deep; a journey map needs about 6",
+                "write the values out instead of nesting aliases",
+            )
         self.budget -= 1
         if self.budget < 0:
             raise _Refused(
@@ -218,7 +253,10 @@ class _Builder:
             if node.tag != _TAG + "seq":
                 raise self._tag_refused(node)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        value = self._scalar(node)
+        if isinstance(node, ScalarNode):
+            self.scalars.setdefault(path, _scalar_source(node))
+        return value
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -271,27 +309,9 @@ class _Builder:
         )
 
 
-def _syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnostic:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = (error.problem or "invalid YAML").strip()
-    context = (error.context or "").strip()
-    if "expected a single document" in context:
-        return make(
-            "CJM111",
-            name,
-            line,
-            column,
-            "the file holds more than one YAML document (`---`)",
-            "keep one journey map per file",
-        )
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    hint = None
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        hint = "YAML indents with spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        hint = "put text containing `: ` in quotes"
-    return make("CJM105", name, line, column, message, hint)
+def _scalar_source(node: ScalarNode) -> ScalarSource:
+    end = node.end_mark
+    return ScalarSource(node.value, node.style in (None, ""), end.line + 1, end.column + 1)
 
 
 def _node_position(node: Node) -> tuple[int, int]:

@@ -17,9 +17,10 @@ from pathlib import Path
 from cjm.checks import check_references
 from cjm.config import Config, config_for
 from cjm.diagnostics import Diagnostic, has_errors, make, sort_key
-from cjm.loader import Document, parse_document, read_document
+from cjm.loader import Document, Unreadable, parse_document, read_document
 from cjm.method import check_method
 from cjm.model import Journey
+from cjm.source_text import keep_source_text
 from cjm.validation import validate_document
 
 JOURNEY_SUFFIXES = (".yaml", ".yml")
@@ -34,6 +35,7 @@ class FileResult:
     journey: Journey | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     baseline: Journey | None = None
+    source: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -43,7 +45,7 @@ class FileResult:
     @property
     def text(self) -> str | None:
         """The source text, when the file could be decoded."""
-        return self.document.text if self.document else None
+        return self.document.text if self.document else self.source
 
 
 def today_default() -> datetime.date:
@@ -68,7 +70,9 @@ def check_document(
     `load_baseline` checks the map a future-state map names in `baseline:` (a path relative to the
     map); its pain points are then known to `addresses:`, for opportunities that removed them.
     """
+    document, reading = keep_source_text(document)
     journey, diagnostics = validate_document(document)
+    diagnostics = reading + diagnostics
     baseline: Journey | None = None
     if journey is not None and journey.baseline is not None and load_baseline is not None:
         baseline, problem = _baseline(document, journey.baseline, load_baseline)
@@ -129,8 +133,9 @@ def _check_one(
 ) -> FileResult:
     config, problems = config_for(path.parent)
     loaded = read_document(path, name)
-    if isinstance(loaded, Diagnostic):
-        return FileResult(loaded.file, None, None, [loaded, *problems])
+    if isinstance(loaded, Unreadable):
+        shown = loaded.diagnostics[0].file
+        return FileResult(shown, None, None, [*loaded.diagnostics, *problems], source=loaded.text)
     result = check_document(loaded, config, today, load_baseline)
     if not problems:
         return result
@@ -142,8 +147,8 @@ def check_bytes(
 ) -> FileResult:
     """Run the checking pipeline on the bytes of a file read from elsewhere (a git revision)."""
     loaded = parse_document(raw, name)
-    if isinstance(loaded, Diagnostic):
-        return FileResult(name, None, None, [loaded])
+    if isinstance(loaded, Unreadable):
+        return FileResult(name, None, None, loaded.diagnostics, source=loaded.text)
     return check_document(loaded, config, None, load_baseline)
 
 

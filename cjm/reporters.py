@@ -10,9 +10,9 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from cjm.diagnostics import Severity
+from cjm.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:
     from cjm.pipeline import FileResult
@@ -37,11 +37,11 @@ def report_text(results: Sequence[FileResult], color: bool) -> Report:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=color, no_color=not color, highlight=False, soft_wrap=True, width=200)
     for result in results:
-        lines = result.text.splitlines() if result.text else []
+        lines = [line.removesuffix("\r") for line in result.text.split("\n")] if result.text else []
         for diagnostic in result.diagnostics:
             style = "bold red" if diagnostic.severity is Severity.ERROR else "bold yellow"
             head = Text()
-            head.append(f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}: ", style="bold")
+            head.append(f"{_where(diagnostic)}: ", style="bold")
             head.append(f"{diagnostic.severity} {diagnostic.code}", style=style)
             head.append(f" {diagnostic.message}")
             console.print(head)
@@ -49,13 +49,27 @@ def report_text(results: Sequence[FileResult], color: bool) -> Report:
                 source = lines[diagnostic.line - 1].replace("\t", " ")
                 gutter = f"{diagnostic.line:>5} │ "
                 console.print(Text(gutter, style="dim") + Text(source))
-                width = _token_width(source, diagnostic.column - 1)
+                width = _caret_width(source, diagnostic)
                 caret = " " * (diagnostic.column - 1) + "^" * width
                 console.print(Text(" " * (len(gutter) - 2) + "│ ", style="dim") + Text(caret, style=style))
             if diagnostic.hint:
                 console.print(Text("      hint: ", style="cyan") + Text(diagnostic.hint))
     console.print(Text(summarize(results), style="bold"))
     return Report(stderr=buffer.getvalue())
+
+
+def _where(diagnostic: Diagnostic) -> str:
+    """`file:line:column`, or just the file when the problem has no position (a missing file)."""
+    if diagnostic.line <= 0:
+        return diagnostic.file
+    return f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
+
+
+def _caret_width(source: str, diagnostic: Diagnostic) -> int:
+    """How many characters the caret underlines: to the value's known end, else the token at the column."""
+    if diagnostic.end_column is not None and diagnostic.end_column >= diagnostic.column:
+        return min(diagnostic.end_column, max(len(source), diagnostic.column)) - diagnostic.column + 1
+    return _token_width(source, diagnostic.column - 1)
 
 
 def summarize(results: Sequence[FileResult]) -> str:
@@ -72,8 +86,15 @@ def summarize(results: Sequence[FileResult]) -> str:
 
 def report_json(results: Sequence[FileResult], color: bool) -> Report:
     """A JSON list of diagnostics (file, line, column, code, severity, message, hint) on stdout."""
-    payload = [diagnostic.to_dict() for result in results for diagnostic in result.diagnostics]
+    payload = [_positioned(diagnostic.to_dict()) for result in results for diagnostic in result.diagnostics]
     return Report(stdout=json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+
+def _positioned(item: dict[str, Any]) -> dict[str, Any]:
+    """A diagnostic without a position has `null` line and column in JSON, not a made-up 1:1."""
+    if item["line"] <= 0:
+        item = {**item, "line": None, "column": None}
+    return item
 
 
 def report_github(results: Sequence[FileResult], color: bool) -> Report:
@@ -88,8 +109,10 @@ def report_github(results: Sequence[FileResult], color: bool) -> Report:
                     ("file", d.file),
                     ("line", str(d.line)),
                     ("col", str(d.column)),
+                    ("endColumn", str(d.end_column or "")),
                     ("title", d.code),
                 )
+                if value and value != "0"
             )
             message = d.message + (f" (hint: {d.hint})" if d.hint else "")
             out.append(f"::{command} {properties}::{_escape_data(message)}\n")

@@ -57,12 +57,22 @@ def test_json_keys_and_null_hint(tmp_path: Path) -> None:
     path = tmp_path / "map.yaml"
     path.write_text("cjm: 1\ntitle: T\nstages:\n  - name: A\n    touchpoints: [{name: X, channel: web, emotion: 9}]\n")
     [item] = json.loads(run_cjm("validate", "-F", "json", str(path)).stdout)
-    assert set(item) == {"file", "line", "column", "code", "severity", "message", "hint"}
+    assert set(item) == {"file", "line", "column", "code", "severity", "message", "hint", "end_column"}
     assert item["hint"] is not None
-    syntax = tmp_path / "syntax.yaml"
-    syntax.write_text("cjm: 1\ntitle: [a\n")
-    [item] = json.loads(run_cjm("validate", "-F", "json", str(syntax)).stdout)
-    assert item["code"] == "CJM105" and item["hint"] is None
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text("cjm: 1\ntitle: [a]\nstages:\n  - name: A\n")
+    [item] = json.loads(run_cjm("validate", "-F", "json", str(wrong)).stdout)
+    assert item["code"] == "CJM204" and item["hint"] is None
+
+
+def test_a_missing_file_has_no_position(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.yaml")
+    [item] = json.loads(run_cjm("validate", "-F", "json", missing).stdout)
+    assert (item["code"], item["line"], item["column"]) == ("CJM101", None, None)
+    text = run_cjm("validate", missing).stderr
+    assert text.startswith(f"{missing}: error CJM101") and ":1:1" not in text
+    github = run_cjm("validate", "-F", "github", missing).stdout
+    assert github.startswith("::error file=") and "line=" not in github
 
 
 def test_github_annotations_escape_properties_and_data(tmp_path: Path) -> None:

@@ -1,0 +1,125 @@
+"""Text as the author typed it: no number reformatted, no word lost to a comment, no list read as one item.
+
+Why: YAML reads `name: 1.10` as the number 1.1, `owner: 3900` as a number and `name: Hotline
+#3900` as "Hotline" (the rest is a comment), without a sign. The loader keeps each scalar's source
+text; here, for every place the format takes text (decided from the pydantic models, see
+`cjm.fields`), a plain value becomes its source text again, and a comment that ate words, or a
+single text that looks like several items of a list, gets a warning.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from dataclasses import replace
+from typing import Any
+
+from cjm.diagnostics import Diagnostic, make
+from cjm.fields import kind_at
+from cjm.loader import Document, PathKey, ScalarSource
+
+_COMMENT = re.compile(r"[ \t]+#")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SEPARATOR = re.compile(r"[,;] ")
+# Plain text that YAML would read as something else than text, or that holds flow indicators.
+_NOT_PLAIN = re.compile(
+    r"""^(?:[-?:,\[\]{}#&*!|>'"%@`\s]|(?:true|false|yes|no|on|off|null|~)$|[-+.\d])|[,\[\]{}#]|: |:$|\s$""",
+    re.IGNORECASE,
+)
+
+
+def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
+    """The document with every plain scalar in a text field set back to its source text, and the warnings.
+
+    Warnings: CJM117 when a comment follows a plain text value (or an empty one) on its line,
+    CJM118 when one text holding ", " or "; " stands where the format takes a list of text.
+    """
+    data = copy.deepcopy(document.data)
+    lines = [line.removesuffix("\r") for line in document.text.split("\n")]
+    warnings: list[Diagnostic] = []
+    for path, source in document.scalars.items():
+        if not path:
+            continue
+        kind = kind_at(path)
+        value = _get(data, path)
+        if kind in ("text", "text-list") and source.plain and value is not None and not isinstance(value, str):
+            value = source.text
+            _set(data, path, value)
+        if kind == "text" and source.plain:
+            warning = _comment_warning(document, lines, path, source, value)
+            if warning is not None:
+                warnings.append(warning)
+        if kind == "text-list" and isinstance(value, str) and _SEPARATOR.search(value):
+            warnings.append(_one_item_warning(document, path, value))
+    return replace(document, data=data), warnings
+
+
+def _get(data: Any, path: PathKey) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _set(data: Any, path: PathKey, value: Any) -> None:
+    parent, last = _get(data, path[:-1]), path[-1]
+    if isinstance(parent, dict):
+        parent[last] = value
+    elif isinstance(parent, list) and isinstance(last, int):
+        parent[last] = value
+
+
+def _comment_warning(
+    document: Document, lines: list[str], path: PathKey, source: ScalarSource, value: Any
+) -> Diagnostic | None:
+    """CJM117 when ` #` follows a plain text value on its last line: YAML dropped what comes after."""
+    if not 0 < source.end_line <= len(lines):
+        return None
+    line = lines[source.end_line - 1]
+    match = _COMMENT.match(line, source.end_column - 1)
+    if match is None:
+        return None
+    hash_column = match.end()
+    comment = line[hash_column:]
+    field = _field_name(path)
+    if value is None or source.text == "":
+        message = f"`{field}` is empty: everything after `#` is a YAML comment and was dropped"
+        typed = line[hash_column - 1 :].strip()
+    else:
+        if _SLUG.fullmatch(source.text) and comment[:1] in (" ", ""):
+            return None  # an id with a comment after it, the way YAML comments are meant
+        message = f"everything after ` #` is a YAML comment and was dropped: `{field}` reads only `{source.text}`"
+        typed = f"{source.text} {line[hash_column - 1 :]}".strip()
+    quoted = json.dumps(typed, ensure_ascii=False)
+    key = f"{field}: " if isinstance(path[-1], str) else "- "
+    hint = f"if it is part of the text, put the text in quotes: `{key}{quoted}`; a comment goes on its own line"
+    return make("CJM117", document.name, source.end_line, hash_column, message, hint, end_column=len(line))
+
+
+def _one_item_warning(document: Document, path: PathKey, value: str) -> Diagnostic:
+    """CJM118: one text with separators where a list of text is taken; the hint writes the list out."""
+    items = [item.strip() for item in _SEPARATOR.split(value) if item.strip()]
+    field = _field_name(path)
+    line, column = document.positions.locate(path)
+    written = f"{field}: [{', '.join(flow_item(item) for item in items)}]"
+    one = f"{field}: [{flow_item(value)}]"
+    message = f"`{field}` is one item: `{value}`; write a list to have several"
+    hint = f"several items: `{written}`; one item holding the separators: `{one}`"
+    source = document.scalars.get(path)
+    end = source.end_column - 1 if source is not None and source.end_line == line else None
+    return make("CJM118", document.name, line, column, message, hint, end_column=end)
+
+
+def flow_item(text: str) -> str:
+    """Text written as an item of a YAML flow list (`[a, b]`): plain when it reads back as itself, else quoted."""
+    if not text or _NOT_PLAIN.search(text):
+        return json.dumps(text, ensure_ascii=False)
+    return text
+
+
+def _field_name(path: PathKey) -> str:
+    names = [part for part in path if isinstance(part, str)]
+    return names[-1] if names else "value"

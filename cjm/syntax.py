@@ -1,0 +1,234 @@
+"""Explain a YAML syntax error in the author's terms: which line, what is wrong with it, how to fix it.
+
+Why not the parser's words: "did not find expected key (while parsing a block mapping)" tells a
+marketer nothing, and a hint must never send them the wrong way (quotes for an indentation
+problem). The parser's error only says where it gave up; this module looks at the source lines
+around that place to find what happened: a key or a list item at the wrong depth, a tab, a quote
+or bracket never closed, text after a closing quote, `: ` inside plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ruamel.yaml.error import MarkedYAMLError
+
+from cjm.diagnostics import Diagnostic, make
+
+_KEY = re.compile(r"(?P<key>[^\s#'\"\[\]{},:&*!|>%@`-][^#]*?|[-][^\s#][^#]*?)\s*:(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One content line of the source: where its first token starts and what it is."""
+
+    number: int
+    indent: int
+    item: bool
+    key: str | None
+    key_column: int
+    has_value: bool
+    block_scalar: bool
+
+
+def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnostic:
+    """The CJM105 (or CJM111) diagnostic for a parser error, positioned and worded for a person."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = (error.problem or "invalid YAML").strip()
+    context = (error.context or "").strip()
+    if "expected a single document" in context:
+        message = "the file holds more than one YAML document (`---`)"
+        return make("CJM111", name, line, column, message, "keep one journey map per file")
+    for explain in (_tab, _unclosed_quote, _unclosed_bracket, _after_quote, _colon_in_text, _wrong_depth):
+        found = explain(error, lines, line, column)
+        if found is not None:
+            at_line, at_column, message, hint, end = found
+            return make("CJM105", name, at_line, at_column, message, hint, end_column=end)
+    return make("CJM105", name, line, column, f"YAML syntax error: {problem}" + (f" ({context})" if context else ""))
+
+
+_Found = tuple[int, int, str, str | None, int | None]
+
+
+def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    """A tab in the indentation of a line up to the error (YAML indents with spaces only)."""
+    for number in range(1, min(line, len(lines)) + 1):
+        source = lines[number - 1]
+        leading = source[: len(source) - len(source.lstrip(" \t"))]
+        if "\t" in leading or (number == line and source[column - 1 : column] == "\t"):
+            at = leading.index("\t") + 1 if "\t" in leading else column
+            message = "a tab in the indentation: YAML indents with spaces only"
+            return number, at, message, "replace the tab with spaces (two per level)", None
+    return None
+
+
+def _unclosed_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    if "quoted scalar" not in (error.context or "") or error.context_mark is None:
+        return None
+    start = error.context_mark
+    quote = lines[start.line][start.column : start.column + 1] if start.line < len(lines) else '"'
+    escape = "`''` for an apostrophe inside single quotes" if quote == "'" else '`\\"` for a quote inside them'
+    return (
+        start.line + 1,
+        start.column + 1,
+        f"the quote {quote} opened here is never closed",
+        f"end the text with {quote} on the same line; write {escape}",
+        None,
+    )
+
+
+def _unclosed_bracket(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    context = error.context or ""
+    if "flow" not in context or error.context_mark is None:
+        return None
+    opener = _last_open_bracket(lines, line, column)
+    if opener is None:
+        return None
+    at_line, at_column, bracket = opener
+    closing = "]" if bracket == "[" else "}"
+    return (
+        at_line,
+        at_column,
+        f"the `{bracket}` opened here is not closed with `{closing}` where the parser expected it (line {line})",
+        f"close it with `{closing}` on the same line, quote items holding `,` `:` `[` or `]`, "
+        "or write the list as `- ` items on their own lines",
+        None,
+    )
+
+
+def _last_open_bracket(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
+    """The innermost `[` or `{` still open before (line, column), outside quotes and comments."""
+    stack: list[tuple[int, int, str]] = []
+    quote = ""
+    for number, source in enumerate(lines[:line], start=1):
+        stop = column - 1 if number == line else len(source)
+        for index, char in enumerate(source[:stop]):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"" and (index == 0 or source[index - 1] in " [{,:"):
+                quote = char
+            elif char == "#" and (index == 0 or source[index - 1] in " \t"):
+                break
+            elif char in "[{":
+                stack.append((number, index + 1, char))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
+
+
+def _after_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    """Text after a closing quote on the same line (`title: "Café" crème`, `text: 'L'offre'`)."""
+    if not 0 < line <= len(lines):
+        return None
+    source = lines[line - 1]
+    before = source[: column - 1].rstrip()
+    if not before or before[-1] not in "'\"" or column - 1 >= len(source) or source[column - 1] in "#":
+        return None
+    quote = before[-1]
+    hint = (
+        "put the whole text inside the quotes; inside single quotes write an apostrophe twice (`''`), "
+        "or use double quotes"
+        if quote == "'"
+        else "put the whole text inside the quotes"
+    )
+    return line, column, "text after the closing quote: a quoted value must end at its closing quote", hint, None
+
+
+def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    """`: ` inside a plain value on the line of its key: YAML reads it as a second key."""
+    if "mapping values are not allowed" not in (error.problem or "") or not 0 < line <= len(lines):
+        return None
+    source = lines[line - 1]
+    parsed = _parse_line(line, source)
+    if parsed.key is None or parsed.key_column + len(parsed.key) >= column - 1:
+        return None
+    value_start = source.index(":", parsed.key_column + len(parsed.key)) + 1
+    value = source[value_start:].split(" #")[0].strip()
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    hint = f"put the text in quotes: `{parsed.key}: {quoted}`"
+    message = "`: ` inside text: YAML reads the words before it as a new key"
+    return line, column, message, hint, None
+
+
+def _wrong_depth(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    """A key or list item whose indentation fits none of the open lists and mappings above it."""
+    if not 0 < line <= len(lines):
+        return None
+    previous = _content_lines(lines[: line - 1])
+    here = _parse_line(line, lines[line - 1])
+    if not previous or (here.key is None and not here.item):
+        return None
+    what = "this list item" if here.item else f"`{here.key}:`"
+    end = len(lines[line - 1].rstrip())
+    last = previous[-1]
+    if here.item and last.key is not None and not last.has_value and here.indent < last.key_column:
+        hint = f"indent it under `{last.key}:` at line {last.number}: two spaces deeper than `{last.key}:`"
+        return line, here.indent + 1, f"{what} is not indented under `{last.key}:`", hint, end
+    candidates = _open_columns(previous, want_item=here.item)
+    if not candidates or any(column_ == here.indent for column_, _ in candidates):
+        return None
+    nearest = min(candidates, key=lambda entry: (abs(entry[0] - here.indent), -entry[0]))
+    target_column, target = nearest
+    depth = "deeper" if here.indent > target_column else "less deep"
+    spaces = abs(here.indent - target_column)
+    shown = f"the list item at line {target.number}" if here.item else f"`{target.key}:` at line {target.number}"
+    message = f"{what} is at the wrong depth: {spaces} space{'s' if spaces != 1 else ''} {depth} than {shown}"
+    if not here.item and depth == "deeper" and target.has_value:
+        message += ", which already holds a value"
+    return line, here.indent + 1, message, f"align it with {shown}", end
+
+
+def _open_columns(previous: list[_Line], want_item: bool) -> list[tuple[int, _Line]]:
+    """The columns a new key (or list item) may align with: the lists and mappings still open above."""
+    found: list[tuple[int, _Line]] = []
+    limit = 10**9
+    for entry in reversed(previous):
+        columns = []
+        if entry.key is not None and entry.key_column < limit:
+            columns.append(entry.key_column)
+        if entry.item and entry.indent < limit:
+            columns.append(entry.indent)
+        for column in columns:
+            is_item = entry.item and column == entry.indent
+            if is_item == want_item:
+                found.append((column, entry))
+        if columns:
+            limit = min(columns)
+    return found
+
+
+def _content_lines(lines: list[str]) -> list[_Line]:
+    found: list[_Line] = []
+    block: int | None = None
+    for number, source in enumerate(lines, start=1):
+        stripped = source.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(source) - len(stripped)
+        if block is not None and indent > block:
+            continue
+        parsed = _parse_line(number, source)
+        block = parsed.key_column if parsed.block_scalar else None
+        found.append(parsed)
+    return found
+
+
+def _parse_line(number: int, source: str) -> _Line:
+    stripped = source.lstrip(" ")
+    indent = len(source) - len(stripped)
+    position = indent
+    item = False
+    while source[position : position + 2] in ("- ", "-") and position < len(source):
+        item = True
+        position += 2
+        while source[position : position + 1] == " ":
+            position += 1
+    match = _KEY.match(source, position)
+    if match is None:
+        return _Line(number, indent, item, None, position, position < len(source), False)
+    rest = source[match.end() :].split(" #")[0].strip()
+    block = rest[:1] in ("|", ">")
+    return _Line(number, indent, item, match.group("key").strip(), position, bool(rest), block)
