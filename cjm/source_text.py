@@ -65,11 +65,9 @@ def _get(data: Any, path: PathKey) -> Any:
 
 
 def _set(data: Any, path: PathKey, value: Any) -> None:
-    parent, last = _get(data, path[:-1]), path[-1]
-    if isinstance(parent, dict):
-        parent[last] = value
-    elif isinstance(parent, list) and isinstance(last, int):
-        parent[last] = value
+    parent: Any = _get(data, path[:-1])
+    if isinstance(parent, dict) or (isinstance(parent, list) and isinstance(path[-1], int)):
+        parent[path[-1]] = value
 
 
 def _comment_warning(
