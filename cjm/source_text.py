@@ -66,8 +66,9 @@ def _get(data: Any, path: PathKey) -> Any:
 
 def _set(data: Any, path: PathKey, value: Any) -> None:
     parent: Any = _get(data, path[:-1])
-    if isinstance(parent, dict) or (isinstance(parent, list) and isinstance(path[-1], int)):
-        parent[path[-1]] = value
+    last: Any = path[-1]
+    if isinstance(parent, dict) or (isinstance(parent, list) and isinstance(last, int)):
+        parent[last] = value
 
 
 def _comment_warning(
