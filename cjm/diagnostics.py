@@ -160,7 +160,7 @@ RULES: dict[str, Rule] = _rules(
         "CJM112",
         "file-too-large",
         E,
-        "The file is larger than a journey map could reasonably be (10 MiB).",
+        "The file is larger than a journey map could reasonably be (10 MiB, or 100,000 values).",
         "a 50 MB export",
         "split the map",
     ),

@@ -208,7 +208,14 @@ def parse_text(text: str, name: str) -> Document | Unreadable:
     return Document(name=name, text=text, data=data, positions=builder.positions, scalars=builder.scalars)
 
 
-_FINDING_CODES = {"invisible": "CJM114", "separator": "CJM114", "dash": "CJM115", "colon": "CJM115", "depth": "CJM116"}
+_FINDING_CODES = {
+    "invisible": "CJM114",
+    "separator": "CJM114",
+    "dash": "CJM115",
+    "colon": "CJM115",
+    "depth": "CJM116",
+    "size": "CJM112",
+}
 
 
 def _finding_diagnostic(finding: Finding, name: str) -> Diagnostic:
@@ -224,6 +231,8 @@ class _Builder:
         self.positions = SourceMap()
         self.scalars: dict[PathKey, ScalarSource] = {}
         self.budget = MAX_NODES
+        self.seen: set[int] = set()
+        self.aliased = False
 
     def build(self, node: Node, path: PathKey, key_node: Node | None = None) -> Any:
         if len(path) > MAX_DEPTH:
@@ -234,6 +243,16 @@ class _Builder:
                 "write the values out instead of nesting aliases",
             )
         self.budget -= 1
+        if isinstance(node, MappingNode | SequenceNode):
+            self.aliased = self.aliased or id(node) in self.seen
+            self.seen.add(id(node))
+        if self.budget < 0 and not self.aliased:
+            raise _Refused(
+                "CJM112",
+                node,
+                f"the file holds more than {MAX_NODES:,} values; a journey map holds a few hundred",
+                "split the map, one journey per file",
+            )
         if self.budget < 0:
             raise _Refused(
                 "CJM109",

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 # A journey map nests about six levels (map, stages, stage, touchpoints, touchpoint, next).
 MAX_DEPTH = 64
+# The richest example holds about 700 values; the loader's alias budget is the same 100,000.
+MAX_VALUES = 100_000
 
 # Characters that look like a space, or like nothing, and are not YAML whitespace.
 INVISIBLE: dict[str, str] = {
@@ -66,7 +68,7 @@ LINE_SEPARATORS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing the scan found, 1-based: `kind` is `invisible`, `dash`, `colon`, `separator` or `depth`."""
+    """One thing the scan found, 1-based: `kind` is `invisible`, `dash`, `colon`, `separator`, `depth` or `size`."""
 
     kind: str
     line: int
@@ -88,7 +90,8 @@ def describe(char: str) -> str:
 
 
 def scan(text: str, keys: Collection[str] = ()) -> list[Finding]:
-    """Every pasted character in the file's structure, and the first place nesting exceeds MAX_DEPTH.
+    """Every pasted character in the file's structure, and the first place nesting exceeds MAX_DEPTH
+    (or the number of values MAX_VALUES).
 
     `keys` are the field names of the format: a key is checked for invisible characters and
     look-alike colons only when, cleaned of them, it is one of these (so French text such as
@@ -107,6 +110,7 @@ class _Scanner:
         self.block_parent: int | None = None
         self.stack: list[int] = []
         self.too_deep = False
+        self.values = 0
 
     def run(self) -> list[Finding]:
         for number, raw in enumerate(self.lines, start=1):
@@ -130,6 +134,21 @@ class _Scanner:
     def _report(self, kind: str, number: int, column: int, char: str, hint: str, where: str = "") -> None:
         message = f"{describe(char)}{where}, probably pasted from a document"
         self.findings.append(Finding(kind, number, column, message, hint))
+
+    def _count(self, number: int) -> None:
+        """One more value; past MAX_VALUES the scan stops: the parser would spend minutes on the file."""
+        self.values += 1
+        if self.values > MAX_VALUES and not self.too_deep:
+            self.too_deep = True
+            self.findings.append(
+                Finding(
+                    "size",
+                    number,
+                    1,
+                    f"the file holds more than {MAX_VALUES:,} values; a journey map holds a few hundred",
+                    "split the map, one journey per file",
+                )
+            )
 
     def _depth(self, number: int, column: int) -> None:
         if not self.too_deep and len(self.stack) + self.flow > MAX_DEPTH:
@@ -181,6 +200,7 @@ class _Scanner:
             position += 1
         if position < len(line) and line[position] != "#":
             self._push(position, number, first)
+            self._count(number)
         return position
 
     def _push(self, column: int, number: int, first: bool) -> None:
@@ -240,6 +260,9 @@ class _Scanner:
                 position += 1
                 continue
             if char == "," and self.flow:
+                self._count(number)
+                if self.too_deep:
+                    return
                 position += 1
                 token_start, key_start = True, position
                 continue
