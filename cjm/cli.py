@@ -128,12 +128,17 @@ def validate(
 
 
 def _journey_paths(files: list[str]) -> list[Path]:
-    from cjm.pipeline import collect_files
+    from cjm.discovery import collect_journeys, skipped_note
 
-    paths = collect_files(files)
-    if not paths:
-        raise typer.BadParameter("no journey files found (looked for *.yaml and *.yml)", param_hint="FILES")
-    return paths
+    collected = collect_journeys(files)
+    note = skipped_note(collected.skipped)
+    if note:
+        _emit("", note + "\n")
+    if not collected.files:
+        raise typer.BadParameter(
+            "no journey files found (looked for *.yaml and *.yml with a top-level `cjm:` key)", param_hint="FILES"
+        )
+    return collected.files
 
 
 def _exit_code(results: Sequence[FileResult], strict: bool) -> int:

@@ -9,6 +9,7 @@ budget, so a "billion laughs" file is refused after a bounded amount of work.
 
 from __future__ import annotations
 
+import glob
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +119,10 @@ def _stat_problem(path: Path, shown: str) -> Diagnostic | None:
     try:
         info = path.stat()
     except FileNotFoundError:
+        if glob.has_magic(shown):
+            return make(
+                "CJM101", shown, 0, 0, f"no file matches the pattern `{shown}`", "check the pattern and the folder"
+            )
         return make("CJM101", shown, 0, 0, f"no such file: {shown}", "check the path and its spelling")
     except OSError as error:
         return make("CJM101", shown, 0, 0, f"cannot read {shown}: {error.strerror}")

@@ -7,7 +7,6 @@ diagnostics, and a batch carries on with the next file.
 from __future__ import annotations
 
 import datetime
-import glob
 import os
 import posixpath
 from collections.abc import Callable, Iterable, Sequence
@@ -17,13 +16,12 @@ from pathlib import Path
 from cjm.checks import check_references
 from cjm.config import Config, config_for
 from cjm.diagnostics import Diagnostic, has_errors, make, sort_key
+from cjm.discovery import collect_journeys
 from cjm.loader import Document, Unreadable, parse_document, read_document
 from cjm.method import check_method
 from cjm.model import Journey
 from cjm.source_text import keep_source_text
 from cjm.validation import validate_document
-
-JOURNEY_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -179,33 +177,8 @@ def check_side(spec: str) -> FileResult:
 
 
 def collect_files(arguments: Iterable[str]) -> list[Path]:
-    """Expand command-line arguments: directories to their YAML files, glob patterns to their matches.
-
-    Why: shells on some systems, and quoted arguments in CI files, pass patterns through
-    unexpanded. A pattern that matches nothing is kept, so it is reported as a missing file.
-    """
-    found: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            found.extend(_journey_files(path))
-        elif not path.exists() and glob.has_magic(argument):
-            matches = [Path(match) for match in sorted(glob.glob(argument, recursive=True))]
-            found.extend([match for match in matches if not match.is_dir()] or [path])
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
-
-
-def _journey_files(directory: Path) -> list[Path]:
-    files = [
-        path
-        for path in directory.rglob("*")
-        if path.suffix in JOURNEY_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
-    ]
-    return sorted(files)
+    """The files to check for these arguments (see `cjm.discovery.collect_journeys`, which also counts skips)."""
+    return collect_journeys(arguments).files
 
 
 @dataclass(frozen=True)
