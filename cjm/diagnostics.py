@@ -429,7 +429,7 @@ RULES: dict[str, Rule] = _rules(
         W,
         "A pain point has no `evidence`: a map built on assumptions.",
         "- text: Checkout is slow",
-        "- text: Checkout is slow\n  evidence: [Analytics: 9 s median load]",
+        "- text: Checkout is slow\n  evidence: ['Analytics: 9 s median load']",
     ),
     Rule(
         "CJM508",
