@@ -52,6 +52,11 @@ class SourceMap:
     """Positions of every key and value of a document, by path (`("stages", 0, "name")`)."""
 
     spans: dict[PathKey, Span] = field(default_factory=dict)
+    ends: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def end_of(self, line: int, column: int) -> int | None:
+        """The last column (1-based, inclusive) of the key or value starting at (line, column), when on one line."""
+        return self.ends.get((line, column))
 
     def locate(self, path: PathKey, anchor: Anchor = "value") -> tuple[int, int]:
         """The position of a path's key or value; an unknown path falls back to its nearest ancestor."""
@@ -269,6 +274,9 @@ class _Builder:
         line, column = _node_position(node)
         key_line, key_column = _node_position(key_node) if key_node is not None else (line, column)
         self.positions.spans.setdefault(path, Span(key_line, key_column, line, column))
+        for part in (node, key_node):
+            if part is not None and part.end_mark.line == part.start_mark.line and part.end_mark.column > 0:
+                self.positions.ends.setdefault(_node_position(part), part.end_mark.column)
         if isinstance(node, MappingNode):
             if node.tag != _TAG + "map":
                 raise self._tag_refused(node)

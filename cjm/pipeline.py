@@ -80,7 +80,16 @@ def check_document(
     if journey is not None and not has_errors(diagnostics):
         diagnostics += check_method(journey, document, config or Config(), today or today_default())
     valid = journey if not has_errors(diagnostics) else None
+    diagnostics = [_with_end(diagnostic, document) for diagnostic in diagnostics]
     return FileResult(document.name, document, valid, sorted(diagnostics, key=sort_key), baseline)
+
+
+def _with_end(diagnostic: Diagnostic, document: Document) -> Diagnostic:
+    """A diagnostic at a key or value gets that key or value's end, so the caret spans all of it."""
+    if diagnostic.end_column is not None or diagnostic.file != document.name:
+        return diagnostic
+    end = document.positions.end_of(diagnostic.line, diagnostic.column)
+    return replace(diagnostic, end_column=end) if end is not None else diagnostic
 
 
 def _baseline(document: Document, shown: str, load: BaselineLoader) -> tuple[Journey | None, list[Diagnostic]]:
