@@ -214,6 +214,14 @@ RULES: dict[str, Rule] = _rules(
         "goals: [Buy a gift, pay fast]",
     ),
     Rule(
+        "CJM119",
+        "text-continued",
+        W,
+        "A `- ` line under a text value is joined to that text, not read as a list item.",
+        "objective: Grow\n  - more sign-ups",
+        "objective: Grow, with more sign-ups",
+    ),
+    Rule(
         "CJM201",
         "spec-version",
         E,

@@ -71,12 +71,13 @@ class SourceMap:
 
 @dataclass(frozen=True)
 class ScalarSource:
-    """How a scalar was typed: its source text, whether it was plain (unquoted) and where it ends (1-based)."""
+    """How a scalar was typed: its source text, whether it was plain (unquoted), where it starts and ends (1-based)."""
 
     text: str
     plain: bool
     end_line: int
     end_column: int
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -343,7 +344,7 @@ class _Builder:
 
 def _scalar_source(node: ScalarNode) -> ScalarSource:
     end = node.end_mark
-    return ScalarSource(node.value, node.style in (None, ""), end.line + 1, end.column + 1)
+    return ScalarSource(node.value, node.style in (None, ""), end.line + 1, end.column + 1, node.start_mark.line + 1)
 
 
 def _node_position(node: Node) -> tuple[int, int]:

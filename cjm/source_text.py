@@ -15,6 +15,9 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
 from cjm.diagnostics import Diagnostic, make
 from cjm.fields import kind_at
 from cjm.loader import Document, PathKey, ScalarSource
@@ -52,6 +55,8 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
                 warnings.append(warning)
         if kind == "text-list" and isinstance(value, str) and _SEPARATOR.search(value):
             warnings.append(_one_item_warning(document, path, value))
+        if kind in ("text", "text-list") and source.plain and source.end_line > source.line > 0:
+            warnings.extend(_joined_item_warnings(document, lines, path, source))
     return replace(document, data=data), warnings
 
 
@@ -112,11 +117,36 @@ def _one_item_warning(document: Document, path: PathKey, value: str) -> Diagnost
     return make("CJM118", document.name, line, column, message, hint, end_column=end)
 
 
+def _joined_item_warnings(
+    document: Document, lines: list[str], path: PathKey, source: ScalarSource
+) -> list[Diagnostic]:
+    """CJM119 for each `- ` line that YAML joined into the text above it instead of reading a list item."""
+    found = []
+    field = _field_name(path)
+    for number in range(source.line + 1, min(source.end_line, len(lines)) + 1):
+        line = lines[number - 1]
+        stripped = line.lstrip(" ")
+        if stripped.startswith("- "):
+            column = len(line) - len(stripped) + 1
+            message = f"this line continues the text of `{field}` (line {source.line}); it is not a list item"
+            hint = f"for a list, leave `{field}:` alone on its line and indent each `- ` item under it"
+            found.append(make("CJM119", document.name, number, column, message, hint, end_column=len(line.rstrip())))
+    return found
+
+
 def flow_item(text: str) -> str:
-    """Text written as an item of a YAML flow list (`[a, b]`): plain when it reads back as itself, else quoted."""
+    """Text written as an item of a YAML flow list (`[a, b]`): plain when it reads back as itself, else quoted.
+
+    Why parse to decide: YAML parsers disagree at the edges (libyaml refuses `[Why?]`), so a plain
+    item is kept only when the parser cjm uses reads it back as the same text.
+    """
     if not text or _NOT_PLAIN.search(text):
         return json.dumps(text, ensure_ascii=False)
-    return text
+    try:
+        back = YAML(typ="safe").load(f"[{text}, x]")
+    except YAMLError:
+        back = None
+    return text if back == [text, "x"] else json.dumps(text, ensure_ascii=False)
 
 
 def _field_name(path: PathKey) -> str:

@@ -42,7 +42,20 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
     if "expected a single document" in context:
         message = "the file holds more than one YAML document (`---`)"
         return make("CJM111", name, line, column, message, "keep one journey map per file")
-    for explain in (_tab, _unclosed_quote, _unclosed_bracket, _after_quote, _colon_in_text, _wrong_depth):
+    explainers = (
+        _tab,
+        _unclosed_quote,
+        _flow_item,
+        _unclosed_bracket,
+        _stray_closer,
+        _after_quote,
+        _reserved_start,
+        _missing_colon,
+        _colon_in_text,
+        _dash_without_space,
+        _wrong_depth,
+    )
+    for explain in explainers:
         found = explain(error, lines, line, column)
         if found is not None:
             at_line, at_column, message, hint, end = found
@@ -119,6 +132,92 @@ def _last_open_bracket(lines: list[str], line: int, column: int) -> tuple[int, i
     return stack[-1] if stack else None
 
 
+def _flow_item(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    """A `[...]` closed on its line whose items YAML cannot read (an item holding `: ` or a bracket)."""
+    if "flow" not in (error.context or "") or error.context_mark is None:
+        return None
+    opener = _last_open_bracket(lines, line, column) or (
+        error.context_mark.line + 1,
+        error.context_mark.column + 1,
+        "[",
+    )
+    at_line, at_column, bracket = opener
+    source = lines[at_line - 1] if 0 < at_line <= len(lines) else ""
+    closing = "]" if bracket == "[" else "}"
+    end = source.rfind(closing)
+    if bracket != "[" or end < at_column:
+        return None
+    inner = source[at_column:end]
+    from cjm.source_text import flow_item
+
+    items = ", ".join(flow_item(item.strip()) for item in inner.split(",") if item.strip())
+    key = _parse_line(at_line, source).key
+    written = f"{key}: [{items}]" if key else f"[{items}]"
+    message = "an item of this list holds a character YAML reads as structure (`: `, `?`, a bracket…), not as text"
+    return at_line, at_column, message, f"quote such items: `{written}`", end + 1
+
+
+def _stray_closer(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    if not 0 < line <= len(lines) or lines[line - 1][column - 1 : column] not in ("]", "}"):
+        return None
+    char = lines[line - 1][column - 1]
+    return line, column, f"this `{char}` closes nothing: no list or mapping is open here", "remove it", None
+
+
+def _reserved_start(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    """A plain value starting with a character YAML reserves (`@`, a backquote, `%`)."""
+    if "cannot start any token" not in (error.problem or "") or not 0 < line <= len(lines):
+        return None
+    source = lines[line - 1]
+    char = source[column - 1 : column]
+    if char not in "@`%" or not char:
+        return None
+    parsed = _parse_line(line, source)
+    value = source[column - 1 :].split(" #")[0].strip()
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    written = f"{parsed.key}: {quoted}" if parsed.key else f"- {quoted}" if parsed.item else quoted
+    message = f"a value cannot start with `{char}` in YAML, which reserves that character"
+    return line, column, message, f"put the text in quotes: `{written}`", len(source.rstrip())
+
+
+def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    """A line that should be `key: value` but has no `: ` (`title:Checkout`, `title Checkout`)."""
+    if "expected ':'" not in (error.problem or "") or error.context_mark is None:
+        return None
+    at = error.context_mark.line + 1
+    source = lines[at - 1] if 0 < at <= len(lines) else ""
+    stripped = source.strip()
+    glued = re.match(r"(-\s+)?([A-Za-z_]+):(\S.*)$", stripped)
+    if glued:
+        key, value = glued.group(2), glued.group(3)
+        return at, source.index(key) + 1, f"`{key}:` needs a space after the colon", f"write `{key}: {value}`", None
+    spaced = re.match(r"(-\s+)?([A-Za-z_]+)\s+(.+)$", stripped)
+    if spaced:
+        key, value = spaced.group(2), spaced.group(3)
+        message = f"this line has no `:` after its key `{key}`"
+        return at, source.index(key) + 1, message, f"write `{key}: {value}`", len(source.rstrip())
+    message = "this line is neither `key: value` nor a list item `- …`"
+    return at, len(source) - len(source.lstrip()) + 1, message, None, len(source.rstrip())
+
+
+def _dash_without_space(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    """`-name: Cart`: a list dash without its space is read as part of a key."""
+    for number in range(min(line, len(lines)), max(0, line - 3), -1):
+        source = lines[number - 1]
+        match = re.match(r"\s*-([A-Za-z_]+):", source)
+        if match:
+            at = source.index("-") + 1
+            key = match.group(1)
+            return (
+                number,
+                at,
+                f"`-{key}:` is read as a key: a list item's `-` needs a space after it",
+                (f"write `- {key}:`"),
+                None,
+            )
+    return None
+
+
 def _after_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
     """Text after a closing quote on the same line (`title: "Café" crème`, `text: 'L'offre'`)."""
     if not 0 < line <= len(lines):
@@ -147,8 +246,13 @@ def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: 
         return None
     value_start = source.index(":", parsed.key_column + len(parsed.key)) + 1
     value = source[value_start:].split(" #")[0].strip()
+    curly = value[:1] in "“«‘„" and value[-1:] in "”»’“"
+    if curly:
+        value = value[1:-1].strip()
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     hint = f"put the text in quotes: `{parsed.key}: {quoted}`"
+    if curly:
+        hint += "; curly quotes and guillemets are text to YAML, not quotes"
     message = "`: ` inside text: YAML reads the words before it as a new key"
     return line, column, message, hint, None
 
@@ -168,6 +272,10 @@ def _wrong_depth(error: MarkedYAMLError, lines: list[str], line: int, column: in
         hint = f"indent it under `{last.key}:` at line {last.number}: two spaces deeper than `{last.key}:`"
         return line, here.indent + 1, f"{what} is not indented under `{last.key}:`", hint, end
     candidates = _open_columns(previous, want_item=here.item)
+    if here.item and not candidates and last.key is not None and last.has_value:
+        message = f"a list item where a key is expected: `{last.key}:` at line {last.number} already holds a value"
+        hint = f"to give `{last.key}` a list, leave its line empty after `{last.key}:` and indent the items under it"
+        return line, here.indent + 1, message, hint, end
     if not candidates or any(column_ == here.indent for column_, _ in candidates):
         return None
     nearest = min(candidates, key=lambda entry: (abs(entry[0] - here.indent), -entry[0]))
