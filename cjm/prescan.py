@@ -14,6 +14,7 @@ list dashes), never inside text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -64,6 +65,13 @@ LINE_SEPARATORS: dict[str, str] = {
     "\u2029": "a Unicode paragraph separator (U+2029)",
     "\x85": "a next-line control character (U+0085)",
 }
+
+
+# A line holding none of these needs only its indentation looked at (the fast path of the scan).
+_SPECIAL = re.compile(
+    "[" + re.escape("".join([*INVISIBLE, *DASH_LIKE, *COLON_LIKE, *LINE_SEPARATORS, "'\"[]{}|>"])) + "]"
+)
+_SEPARATOR = re.compile("[" + "".join(LINE_SEPARATORS) + "]")
 
 
 @dataclass(frozen=True)
@@ -127,9 +135,9 @@ class _Scanner:
         return self.findings
 
     def _separators(self, line: str, number: int) -> None:
-        for column, char in enumerate(line, start=1):
-            if char in LINE_SEPARATORS:
-                self._report("separator", number, column, char, "replace it with a normal line break, or remove it")
+        for match in _SEPARATOR.finditer(line):
+            hint = "replace it with a normal line break, or remove it"
+            self._report("separator", number, match.start() + 1, match.group(), hint)
 
     def _report(self, kind: str, number: int, column: int, char: str, hint: str, where: str = "") -> None:
         message = f"{describe(char)}{where}, probably pasted from a document"
@@ -171,6 +179,8 @@ class _Scanner:
                 return
         elif self.flow == 0:
             position = self._leading(line, number)
+            if _SPECIAL.search(line) is None:
+                return
         self._tokens(line, number, position, token_start=self.quote is None and self.flow == 0)
 
     def _leading(self, line: str, number: int) -> int:

@@ -53,6 +53,7 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
         _missing_colon,
         _colon_in_text,
         _dash_without_space,
+        _text_line,
         _wrong_depth,
     )
     for explain in explainers:
@@ -226,6 +227,12 @@ def _after_quote(error: MarkedYAMLError, lines: list[str], line: int, column: in
     before = source[: column - 1].rstrip()
     if not before or before[-1] not in "'\"" or column - 1 >= len(source) or source[column - 1] in "#":
         return None
+    parsed = _parse_line(line, source)
+    start = source.index(":", parsed.key_column) + 1 if parsed.key is not None else parsed.key_column
+    while source[start : start + 1] == " ":
+        start += 1
+    if _quoted_end(source, start) != len(before) - 1:
+        return None
     quote = before[-1]
     hint = (
         "put the whole text inside the quotes; inside single quotes write an apostrophe twice (`''`), "
@@ -234,6 +241,26 @@ def _after_quote(error: MarkedYAMLError, lines: list[str], line: int, column: in
         else "put the whole text inside the quotes"
     )
     return line, column, "text after the closing quote: a quoted value must end at its closing quote", hint, None
+
+
+def _quoted_end(source: str, start: int) -> int:
+    """The index of the quote closing the quoted scalar that opens at `start`, or -1."""
+    quote = source[start : start + 1]
+    if quote not in ("'", '"'):
+        return -1
+    position = start + 1
+    while position < len(source):
+        char = source[position]
+        if quote == '"' and char == "\\":
+            position += 2
+            continue
+        if char == quote:
+            if quote == "'" and source[position + 1 : position + 2] == "'":
+                position += 2
+                continue
+            return position
+        position += 1
+    return -1
 
 
 def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
@@ -280,6 +307,9 @@ def _wrong_depth(error: MarkedYAMLError, lines: list[str], line: int, column: in
         return None
     nearest = min(candidates, key=lambda entry: (abs(entry[0] - here.indent), -entry[0]))
     target_column, target = nearest
+    odd = _odd_one_out(previous, target, here)
+    if odd is not None:
+        return odd
     depth = "deeper" if here.indent > target_column else "less deep"
     spaces = abs(here.indent - target_column)
     shown = f"the list item at line {target.number}" if here.item else f"`{target.key}:` at line {target.number}"
@@ -287,6 +317,48 @@ def _wrong_depth(error: MarkedYAMLError, lines: list[str], line: int, column: in
     if not here.item and depth == "deeper" and target.has_value:
         message += ", which already holds a value"
     return line, here.indent + 1, message, f"align it with {shown}", end
+
+
+def _odd_one_out(previous: list[_Line], target: _Line, here: _Line) -> _Found | None:
+    """When the key above is the one out of place: its neighbours before and after it align, it does not."""
+    index = previous.index(target)
+    if here.item or index == 0 or target.item:
+        return None
+    before = previous[index - 1]
+    if before.key is None or before.key_column != here.indent or target.key_column == here.indent:
+        return None
+    spaces = abs(target.key_column - here.indent)
+    depth = "deeper" if target.key_column > here.indent else "less deep"
+    message = (
+        f"`{target.key}:` is at the wrong depth: {spaces} space{'s' if spaces != 1 else ''} {depth} than "
+        f"`{before.key}:` at line {before.number} and `{here.key}:` at line {here.number}"
+    )
+    end = target.key_column + len(target.key or "") + 1
+    return target.number, target.key_column + 1, message, f"align it with `{before.key}:` at line {before.number}", end
+
+
+def _text_line(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+    """A line of text that is not indented under the key whose text it continues."""
+    if not 0 < line <= len(lines):
+        return None
+    here = _parse_line(line, lines[line - 1])
+    previous = [entry for entry in _content_lines(lines[: line - 1]) if entry.key is not None or entry.item]
+    if here.key is not None or here.item or not previous or previous[-1].key is None:
+        return None
+    owner = previous[-1]
+    end = len(lines[line - 1].rstrip())
+    if owner.block_scalar:
+        first = next(
+            (n for n in range(owner.number + 1, line) if lines[n - 1].strip()),
+            line,
+        )
+        indent = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
+        message = f"this line of text is less indented than the first line of the text of `{owner.key}:` (line {first})"
+        hint = f"indent every line of that text by {indent} spaces, like line {first}"
+        return line, here.indent + 1, message, hint, end
+    message = f"this line of text is not indented under `{owner.key}:` at line {owner.number}, whose text it continues"
+    hint = f"indent it deeper than `{owner.key}:`, or join it to line {owner.number}"
+    return line, here.indent + 1, message, hint, end
 
 
 def _open_columns(previous: list[_Line], want_item: bool) -> list[tuple[int, _Line]]:
@@ -319,7 +391,13 @@ def _content_lines(lines: list[str]) -> list[_Line]:
         if block is not None and indent > block:
             continue
         parsed = _parse_line(number, source)
-        block = parsed.key_column if parsed.block_scalar else None
+        # Deeper lines after a value are its text (a block or a continued plain value), not structure.
+        if parsed.block_scalar or (parsed.has_value and parsed.key is not None):
+            block = parsed.key_column
+        elif parsed.has_value and parsed.item:
+            block = parsed.indent
+        else:
+            block = None
         found.append(parsed)
     return found
 
