@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import glob
 import stat
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -89,6 +90,7 @@ class Document:
     data: Any
     positions: SourceMap
     scalars: dict[PathKey, ScalarSource] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -183,11 +185,45 @@ def parse_text(text: str, name: str) -> Document | Unreadable:
     """Parse YAML text into a Document; pasted characters, excessive depth and syntax errors become diagnostics.
 
     The text is scanned first (`cjm.prescan`), so the parser never sees a file it would misread
-    or recurse too deeply into.
+    or recurse too deeply into. Pasted characters are errors, but the rest of the file is still
+    read with each one replaced by what the author meant (a space, a `-`, a `:`), so its other
+    problems are reported in the same run; the Document then carries them in `problems`.
     """
     findings = scan(text, known_keys())
-    if findings:
-        return Unreadable([_finding_diagnostic(finding, name) for finding in findings], text)
+    problems = [_finding_diagnostic(finding, name) for finding in findings]
+    if any(finding.kind in ("depth", "size") for finding in findings):
+        return Unreadable(problems, text)
+    if not findings:
+        return _parse(text, name)
+    result = _parse(repair(text, findings), name)
+    if isinstance(result, Unreadable):
+        return Unreadable([*problems, *result.diagnostics], text)
+    return replace(result, text=text, problems=problems)
+
+
+def repair(text: str, findings: list[Finding]) -> str:
+    """The text with each pasted character replaced by what the author meant; columns stay where they were.
+
+    A space-like character or a line separator becomes a space (every column and line number stays
+    in place), a dash or bullet `-`, a full-width colon `:`; a zero-width character goes, as the
+    author sees no character there (later columns of that line move one to the left).
+    """
+    lines = text.split("\n")
+    for finding in sorted(findings, key=lambda item: (item.line, -item.column)):
+        line = lines[finding.line - 1]
+        index = finding.column - 1
+        char = line[index : index + 1]
+        meant = {"dash": "-", "colon": ":"}.get(finding.kind, " ")
+        if finding.kind == "invisible" and unicodedata.category(char) != "Zs":
+            meant = ""
+        if finding.kind == "colon" and line[index + 1 : index + 2] not in ("", " "):
+            meant = ": "
+        lines[finding.line - 1] = line[:index] + meant + line[index + len(char) :]
+    return "\n".join(lines)
+
+
+def _parse(text: str, name: str) -> Document | Unreadable:
+    """Parse text that passed the scan into a Document (or say why it cannot be)."""
     yaml = YAML(typ="safe")
     try:
         root = yaml.compose(text)

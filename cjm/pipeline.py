@@ -70,7 +70,9 @@ def check_document(
     """
     document, reading = keep_source_text(document)
     journey, diagnostics = validate_document(document)
-    diagnostics = reading + diagnostics
+    diagnostics = document.problems + reading + diagnostics
+    if has_errors(document.problems):
+        journey = None
     baseline: Journey | None = None
     if journey is not None and journey.baseline is not None and load_baseline is not None:
         baseline, problem = _baseline(document, journey.baseline, load_baseline)

@@ -85,12 +85,13 @@ def _unclosed_quote(error: MarkedYAMLError, lines: list[str], line: int, column:
     start = error.context_mark
     quote = lines[start.line][start.column : start.column + 1] if start.line < len(lines) else '"'
     escape = "`''` for an apostrophe inside single quotes" if quote == "'" else '`\\"` for a quote inside them'
+    end = len(lines[start.line].rstrip()) if start.line < len(lines) else None
     return (
         start.line + 1,
         start.column + 1,
         f"the quote {quote} opened here is never closed",
         f"end the text with {quote} on the same line; write {escape}",
-        None,
+        end,
     )
 
 
@@ -316,7 +317,11 @@ def _wrong_depth(error: MarkedYAMLError, lines: list[str], line: int, column: in
     message = f"{what} is at the wrong depth: {spaces} space{'s' if spaces != 1 else ''} {depth} than {shown}"
     if not here.item and depth == "deeper" and target.has_value:
         message += ", which already holds a value"
-    return line, here.indent + 1, message, f"align it with {shown}", end
+    hint = f"align it with {shown}"
+    tied = [entry for column_, entry in candidates if column_ != target_column and abs(column_ - here.indent) == spaces]
+    if tied and not here.item:
+        hint += f", or with `{tied[0].key}:` at line {tied[0].number}, depending on what it belongs to"
+    return line, here.indent + 1, message, hint, end
 
 
 def _odd_one_out(previous: list[_Line], target: _Line, here: _Line) -> _Found | None:
