@@ -222,6 +222,14 @@ RULES: dict[str, Rule] = _rules(
         "objective: Grow, with more sign-ups",
     ),
     Rule(
+        "CJM120",
+        "anchor-in-text",
+        W,
+        "A text value starts with `&word`, which YAML reads as an anchor and drops from the text.",
+        "owner: &co Growth team",
+        'owner: "&co Growth team"',
+    ),
+    Rule(
         "CJM201",
         "spec-version",
         E,

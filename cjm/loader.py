@@ -79,6 +79,7 @@ class ScalarSource:
     end_line: int
     end_column: int
     line: int = 0
+    column: int = 0
 
 
 @dataclass(frozen=True)
@@ -374,13 +375,17 @@ class _Builder:
             "CJM110",
             node,
             f"the YAML tag `{tag}` is not allowed in a journey file",
-            "remove the tag: values are plain text, numbers, dates, lists and mappings",
+            "remove the tag (values are plain text, numbers, dates, lists and mappings); "
+            f"if `{tag}` is part of the text, put the whole value in quotes",
         )
 
 
 def _scalar_source(node: ScalarNode) -> ScalarSource:
     end = node.end_mark
-    return ScalarSource(node.value, node.style in (None, ""), end.line + 1, end.column + 1, node.start_mark.line + 1)
+    start = node.start_mark
+    return ScalarSource(
+        node.value, node.style in (None, ""), end.line + 1, end.column + 1, start.line + 1, start.column + 1
+    )
 
 
 def _node_position(node: Node) -> tuple[int, int]:

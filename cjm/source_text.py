@@ -55,6 +55,10 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
                 warnings.append(warning)
         if kind == "text-list" and isinstance(value, str) and _SEPARATOR.search(value):
             warnings.append(_one_item_warning(document, path, value))
+        if kind in ("text", "text-list") and source.plain:
+            anchor = _unused_anchor(document, lines, path, source)
+            if anchor is not None:
+                warnings.append(anchor)
         if kind in ("text", "text-list") and source.plain and source.end_line > source.line > 0:
             warnings.extend(_joined_item_warnings(document, lines, path, source))
     return replace(document, data=data), warnings
@@ -115,6 +119,25 @@ def _one_item_warning(document: Document, path: PathKey, value: str) -> Diagnost
     source = document.scalars.get(path)
     end = source.end_column - 1 if source is not None and source.end_line == line else None
     return make("CJM118", document.name, line, column, message, hint, end_column=end)
+
+
+_ANCHOR = re.compile(r"&([^\s,\[\]{}]+)")
+
+
+def _unused_anchor(document: Document, lines: list[str], path: PathKey, source: ScalarSource) -> Diagnostic | None:
+    """CJM120 when a text value starts with `&word` that no alias uses: YAML took the word as an anchor."""
+    if not 0 < source.line <= len(lines):
+        return None
+    line = lines[source.line - 1]
+    match = _ANCHOR.match(line, source.column - 1)
+    if match is None or f"*{match.group(1)}" in document.text:
+        return None
+    field = _field_name(path)
+    typed = line[match.start() : source.end_column - 1] if source.end_line == source.line else match.group(0)
+    key = f"{field}: " if isinstance(path[-1], str) else "- "
+    message = f"`{match.group(0)}` is read as a YAML anchor, not as text: `{field}` reads only `{source.text}`"
+    hint = f"if it is part of the text, put the text in quotes: `{key}{json.dumps(typed, ensure_ascii=False)}`"
+    return make("CJM120", document.name, source.line, source.column, message, hint, end_column=match.end())
 
 
 def _joined_item_warnings(

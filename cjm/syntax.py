@@ -48,8 +48,8 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
         _flow_item,
         _unclosed_bracket,
         _stray_closer,
-        _after_quote,
         _reserved_start,
+        _after_quote,
         _missing_colon,
         _colon_in_text,
         _dash_without_space,
@@ -166,20 +166,57 @@ def _stray_closer(error: MarkedYAMLError, lines: list[str], line: int, column: i
     return line, column, f"this `{char}` closes nothing: no list or mapping is open here", "remove it", None
 
 
+_RESERVED = {
+    "@": "which YAML reserves: unquoted text cannot start with it",
+    "`": "which YAML reserves: unquoted text cannot start with it",
+    "%": "which YAML reads as a directive: unquoted text cannot start with it",
+    "*": "which YAML reads as a reference to an anchor (`*name`), not as text",
+    "&": "which YAML reads as an anchor (`&name`), not as text",
+    "|": "which YAML reads as the start of a block of text on the next lines",
+    ">": "which YAML reads as the start of a folded block of text on the next lines",
+    "[": "which YAML reads as the start of a list, not as text",
+    "{": "which YAML reads as the start of a mapping, not as text",
+}
+
+
 def _reserved_start(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
-    """A plain value starting with a character YAML reserves (`@`, a backquote, `%`)."""
-    if "cannot start any token" not in (error.problem or "") or not 0 < line <= len(lines):
+    """A plain value starting with a character YAML reads as structure (`@`, `*`, `|`, `[`…) on the error's line."""
+    if not 0 < line <= len(lines):
         return None
     source = lines[line - 1]
-    char = source[column - 1 : column]
-    if char not in "@`%" or not char:
-        return None
     parsed = _parse_line(line, source)
-    value = source[column - 1 :].split(" #")[0].strip()
+    start = source.index(":", parsed.key_column) + 1 if parsed.key is not None else parsed.key_column
+    while source[start : start + 1] == " ":
+        start += 1
+    char = source[start : start + 1]
+    if not char or char not in _RESERVED or column - 1 < start:
+        return None
+    if char in "[{" and _closing_of(source, start) in (-1, len(source.split(" #")[0].rstrip()) - 1):
+        return None  # a list or mapping that is not followed by text: another problem
+    value = source[start:].split(" #")[0].strip()
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     written = f"{parsed.key}: {quoted}" if parsed.key else f"- {quoted}" if parsed.item else quoted
-    message = f"a value cannot start with `{char}` in YAML, which reserves that character"
-    return line, column, message, f"put the text in quotes: `{written}`", len(source.rstrip())
+    message = f"this value starts with `{char}`, {_RESERVED[char]}"
+    return line, start + 1, message, f"if it is text, put it in quotes: `{written}`", len(source.rstrip())
+
+
+def _closing_of(source: str, start: int) -> int:
+    """The index of the bracket closing the one at `start` on the same line (quotes skipped), or -1."""
+    depth = 0
+    quote = ""
+    for index in range(start, len(source)):
+        char = source[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
 
 
 def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
@@ -329,8 +366,8 @@ def _odd_one_out(previous: list[_Line], target: _Line, here: _Line) -> _Found | 
     index = previous.index(target)
     if here.item or index == 0 or target.item:
         return None
-    before = previous[index - 1]
-    if before.key is None or before.key_column != here.indent or target.key_column == here.indent:
+    before = next((entry for entry in reversed(previous[:index]) if entry.key_column <= here.indent), None)
+    if before is None or before.key is None or before.key_column != here.indent or target.key_column == here.indent:
         return None
     spaces = abs(target.key_column - here.indent)
     depth = "deeper" if target.key_column > here.indent else "less deep"

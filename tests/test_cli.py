@@ -81,7 +81,7 @@ def test_github_annotations_escape_properties_and_data(tmp_path: Path) -> None:
     result = run_cjm("validate", "--output-format", "github", str(path))
     assert result.returncode == 1
     [line] = result.stdout.splitlines()
-    assert line.startswith(f"::error file={tmp_path}/a%2Cb%3Ac.yaml,line=5,col=38,title=CJM302::")
+    assert line.startswith(f"::error file={tmp_path}/a%2Cb%3Ac.yaml,line=5,col=38,endColumn=43,title=CJM302::")
     assert "unknown channel `we%25b`" in line
 
 
