@@ -3,7 +3,7 @@
 Each example is mutated (lines deleted, duplicated, indented, dedented; tabs, no-break spaces,
 `#`, `: `, quotes, brackets, control bytes inserted; truncated; or replaced by random bytes) and
 run through the whole pipeline, every reporter and, when the mutant is still a valid map, every
-renderer that needs no Graphviz. Any exception is a bug.
+renderer that needs no Graphviz, and diffed against the example it came from. Any exception is a bug.
 
 CI runs a fixed, derandomized set of cases (`CJM_FUZZ_EXAMPLES`, default 150); `make fuzz` runs
 many more with a random seed. The extremes (50,000 levels of nesting, a file at the size limit)
@@ -13,6 +13,7 @@ are enforced by the kernel rather than by a clock in the test.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import resource
@@ -24,6 +25,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cjm.diagnostics import EXIT_INVALID, EXIT_OK
+from cjm.diff import diff_journeys
+from cjm.diff_report import diff_json, diff_markdown, diff_text
+from cjm.model import Journey
 from cjm.pipeline import check_bytes
 from cjm.renderers import FORMATS, RenderOptions
 from cjm.reporters import REPORTERS
@@ -99,8 +103,13 @@ def _mutate(text: bytes, data: st.DataObject) -> bytes:
     return b"\n".join(lines)
 
 
-def assert_no_crash(raw: bytes) -> None:
-    """Check, report in every format and, for a valid map, render: nothing may raise."""
+@functools.cache
+def _journey_of(raw: bytes) -> Journey | None:
+    return check_bytes(raw, "before.yaml").journey
+
+
+def assert_no_crash(raw: bytes, original: bytes | None = None) -> None:
+    """Check, report in every format and, for a valid map, render and diff with the original: nothing may raise."""
     result = check_bytes(raw, "fuzz.yaml")
     for reporter in REPORTERS.values():
         report = reporter([result], False)
@@ -112,6 +121,12 @@ def assert_no_crash(raw: bytes) -> None:
     if result.ok and result.journey is not None:
         for name in PURE_FORMATS:
             assert FORMATS[name].renderer()(result.journey, RenderOptions())
+        before = _journey_of(original) if original is not None else None
+        if before is not None:
+            changes = diff_journeys(before, result.journey, "before.yaml", "fuzz.yaml")
+            assert diff_text(changes) is not None
+            assert diff_markdown(changes, before, result.journey) is not None
+            json.loads(diff_json(changes))
 
 
 FUZZ = settings(
@@ -129,7 +144,7 @@ def test_mutated_examples_never_crash(example: bytes, data: st.DataObject) -> No
     raw = example
     for _ in range(data.draw(st.integers(1, 6))):
         raw = _mutate(raw, data)
-    assert_no_crash(raw)
+    assert_no_crash(raw, example)
 
 
 @FUZZ
