@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import glob
 import stat
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -23,7 +22,7 @@ from ruamel.yaml.reader import ReaderError
 
 from cjm.diagnostics import Diagnostic, make
 from cjm.fields import known_keys
-from cjm.prescan import MAX_DEPTH, Finding, scan
+from cjm.prescan import MAX_DEPTH, finding_diagnostic, repair, scan
 from cjm.syntax import syntax_diagnostic
 
 PathKey = tuple[str | int, ...]
@@ -191,7 +190,7 @@ def parse_text(text: str, name: str) -> Document | Unreadable:
     problems are reported in the same run; the Document then carries them in `problems`.
     """
     findings = scan(text, known_keys())
-    problems = [_finding_diagnostic(finding, name) for finding in findings]
+    problems = [finding_diagnostic(finding, name) for finding in findings]
     if any(finding.kind in ("depth", "size") for finding in findings):
         return Unreadable(problems, text)
     if not findings:
@@ -200,27 +199,6 @@ def parse_text(text: str, name: str) -> Document | Unreadable:
     if isinstance(result, Unreadable):
         return Unreadable([*problems, *result.diagnostics], text)
     return replace(result, text=text, problems=problems)
-
-
-def repair(text: str, findings: list[Finding]) -> str:
-    """The text with each pasted character replaced by what the author meant; columns stay where they were.
-
-    A space-like character or a line separator becomes a space (every column and line number stays
-    in place), a dash or bullet `-`, a full-width colon `:`; a zero-width character goes, as the
-    author sees no character there (later columns of that line move one to the left).
-    """
-    lines = text.split("\n")
-    for finding in sorted(findings, key=lambda item: (item.line, -item.column)):
-        line = lines[finding.line - 1]
-        index = finding.column - 1
-        char = line[index : index + 1]
-        meant = {"dash": "-", "colon": ":"}.get(finding.kind, " ")
-        if finding.kind == "invisible" and unicodedata.category(char) != "Zs":
-            meant = ""
-        if finding.kind == "colon" and line[index + 1 : index + 2] not in ("", " "):
-            meant = ": "
-        lines[finding.line - 1] = line[:index] + meant + line[index + len(char) :]
-    return "\n".join(lines)
 
 
 def _parse(text: str, name: str) -> Document | Unreadable:
@@ -254,21 +232,6 @@ def _parse(text: str, name: str) -> Document | Unreadable:
         line, column = _node_position(refused.node)
         return Unreadable([make(refused.code, name, line, column, refused.message, refused.hint)], text)
     return Document(name=name, text=text, data=data, positions=builder.positions, scalars=builder.scalars)
-
-
-_FINDING_CODES = {
-    "invisible": "CJM114",
-    "separator": "CJM114",
-    "dash": "CJM115",
-    "colon": "CJM115",
-    "depth": "CJM116",
-    "size": "CJM112",
-}
-
-
-def _finding_diagnostic(finding: Finding, name: str) -> Diagnostic:
-    code = _FINDING_CODES[finding.kind]
-    return make(code, name, finding.line, finding.column, finding.message, finding.hint, end_column=finding.column)
 
 
 class _Builder:

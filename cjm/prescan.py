@@ -19,6 +19,8 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from cjm.diagnostics import Diagnostic, make
+
 # A journey map nests about six levels (map, stages, stage, touchpoints, touchpoint, next).
 MAX_DEPTH = 64
 # The richest example holds about 700 values; the loader's alias budget is the same 100,000.
@@ -314,3 +316,40 @@ def _replace(char: str) -> str:
     if unicodedata.category(char) == "Zs":
         return "replace it with a normal space"
     return "remove it"
+
+
+def repair(text: str, findings: list[Finding]) -> str:
+    """The text with each pasted character replaced by what the author meant; columns stay where they were.
+
+    A space-like character or a line separator becomes a space (every column and line number stays
+    in place), a dash or bullet `-`, a full-width colon `:`; a zero-width character goes, as the
+    author sees no character there (later columns of that line move one to the left).
+    """
+    lines = text.split("\n")
+    for finding in sorted(findings, key=lambda item: (item.line, -item.column)):
+        line = lines[finding.line - 1]
+        index = finding.column - 1
+        char = line[index : index + 1]
+        meant = {"dash": "-", "colon": ":"}.get(finding.kind, " ")
+        if finding.kind == "invisible" and unicodedata.category(char) != "Zs":
+            meant = ""
+        if finding.kind == "colon" and line[index + 1 : index + 2] not in ("", " "):
+            meant = ": "
+        lines[finding.line - 1] = line[:index] + meant + line[index + len(char) :]
+    return "\n".join(lines)
+
+
+_FINDING_CODES = {
+    "invisible": "CJM114",
+    "separator": "CJM114",
+    "dash": "CJM115",
+    "colon": "CJM115",
+    "depth": "CJM116",
+    "size": "CJM112",
+}
+
+
+def finding_diagnostic(finding: Finding, name: str) -> Diagnostic:
+    """The diagnostic of a finding: CJM114 invisible characters, CJM115 look-alikes, CJM116 depth, CJM112 size."""
+    code = _FINDING_CODES[finding.kind]
+    return make(code, name, finding.line, finding.column, finding.message, finding.hint, end_column=finding.column)

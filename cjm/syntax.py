@@ -10,26 +10,11 @@ or bracket never closed, text after a closing quote, `: ` inside plain text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ruamel.yaml.error import MarkedYAMLError
 
 from cjm.diagnostics import Diagnostic, make
-
-_KEY = re.compile(r"(?P<key>[^\s#'\"\[\]{},:&*!|>%@`-][^#]*?|[-][^\s#][^#]*?)\s*:(?:\s|$)")
-
-
-@dataclass(frozen=True)
-class _Line:
-    """One content line of the source: where its first token starts and what it is."""
-
-    number: int
-    indent: int
-    item: bool
-    key: str | None
-    key_column: int
-    has_value: bool
-    block_scalar: bool
+from cjm.indentation import Found, parse_line, text_line, wrong_depth
 
 
 def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnostic:
@@ -53,8 +38,8 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
         _missing_colon,
         _colon_in_text,
         _dash_without_space,
-        _text_line,
-        _wrong_depth,
+        text_line,
+        wrong_depth,
     )
     for explain in explainers:
         found = explain(error, lines, line, column)
@@ -64,10 +49,7 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
     return make("CJM105", name, line, column, f"YAML syntax error: {problem}" + (f" ({context})" if context else ""))
 
 
-_Found = tuple[int, int, str, str | None, int | None]
-
-
-def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     """A tab in the indentation of a line up to the error (YAML indents with spaces only)."""
     for number in range(1, min(line, len(lines)) + 1):
         source = lines[number - 1]
@@ -79,7 +61,7 @@ def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _F
     return None
 
 
-def _unclosed_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+def _unclosed_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     if "quoted scalar" not in (error.context or "") or error.context_mark is None:
         return None
     start = error.context_mark
@@ -95,7 +77,7 @@ def _unclosed_quote(error: MarkedYAMLError, lines: list[str], line: int, column:
     )
 
 
-def _unclosed_bracket(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+def _unclosed_bracket(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     context = error.context or ""
     if "flow" not in context or error.context_mark is None:
         return None
@@ -134,7 +116,7 @@ def _last_open_bracket(lines: list[str], line: int, column: int) -> tuple[int, i
     return stack[-1] if stack else None
 
 
-def _flow_item(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+def _flow_item(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     """A `[...]` closed on its line whose items YAML cannot read (an item holding `: ` or a bracket)."""
     if "flow" not in (error.context or "") or error.context_mark is None:
         return None
@@ -153,13 +135,13 @@ def _flow_item(error: MarkedYAMLError, lines: list[str], line: int, column: int)
     from cjm.source_text import flow_item
 
     items = ", ".join(flow_item(item.strip()) for item in inner.split(",") if item.strip())
-    key = _parse_line(at_line, source).key
+    key = parse_line(at_line, source).key
     written = f"{key}: [{items}]" if key else f"[{items}]"
     message = "an item of this list holds a character YAML reads as structure (`: `, `?`, a bracket…), not as text"
     return at_line, at_column, message, f"quote such items: `{written}`", end + 1
 
 
-def _stray_closer(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+def _stray_closer(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     if not 0 < line <= len(lines) or lines[line - 1][column - 1 : column] not in ("]", "}"):
         return None
     char = lines[line - 1][column - 1]
@@ -179,12 +161,12 @@ _RESERVED = {
 }
 
 
-def _reserved_start(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+def _reserved_start(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     """A plain value starting with a character YAML reads as structure (`@`, `*`, `|`, `[`…) on the error's line."""
     if not 0 < line <= len(lines):
         return None
     source = lines[line - 1]
-    parsed = _parse_line(line, source)
+    parsed = parse_line(line, source)
     start = source.index(":", parsed.key_column) + 1 if parsed.key is not None else parsed.key_column
     while source[start : start + 1] == " ":
         start += 1
@@ -219,7 +201,7 @@ def _closing_of(source: str, start: int) -> int:
     return -1
 
 
-def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     """A line that should be `key: value` but has no `: ` (`title:Checkout`, `title Checkout`)."""
     if "expected ':'" not in (error.problem or "") or error.context_mark is None:
         return None
@@ -239,7 +221,7 @@ def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: 
     return at, len(source) - len(source.lstrip()) + 1, message, None, len(source.rstrip())
 
 
-def _dash_without_space(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+def _dash_without_space(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     """`-name: Cart`: a list dash without its space is read as part of a key."""
     for number in range(min(line, len(lines)), max(0, line - 3), -1):
         source = lines[number - 1]
@@ -257,7 +239,7 @@ def _dash_without_space(error: MarkedYAMLError, lines: list[str], line: int, col
     return None
 
 
-def _after_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+def _after_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     """Text after a closing quote on the same line (`title: "Café" crème`, `text: 'L'offre'`)."""
     if not 0 < line <= len(lines):
         return None
@@ -265,7 +247,7 @@ def _after_quote(error: MarkedYAMLError, lines: list[str], line: int, column: in
     before = source[: column - 1].rstrip()
     if not before or before[-1] not in "'\"" or column - 1 >= len(source) or source[column - 1] in "#":
         return None
-    parsed = _parse_line(line, source)
+    parsed = parse_line(line, source)
     start = source.index(":", parsed.key_column) + 1 if parsed.key is not None else parsed.key_column
     while source[start : start + 1] == " ":
         start += 1
@@ -301,12 +283,12 @@ def _quoted_end(source: str, start: int) -> int:
     return -1
 
 
-def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
+def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     """`: ` inside a plain value on the line of its key: YAML reads it as a second key."""
     if "mapping values are not allowed" not in (error.problem or "") or not 0 < line <= len(lines):
         return None
     source = lines[line - 1]
-    parsed = _parse_line(line, source)
+    parsed = parse_line(line, source)
     if parsed.key is None or parsed.key_column + len(parsed.key) >= column - 1:
         return None
     value_start = source.index(":", parsed.key_column + len(parsed.key)) + 1
@@ -320,143 +302,3 @@ def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: 
         hint += "; curly quotes and guillemets are text to YAML, not quotes"
     message = "`: ` inside text: YAML reads the words before it as a new key"
     return line, column, message, hint, None
-
-
-def _wrong_depth(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
-    """A key or list item whose indentation fits none of the open lists and mappings above it."""
-    if not 0 < line <= len(lines):
-        return None
-    previous = _content_lines(lines[: line - 1])
-    here = _parse_line(line, lines[line - 1])
-    if not previous or (here.key is None and not here.item):
-        return None
-    what = "this list item" if here.item else f"`{here.key}:`"
-    end = len(lines[line - 1].rstrip())
-    last = previous[-1]
-    if here.item and last.key is not None and not last.has_value and here.indent < last.key_column:
-        hint = f"indent it under `{last.key}:` at line {last.number}: two spaces deeper than `{last.key}:`"
-        return line, here.indent + 1, f"{what} is not indented under `{last.key}:`", hint, end
-    candidates = _open_columns(previous, want_item=here.item)
-    if here.item and not candidates and last.key is not None and last.has_value:
-        message = f"a list item where a key is expected: `{last.key}:` at line {last.number} already holds a value"
-        hint = f"to give `{last.key}` a list, leave its line empty after `{last.key}:` and indent the items under it"
-        return line, here.indent + 1, message, hint, end
-    if not candidates or any(column_ == here.indent for column_, _ in candidates):
-        return None
-    nearest = min(candidates, key=lambda entry: (abs(entry[0] - here.indent), -entry[0]))
-    target_column, target = nearest
-    odd = _odd_one_out(previous, target, here)
-    if odd is not None:
-        return odd
-    depth = "deeper" if here.indent > target_column else "less deep"
-    spaces = abs(here.indent - target_column)
-    shown = f"the list item at line {target.number}" if here.item else f"`{target.key}:` at line {target.number}"
-    message = f"{what} is at the wrong depth: {spaces} space{'s' if spaces != 1 else ''} {depth} than {shown}"
-    if not here.item and depth == "deeper" and target.has_value:
-        message += ", which already holds a value"
-    hint = f"align it with {shown}"
-    tied = [entry for column_, entry in candidates if column_ != target_column and abs(column_ - here.indent) == spaces]
-    if tied and not here.item:
-        hint += f", or with `{tied[0].key}:` at line {tied[0].number}, depending on what it belongs to"
-    return line, here.indent + 1, message, hint, end
-
-
-def _odd_one_out(previous: list[_Line], target: _Line, here: _Line) -> _Found | None:
-    """When the key above is the one out of place: its neighbours before and after it align, it does not."""
-    index = previous.index(target)
-    if here.item or index == 0 or target.item:
-        return None
-    before = next((entry for entry in reversed(previous[:index]) if entry.key_column <= here.indent), None)
-    if before is None or before.key is None or before.key_column != here.indent or target.key_column == here.indent:
-        return None
-    spaces = abs(target.key_column - here.indent)
-    depth = "deeper" if target.key_column > here.indent else "less deep"
-    message = (
-        f"`{target.key}:` is at the wrong depth: {spaces} space{'s' if spaces != 1 else ''} {depth} than "
-        f"`{before.key}:` at line {before.number} and `{here.key}:` at line {here.number}"
-    )
-    end = target.key_column + len(target.key or "") + 1
-    return target.number, target.key_column + 1, message, f"align it with `{before.key}:` at line {before.number}", end
-
-
-def _text_line(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> _Found | None:
-    """A line of text that is not indented under the key whose text it continues."""
-    if not 0 < line <= len(lines):
-        return None
-    here = _parse_line(line, lines[line - 1])
-    previous = [entry for entry in _content_lines(lines[: line - 1]) if entry.key is not None or entry.item]
-    if here.key is not None or here.item or not previous or previous[-1].key is None:
-        return None
-    owner = previous[-1]
-    end = len(lines[line - 1].rstrip())
-    if owner.block_scalar:
-        first = next(
-            (n for n in range(owner.number + 1, line) if lines[n - 1].strip()),
-            line,
-        )
-        indent = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
-        message = f"this line of text is less indented than the first line of the text of `{owner.key}:` (line {first})"
-        hint = f"indent every line of that text by {indent} spaces, like line {first}"
-        return line, here.indent + 1, message, hint, end
-    message = f"this line of text is not indented under `{owner.key}:` at line {owner.number}, whose text it continues"
-    hint = f"indent it deeper than `{owner.key}:`, or join it to line {owner.number}"
-    return line, here.indent + 1, message, hint, end
-
-
-def _open_columns(previous: list[_Line], want_item: bool) -> list[tuple[int, _Line]]:
-    """The columns a new key (or list item) may align with: the lists and mappings still open above."""
-    found: list[tuple[int, _Line]] = []
-    limit = 10**9
-    for entry in reversed(previous):
-        columns = []
-        if entry.key is not None and entry.key_column < limit:
-            columns.append(entry.key_column)
-        if entry.item and entry.indent < limit:
-            columns.append(entry.indent)
-        for column in columns:
-            is_item = entry.item and column == entry.indent
-            if is_item == want_item:
-                found.append((column, entry))
-        if columns:
-            limit = min(columns)
-    return found
-
-
-def _content_lines(lines: list[str]) -> list[_Line]:
-    found: list[_Line] = []
-    block: int | None = None
-    for number, source in enumerate(lines, start=1):
-        stripped = source.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
-            continue
-        indent = len(source) - len(stripped)
-        if block is not None and indent > block:
-            continue
-        parsed = _parse_line(number, source)
-        # Deeper lines after a value are its text (a block or a continued plain value), not structure.
-        if parsed.block_scalar or (parsed.has_value and parsed.key is not None):
-            block = parsed.key_column
-        elif parsed.has_value and parsed.item:
-            block = parsed.indent
-        else:
-            block = None
-        found.append(parsed)
-    return found
-
-
-def _parse_line(number: int, source: str) -> _Line:
-    stripped = source.lstrip(" ")
-    indent = len(source) - len(stripped)
-    position = indent
-    item = False
-    while source[position : position + 2] in ("- ", "-") and position < len(source):
-        item = True
-        position += 2
-        while source[position : position + 1] == " ":
-            position += 1
-    match = _KEY.match(source, position)
-    if match is None:
-        return _Line(number, indent, item, None, position, position < len(source), False)
-    rest = source[match.end() :].split(" #")[0].strip()
-    block = rest[:1] in ("|", ">")
-    return _Line(number, indent, item, match.group("key").strip(), position, bool(rest), block)
