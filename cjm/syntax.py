@@ -50,8 +50,11 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
 
 
 def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
-    """A tab in the indentation of a line up to the error (YAML indents with spaces only)."""
-    for number in range(1, min(line, len(lines)) + 1):
+    """A tab in the indentation of the error's line or of the two lines before it (YAML indents with spaces only).
+
+    Why only those: a tab inside a text block far above is text, not the cause of this error.
+    """
+    for number in range(max(1, line - 2), min(line, len(lines)) + 1):
         source = lines[number - 1]
         leading = source[: len(source) - len(source.lstrip(" \t"))]
         if "\t" in leading or (number == line and source[column - 1 : column] == "\t"):
