@@ -297,11 +297,9 @@ def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: 
     value_start = source.index(":", parsed.key_column + len(parsed.key)) + 1
     value = source[value_start:].split(" #")[0].strip()
     curly = value[:1] in "“«‘„" and value[-1:] in "”»’“"
-    if curly:
-        value = value[1:-1].strip()
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     hint = f"put the text in quotes: `{parsed.key}: {quoted}`"
     if curly:
-        hint += "; curly quotes and guillemets are text to YAML, not quotes"
+        hint += " (curly quotes and guillemets are text to YAML, not quotes)"
     message = "`: ` inside text: YAML reads the words before it as a new key"
     return line, column, message, hint, None
