@@ -107,7 +107,16 @@ RULES: dict[str, Rule] = _rules(
         "a PNG renamed journey.yaml",
         "a text file written in YAML",
     ),
-    Rule("CJM105", "yaml-syntax", E, "The YAML cannot be parsed.", "title: [Checkout", "title: Checkout"),
+    Rule(
+        "CJM105",
+        "yaml-syntax",
+        E,
+        "The YAML cannot be parsed: a key or list item at the wrong depth, a tab, a quote or bracket left open, "
+        "`: ` inside unquoted text, or a value starting with a character YAML reserves. The message names which, "
+        "and the line to align with.",
+        "stages:\n  - name: Cart\n   emotion: 2",
+        "stages:\n  - name: Cart\n    emotion: 2",
+    ),
     Rule(
         "CJM106",
         "duplicate-key",
