@@ -303,10 +303,7 @@ class _Builder:
             key = self._scalar(key_node)
             if key in result:
                 raise _Refused(
-                    "CJM106",
-                    key_node,
-                    f"duplicate key `{key}` in the same mapping",
-                    "YAML would silently keep only one of them: remove or rename one",
+                    "CJM106", key_node, f"duplicate key `{key}` in the same mapping", _duplicate_hint(node, key_node)
                 )
             result[key] = self.build(value_node, (*path, key), key_node)
         for source in merged:
@@ -341,6 +338,22 @@ class _Builder:
             "remove the tag (values are plain text, numbers, dates, lists and mappings); "
             f"if `{tag}` is part of the text, put the whole value in quotes",
         )
+
+
+def _duplicate_hint(node: MappingNode, duplicate: Node) -> str:
+    """The hint of a duplicate key; when an empty key such as `touchpoints:` stands above it, the likely cause."""
+    empty: Node | None = None
+    for key, value in node.value:
+        if key is duplicate:
+            break
+        if isinstance(value, ScalarNode) and value.tag == _TAG + "null" and not value.value:
+            empty = key
+    if empty is None:
+        return "YAML would silently keep only one of them: remove or rename one"
+    return (
+        f"if these keys belong under `{empty.value}:` at line {empty.start_mark.line + 1}, indent them under it "
+        "as a list item (`- `); otherwise remove or rename one (YAML would silently keep only one)"
+    )
 
 
 def _scalar_source(node: ScalarNode) -> ScalarSource:
