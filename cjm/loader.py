@@ -230,7 +230,10 @@ def _parse(text: str, name: str) -> Document | Unreadable:
         data = builder.build(root, ())
     except _Refused as refused:
         line, column = _node_position(refused.node)
-        return Unreadable([make(refused.code, name, line, column, refused.message, refused.hint)], text)
+        end_mark = refused.node.end_mark
+        end = end_mark.column if end_mark.line + 1 == line and end_mark.column >= column else None
+        refusal = make(refused.code, name, line, column, refused.message, refused.hint, end_column=end)
+        return Unreadable([refusal], text)
     return Document(name=name, text=text, data=data, positions=builder.positions, scalars=builder.scalars)
 
 
