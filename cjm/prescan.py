@@ -309,6 +309,12 @@ class _Scanner:
             )  # fmt: skip
         elif following in INVISIBLE and following:
             self._report("invisible", number, colon + 2, following, _replace(following), f" after `{cleaned}:`")
+        else:
+            start_of_value = colon + 1 + len(line[colon + 1 :]) - len(line[colon + 1 :].lstrip(" \t"))
+            char = line[start_of_value : start_of_value + 1]
+            if char and char in INVISIBLE and start_of_value > colon + 1:
+                where = f" at the start of the value of `{cleaned}`"
+                self._report("invisible", number, start_of_value + 1, char, "remove it", where)
 
 
 def _replace(char: str) -> str:
