@@ -125,8 +125,3 @@ def _accepts(annotation: Any, value: Any) -> bool:
     except ValidationError:
         return False
     return True
-
-
-def item_is_text(path: PathKey) -> bool:
-    """Whether a list item at `path` (ending in an index) is text: an item of a list of text."""
-    return bool(path) and isinstance(path[-1], int) and kind_at(path) == "text"
