@@ -239,6 +239,14 @@ RULES: dict[str, Rule] = _rules(
         'owner: "&co Growth team"',
     ),
     Rule(
+        "CJM121",
+        "dash-without-space",
+        W,
+        "A line starts with `-word`: without a space after the dash YAML reads text, not a list item.",
+        "goals:\n  -Buy a gift",
+        "goals:\n  - Buy a gift",
+    ),
+    Rule(
         "CJM201",
         "spec-version",
         E,

@@ -56,9 +56,10 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
         if kind == "text-list" and isinstance(value, str) and _SEPARATOR.search(value):
             warnings.append(_one_item_warning(document, path, value))
         if kind in ("text", "text-list") and source.plain:
-            anchor = _unused_anchor(document, lines, path, source)
-            if anchor is not None:
-                warnings.append(anchor)
+            for check in (_unused_anchor, _dash_without_space):
+                found = check(document, lines, path, source)
+                if found is not None:
+                    warnings.append(found)
         if kind in ("text", "text-list") and source.plain and source.end_line > source.line > 0:
             warnings.extend(_joined_item_warnings(document, lines, path, source))
     return replace(document, data=data), warnings
@@ -138,6 +139,18 @@ def _unused_anchor(document: Document, lines: list[str], path: PathKey, source: 
     message = f"`{match.group(0)}` is read as a YAML anchor, not as text: `{field}` reads only `{source.text}`"
     hint = f"if it is part of the text, put the text in quotes: `{key}{json.dumps(typed, ensure_ascii=False)}`"
     return make("CJM120", document.name, source.line, source.column, message, hint, end_column=match.end())
+
+
+def _dash_without_space(document: Document, lines: list[str], path: PathKey, source: ScalarSource) -> Diagnostic | None:
+    """CJM121 when a line starts with `-word`: YAML read text, where a list item `- word` was meant."""
+    if not 0 < source.line <= len(lines) or not re.match(r"-[^\W\d_]", source.text):
+        return None
+    line = lines[source.line - 1]
+    if line.lstrip(" ").find(source.text[:2]) != 0:
+        return None
+    message = f"`{source.text[:12]}` has no space after `-`: YAML reads the text `{source.text}`, not a list item"
+    hint = f"for a list item, write `- {source.text[1:]}` on its own line under the key"
+    return make("CJM121", document.name, source.line, source.column, message, hint, end_column=source.column)
 
 
 def _joined_item_warnings(

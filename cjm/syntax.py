@@ -28,6 +28,7 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
         message = "the file holds more than one YAML document (`---`)"
         return make("CJM111", name, line, column, message, "keep one journey map per file")
     explainers = (
+        _quote_runs_on,
         _tab,
         _unclosed_quote,
         _flow_item,
@@ -35,9 +36,9 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
         _stray_closer,
         _reserved_start,
         _after_quote,
+        _dash_without_space,
         _missing_colon,
         _colon_in_text,
-        _dash_without_space,
         text_line,
         wrong_depth,
     )
@@ -61,6 +62,61 @@ def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Fo
             at = leading.index("\t") + 1 if "\t" in leading else column
             message = "a tab in the indentation: YAML indents with spaces only"
             return number, at, message, "replace the tab with spaces (two per level)", None
+    return None
+
+
+_STRUCTURE = re.compile(r"^\s*(?:- |[A-Za-z_]+:(?:\s|$))")
+
+
+def _quote_runs_on(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """A quote opened and not closed on its line, whose text then swallows lines that look like keys or items.
+
+    Why: YAML lets quoted text run over several lines, so a forgotten closing quote makes the
+    parser read on to the next quote, maybe many lines below, and fail far from the cause.
+    """
+    number = 1
+    while number <= min(line, len(lines)):
+        source = lines[number - 1]
+        parsed = parse_line(number, source)
+        start = source.find(":", parsed.key_column) + 1 if parsed.key is not None else parsed.key_column
+        while 0 < start < len(source) and source[start] == " ":
+            start += 1
+        quote = source[start : start + 1] if start > 0 or parsed.item else ""
+        if quote not in ("'", '"') or _quoted_end(source, start) >= 0:
+            number += 1
+            continue
+        closing = _closing_line(lines, number, quote)
+        last = closing if closing is not None else len(lines)
+        swallowed = [n for n in range(number + 1, last + 1) if _STRUCTURE.match(lines[n - 1])]
+        if swallowed:
+            where = f"to line {closing}" if closing is not None else "to the end of the file"
+            message = (
+                f"the quote {quote} opened here is not closed on its line: YAML reads on {where}, "
+                f"taking line {swallowed[0]} and the lines between as text"
+            )
+            escape = "`''` for an apostrophe inside single quotes" if quote == "'" else '`\\"` for a quote inside them'
+            hint = f"end the text with {quote} on the same line; write {escape}"
+            return number, start + 1, message, hint, len(source.rstrip())
+        number = last + 1
+    return None
+
+
+def _closing_line(lines: list[str], opened: int, quote: str) -> int | None:
+    """The line where a quoted text opened on line `opened` (and not closed there) ends, or None."""
+    for number in range(opened + 1, len(lines) + 1):
+        source = lines[number - 1]
+        position = 0
+        while position < len(source):
+            char = source[position]
+            if quote == '"' and char == "\\":
+                position += 2
+                continue
+            if char == quote:
+                if quote == "'" and source[position + 1 : position + 2] == "'":
+                    position += 2
+                    continue
+                return number
+            position += 1
     return None
 
 
@@ -206,9 +262,15 @@ def _closing_of(source: str, start: int) -> int:
 
 def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     """A line that should be `key: value` but has no `: ` (`title:Checkout`, `title Checkout`)."""
-    if "expected ':'" not in (error.problem or "") or error.context_mark is None:
+    if "expected ':'" in (error.problem or "") and error.context_mark is not None:
+        at = error.context_mark.line + 1
+    elif "mapping values are not allowed" in (error.problem or "") and 1 < line <= len(lines):
+        at = _previous_content(lines, line)
+        here = parse_line(line, lines[line - 1])
+        if at == 0 or ":" in lines[at - 1] or parse_line(at, lines[at - 1]).indent > here.indent:
+            return None
+    else:
         return None
-    at = error.context_mark.line + 1
     source = lines[at - 1] if 0 < at <= len(lines) else ""
     stripped = source.strip()
     glued = re.match(r"(-\s+)?([A-Za-z_]+):(\S.*)$", stripped)
@@ -224,21 +286,27 @@ def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: 
     return at, len(source) - len(source.lstrip()) + 1, message, None, len(source.rstrip())
 
 
+def _previous_content(lines: list[str], line: int) -> int:
+    """The number of the last line before `line` holding something other than blanks or a comment, or 0."""
+    for number in range(line - 1, 0, -1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return 0
+
+
 def _dash_without_space(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
-    """`-name: Cart`: a list dash without its space is read as part of a key."""
+    """`-name: Cart` or `-Expensive`: a list dash without its space is read as part of a key or of text."""
     for number in range(min(line, len(lines)), max(0, line - 3), -1):
         source = lines[number - 1]
-        match = re.match(r"\s*-([A-Za-z_]+):", source)
+        match = re.match(r"\s*-([^\W\d_][^:#]*?)(:(?:\s|$))?(?:\s+#.*)?$", source)
         if match:
             at = source.index("-") + 1
-            key = match.group(1)
-            return (
-                number,
-                at,
-                f"`-{key}:` is read as a key: a list item's `-` needs a space after it",
-                (f"write `- {key}:`"),
-                None,
-            )
+            words, is_key = match.group(1).rstrip(), match.group(2) is not None
+            shown = f"`-{words}:` is read as a key" if is_key else f"`-{words[:20]}` is read as text"
+            written = f"- {words}:" if is_key else f"- {words}"
+            message = f"{shown}: a list item's `-` needs a space after it"
+            return number, at, message, f"write `{written}`", len(source.rstrip())
     return None
 
 
