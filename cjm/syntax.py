@@ -299,10 +299,12 @@ def _dash_without_space(error: MarkedYAMLError, lines: list[str], line: int, col
     """`-name: Cart` or `-Expensive`: a list dash without its space is read as part of a key or of text."""
     for number in range(min(line, len(lines)), max(0, line - 3), -1):
         source = lines[number - 1]
-        match = re.match(r"\s*-([^\W\d_][^:#]*?)(:(?:\s|$))?(?:\s+#.*)?$", source)
+        match = re.match(r"\s*-([^\W\d_]\w*)(:)(?:\s|$)", source) or re.match(
+            r"\s*-([^\W\d_][^#:]*?)()\s*(?:#.*)?$", source
+        )
         if match:
             at = source.index("-") + 1
-            words, is_key = match.group(1).rstrip(), match.group(2) is not None
+            words, is_key = match.group(1).rstrip(), match.group(2) == ":"
             shown = f"`-{words}:` is read as a key" if is_key else f"`-{words[:20]}` is read as text"
             written = f"- {words}:" if is_key else f"- {words}"
             message = f"{shown}: a list item's `-` needs a space after it"
