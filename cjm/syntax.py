@@ -267,7 +267,8 @@ def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: 
     elif "mapping values are not allowed" in (error.problem or "") and 1 < line <= len(lines):
         at = _previous_content(lines, line)
         here = parse_line(line, lines[line - 1])
-        if at == 0 or ":" in lines[at - 1] or parse_line(at, lines[at - 1]).indent > here.indent:
+        glued_above = at > 0 and re.match(r"\s*(-\s+)?[A-Za-z_]+:\S", lines[at - 1]) is not None
+        if at == 0 or (":" in lines[at - 1] and not glued_above) or parse_line(at, lines[at - 1]).indent > here.indent:
             return None
     else:
         return None
