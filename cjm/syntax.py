@@ -277,7 +277,8 @@ def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: 
     glued = re.match(r"(-\s+)?([A-Za-z_]+):(\S.*)$", stripped)
     if glued:
         key, value = glued.group(2), glued.group(3)
-        return at, source.index(key) + 1, f"`{key}:` needs a space after the colon", f"write `{key}: {value}`", None
+        message, hint = f"`{key}:` needs a space after the colon", f"write `{key}: {value}`"
+        return at, source.index(key) + 1, message, hint, len(source.rstrip())
     spaced = re.match(r"(-\s+)?([A-Za-z_]+)\s+(.+)$", stripped)
     if spaced:
         key, value = spaced.group(2), spaced.group(3)
