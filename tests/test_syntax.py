@@ -60,3 +60,36 @@ def test_kinds(text: str, line: int, column: int, words: str) -> None:
     [diagnostic] = result.diagnostics
     assert (diagnostic.line, diagnostic.column) == (line, column), diagnostic.message
     assert words in diagnostic.message
+
+
+def typing_mistakes(line: str) -> dict[str, str]:
+    """The mistakes people make typing one `key: value` or `- item` line, by kind."""
+    found: dict[str, str] = {}
+    if ": " in line:
+        found["no colon"] = line.replace(": ", " ", 1)
+        found["no space after the colon"] = line.replace(": ", ":", 1)
+        key, value = line.split(": ", 1)
+        if value[:1] not in "\"'[{|>&*" and value.strip():
+            found["quote left open"] = f'{key}: "{value}'
+            found["colon in text"] = f"{key}: {value}: more"
+            found["tab"] = "\t" + line.lstrip(" ")
+            found["bracket left open"] = f"{key}: [{value}"
+            found["starts with a star"] = f"{key}: *{value}"
+    if line.lstrip(" ").startswith("- "):
+        found["dash glued"] = line.replace("- ", "-", 1)
+    return found
+
+
+def test_typing_mistakes_of_every_kind_are_explained_at_their_line() -> None:
+    lines = FRENCH.read_text(encoding="utf-8").split("\n")
+    explained = 0
+    for index in range(1, len(lines), 5):
+        for kind, mistake in typing_mistakes(lines[index]).items():
+            result = parse_text("\n".join([*lines[:index], mistake, *lines[index + 1 :]]), "map.yaml")
+            if not isinstance(result, Unreadable):
+                continue  # some mistakes still read as valid YAML: the schema and the warnings take over
+            [diagnostic] = result.diagnostics
+            assert not diagnostic.message.startswith("YAML syntax error"), (kind, index + 1, diagnostic.message)
+            assert abs(diagnostic.line - (index + 1)) <= 3, (kind, index + 1, diagnostic.line, diagnostic.message)
+            explained += 1
+    assert explained > 100
