@@ -21,6 +21,12 @@ PURE_MODULES = [
     "config",
     "method",
     "writer",
+    "prescan",
+    "syntax",
+    "indentation",
+    "fields",
+    "source_text",
+    "discovery",
 ]
 FORBIDDEN = {"typer", "rich", "cjm.cli", "cjm.reporters"}
 
