@@ -247,6 +247,14 @@ RULES: dict[str, Rule] = _rules(
         "goals:\n  - Buy a gift",
     ),
     Rule(
+        "CJM122",
+        "text-read-as-key",
+        W,
+        "Text holding `: ` was read as a key and its value where the format takes text; quote the text.",
+        "thoughts:\n  - Why: is shipping so expensive",
+        'thoughts:\n  - "Why: is shipping so expensive"',
+    ),
+    Rule(
         "CJM201",
         "spec-version",
         E,

@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from cjm.diagnostics import Diagnostic, make
-from cjm.fields import kind_at
+from cjm.fields import kind_at, known_keys
 from cjm.loader import Document, PathKey, ScalarSource
 
 _COMMENT = re.compile(r"[ \t]+#")
@@ -62,7 +62,29 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
                     warnings.append(found)
         if kind in ("text", "text-list") and source.plain and source.end_line > source.line > 0:
             warnings.extend(_joined_item_warnings(document, lines, path, source))
+    warnings.extend(_text_read_as_mapping(document, data, lines))
     return replace(document, data=data), warnings
+
+
+def _text_read_as_mapping(document: Document, data: Any, lines: list[str]) -> list[Diagnostic]:
+    """CJM122 where text holding `: ` was read as a key and its value (`- Why: so slow?` in a list of thoughts)."""
+    found = []
+    for path in document.positions.spans:
+        value = _get(data, path)
+        if not path or not isinstance(value, dict) or len(value) != 1 or kind_at(path) != "text":
+            continue
+        [(key, rest)] = value.items()
+        if not isinstance(key, str) or isinstance(rest, dict | list) or key in known_keys():
+            continue
+        line, column = document.positions.locate((*path, key), "key")
+        source = lines[line - 1] if 0 < line <= len(lines) else ""
+        typed = re.split(r"\s#", source[column - 1 :])[0].strip()
+        written = f"- {json.dumps(typed, ensure_ascii=False)}" if isinstance(path[-1], int) else None
+        field = _field_name(path)
+        written = written or f"{field}: {json.dumps(typed, ensure_ascii=False)}"
+        message = f"`{typed[:40]}` was read as a key and its value because of `: `, where `{field}` takes text"
+        found.append(make("CJM122", document.name, line, column, message, f"put the text in quotes: `{written}`"))
+    return found
 
 
 def _get(data: Any, path: PathKey) -> Any:
