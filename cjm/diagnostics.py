@@ -226,7 +226,8 @@ RULES: dict[str, Rule] = _rules(
         "CJM119",
         "text-continued",
         W,
-        "A `- ` line under a text value is joined to that text, not read as a list item.",
+        "A line that looks like a list item (`- x`, `1. x`) inside a text value is joined to that text, "
+        "not read as a list item (a numbered list pasted from a document).",
         "objective: Grow\n  - more sign-ups",
         "objective: Grow, with more sign-ups",
     ),

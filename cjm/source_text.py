@@ -175,20 +175,31 @@ def _dash_without_space(document: Document, lines: list[str], path: PathKey, sou
     return make("CJM121", document.name, source.line, source.column, message, hint, end_column=source.column)
 
 
+_LIST_MARKER = re.compile(r"(?:[-*] |\d{1,3}[.)] )")
+
+
 def _joined_item_warnings(
     document: Document, lines: list[str], path: PathKey, source: ScalarSource
 ) -> list[Diagnostic]:
-    """CJM119 for each `- ` line that YAML joined into the text above it instead of reading a list item."""
+    """CJM119 for each line that looks like a list item (`- x`, `2. x`, `* x`) but YAML joined into one text.
+
+    A numbered list pasted from a document (`1. Buy` then `2. Pay` under `goals:`) is one text to
+    YAML, and so is a `- ` line under a key that already holds text.
+    """
     found = []
     field = _field_name(path)
-    for number in range(source.line + 1, min(source.end_line, len(lines)) + 1):
+    first = source.line
+    opening = lines[first - 1] if 0 < first <= len(lines) else ""
+    starts_line = opening[: source.column - 1].strip() == ""
+    for number in range(first if starts_line else first + 1, min(source.end_line, len(lines)) + 1):
         line = lines[number - 1]
         stripped = line.lstrip(" ")
-        if stripped.startswith("- "):
-            column = len(line) - len(stripped) + 1
-            message = f"this line continues the text of `{field}` (line {source.line}); it is not a list item"
-            hint = f"for a list, leave `{field}:` alone on its line and indent each `- ` item under it"
-            found.append(make("CJM119", document.name, number, column, message, hint, end_column=len(line.rstrip())))
+        if not _LIST_MARKER.match(stripped) or (number == first and stripped.startswith("- ")):
+            continue
+        column = len(line) - len(stripped) + 1
+        message = f"this line is read as part of the text of `{field}` (from line {first}), not as a list item"
+        hint = f"for a list, leave `{field}:` alone on its line and write each item under it as `- item`"
+        found.append(make("CJM119", document.name, number, column, message, hint, end_column=len(line.rstrip())))
     return found
 
 
