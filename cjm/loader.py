@@ -71,7 +71,8 @@ class SourceMap:
 
 @dataclass(frozen=True)
 class ScalarSource:
-    """How a scalar was typed: its source text, whether it was plain (unquoted), where it starts and ends (1-based)."""
+    """How a scalar was typed: its source text, whether it was plain (unquoted), where it starts and ends (1-based),
+    and whether YAML read it as something other than text (a number, a yes/no, a date)."""
 
     text: str
     plain: bool
@@ -79,6 +80,7 @@ class ScalarSource:
     end_column: int
     line: int = 0
     column: int = 0
+    typed: bool = False
 
 
 @dataclass(frozen=True)
@@ -362,9 +364,9 @@ def _duplicate_hint(node: MappingNode, duplicate: Node) -> str:
 def _scalar_source(node: ScalarNode) -> ScalarSource:
     end = node.end_mark
     start = node.start_mark
-    return ScalarSource(
-        node.value, node.style in (None, ""), end.line + 1, end.column + 1, start.line + 1, start.column + 1
-    )
+    typed = node.tag not in (_TAG + "str", _TAG + "null")
+    plain = node.style in (None, "")
+    return ScalarSource(node.value, plain, end.line + 1, end.column + 1, start.line + 1, start.column + 1, typed)
 
 
 def _node_position(node: Node) -> tuple[int, int]:

@@ -73,6 +73,7 @@ LINE_SEPARATORS: dict[str, str] = {
 _SPECIAL = re.compile(
     "[" + re.escape("".join([*INVISIBLE, *DASH_LIKE, *COLON_LIKE, *LINE_SEPARATORS, "'\"[]{}|>"])) + "]"
 )
+_PLAIN_LEADING = re.compile(r"( *)((?:-(?: +|$))*)")
 _SEPARATOR = re.compile("[" + "".join(LINE_SEPARATORS) + "]")
 
 
@@ -180,9 +181,10 @@ class _Scanner:
             if position < 0:
                 return
         elif self.flow == 0:
-            position = self._leading(line, number)
             if _SPECIAL.search(line) is None:
+                self._plain_leading(line, number)
                 return
+            position = self._leading(line, number)
         self._tokens(line, number, position, token_start=self.quote is None and self.flow == 0)
 
     def _leading(self, line: str, number: int) -> int:
@@ -214,6 +216,20 @@ class _Scanner:
             self._push(position, number, first)
             self._count(number)
         return position
+
+    def _plain_leading(self, line: str, number: int) -> None:
+        """`_leading` for a line without any character the scan looks for: only columns to push."""
+        match = _PLAIN_LEADING.match(line)
+        if match is None:  # never: the pattern matches any line, even an empty one
+            return
+        position, first = len(match.group(1)), True
+        for dash in match.group(2).split("-")[1:]:
+            self._push(position, number, first)
+            first = False
+            position += 1 + len(dash)
+        if position < len(line) and line[position] != "#":
+            self._push(position, number, first)
+            self._count(number)
 
     def _push(self, column: int, number: int, first: bool) -> None:
         if first:

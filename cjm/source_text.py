@@ -9,7 +9,6 @@ single text that looks like several items of a list, gets a warning.
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from dataclasses import replace
@@ -38,16 +37,17 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
     Warnings: CJM117 when a comment follows a plain text value (or an empty one) on its line,
     CJM118 when one text holding ", " or "; " stands where the format takes a list of text.
     """
-    data = copy.deepcopy(document.data)
+    data = _copy(document.data)
     lines = [line.removesuffix("\r") for line in document.text.split("\n")]
     warnings: list[Diagnostic] = []
     for path, source in document.scalars.items():
-        if not path:
+        if not path or not _worth_a_look(source, lines):
             continue
         kind = kind_at(path)
-        value = _get(data, path)
-        if kind in ("text", "text-list") and source.plain and value is not None and not isinstance(value, str):
-            value = source.text
+        if kind not in ("text", "text-list"):
+            continue
+        value: Any = source.text if source.plain and source.typed else _get(data, path)
+        if source.plain and source.typed:
             _set(data, path, value)
         if kind == "text" and source.plain:
             warning = _comment_warning(document, lines, path, source, value)
@@ -55,12 +55,12 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
                 warnings.append(warning)
         if kind == "text-list" and isinstance(value, str) and _SEPARATOR.search(value):
             warnings.append(_one_item_warning(document, path, value))
-        if kind in ("text", "text-list") and source.plain:
+        if source.plain:
             for check in (_unused_anchor, _dash_without_space):
                 found = check(document, lines, path, source)
                 if found is not None:
                     warnings.append(found)
-        if kind in ("text", "text-list") and source.plain and source.end_line > source.line > 0:
+        if source.plain and source.end_line > source.line > 0:
             warnings.extend(_joined_item_warnings(document, lines, path, source))
     warnings.extend(_text_read_as_mapping(document, data, lines))
     return replace(document, data=data), warnings
@@ -85,6 +85,28 @@ def _text_read_as_mapping(document: Document, data: Any, lines: list[str]) -> li
         message = f"`{typed[:40]}` was read as a key and its value because of `: `, where `{field}` takes text"
         found.append(make("CJM122", document.name, line, column, message, f"put the text in quotes: `{written}`"))
     return found
+
+
+def _worth_a_look(source: ScalarSource, lines: list[str]) -> bool:
+    """Whether a scalar may need changing or a warning at all (most plain text needs neither): cheap tests first."""
+    if not source.plain:
+        return _SEPARATOR.search(source.text) is not None
+    if source.typed or source.end_line > source.line or source.text[:1] == "-":
+        return True
+    line = lines[source.end_line - 1] if 0 < source.end_line <= len(lines) else ""
+    if _COMMENT.match(line, source.end_column - 1) is not None or _SEPARATOR.search(source.text) is not None:
+        return True
+    start = lines[source.line - 1] if 0 < source.line <= len(lines) else ""
+    return start[source.column - 1 : source.column] == "&"
+
+
+def _copy(data: Any) -> Any:
+    """A copy of the lists and mappings of plain data (scalars are immutable and shared)."""
+    if isinstance(data, dict):
+        return {key: _copy(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_copy(item) for item in data]
+    return data
 
 
 def _get(data: Any, path: PathKey) -> Any:
