@@ -49,3 +49,11 @@ def test_positions_know_where_a_value_ends() -> None:
         1,
         23,
     )
+
+
+def test_pasted_characters_do_not_hide_the_other_problems() -> None:
+    document = parse_text("cjm: 1\ntitle: T\npersona:\n\u00a0 name: Sarah\nstages:\n  - name: A\n", "map.yaml")
+    assert isinstance(document, Document)
+    assert [(d.code, d.line, d.column) for d in document.problems] == [("CJM114", 4, 1)]
+    assert document.data["persona"] == {"name": "Sarah"}
+    assert "\u00a0" in document.text.split("\n")[3]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cjm.fields import known_keys
-from cjm.prescan import MAX_DEPTH, MAX_VALUES, describe, scan
+from cjm.prescan import MAX_DEPTH, MAX_VALUES, describe, repair, scan
 
 
 def kinds(text: str) -> list[tuple[str, int, int]]:
@@ -77,3 +77,10 @@ def test_describe_names_the_character_and_its_code_point() -> None:
     assert describe("\u00a0") == "a non-breaking space (U+00A0)"
     assert describe("\u2028") == "a Unicode line separator (U+2028)"
     assert describe("\u2062") == "the character invisible times (U+2062)"
+
+
+def test_repair_puts_what_the_author_meant_in_place() -> None:
+    text = "persona:\n\u00a0 name：Sarah\n  goals:\n    – Buy\n  \u200bage: 3\n"
+    findings = scan(text, known_keys())
+    assert [f.kind for f in findings] == ["invisible", "colon", "dash", "invisible"]
+    assert repair(text, findings) == "persona:\n  name: Sarah\n  goals:\n    - Buy\n  age: 3\n"
