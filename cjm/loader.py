@@ -21,7 +21,6 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from cjm.diagnostics import Diagnostic, make
-from cjm.fields import known_keys
 from cjm.prescan import MAX_DEPTH, finding_diagnostic, repair, scan
 from cjm.syntax import syntax_diagnostic
 
@@ -191,6 +190,8 @@ def parse_text(text: str, name: str) -> Document | Unreadable:
     read with each one replaced by what the author meant (a space, a `-`, a `:`), so its other
     problems are reported in the same run; the Document then carries them in `problems`.
     """
+    from cjm.fields import known_keys  # here: cjm.fields reads the models, which import this module's types
+
     findings = scan(text, known_keys())
     problems = [finding_diagnostic(finding, name) for finding in findings]
     if any(finding.kind in ("depth", "size") for finding in findings):

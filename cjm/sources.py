@@ -1,21 +1,32 @@
-"""Which files a command line names: explicit files always, and only journey maps from directories and globs.
+"""Which maps a command works on: command-line arguments expanded to files, and a batch split into shards.
 
-Why: `cjm validate .` in a documentation repository also finds `mkdocs.yml`, CI workflows and
-OpenAPI files; reporting their Python tags as map errors is noise. A directory or a glob picks
-the files that say they are journey maps (a top-level `cjm:` key, or a name ending in
-`.cjm.yaml`/`.cjm.yml`) and counts the other YAML files it skipped; a file named on its own is
-always checked, map or not.
+Kept apart from the pipeline so that finding the files (and a build served from the cache)
+never imports the pydantic models.
+
+Why directories and globs pick maps only: `cjm validate .` in a documentation repository also
+finds `mkdocs.yml`, CI workflows and OpenAPI files; reporting their Python tags as map errors is
+noise. A directory or a glob picks the files that say they are journey maps (a top-level `cjm:`
+key, or a name ending in `.cjm.yaml`/`.cjm.yml`) and counts the other YAML files it skipped; a
+file named on its own is always checked, map or not.
 """
 
 from __future__ import annotations
 
 import glob
+import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 JOURNEY_SUFFIXES = (".yaml", ".yml")
+
+
+def collect_files(arguments: Iterable[str]) -> list[Path]:
+    """The files to check for these arguments (see `collect_journeys`, which also counts the skipped ones)."""
+    return collect_journeys(arguments).files
+
+
 MAP_SUFFIXES = (".cjm.yaml", ".cjm.yml")
 # A top-level `cjm:` key: at the start of a line, after an optional byte order mark.
 _VERSION_KEY = re.compile(rb"^(?:\xef\xbb\xbf)?(?:cjm|\"cjm\"|'cjm')[ \t]*:", re.MULTILINE)
@@ -89,3 +100,32 @@ def skipped_note(skipped: list[Path], shown: int = 5) -> str:
         f"skipped {count} that {'are' if len(skipped) != 1 else 'is'} not a journey map (no top-level `cjm:` key, "
         f"not named *.cjm.yaml): {names}; name a file to check it anyway"
     )
+
+
+SHARD_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """`K/N` → (K, N) with 1 ≤ K ≤ N; raise ValueError with a message for anything else."""
+    found = SHARD_PATTERN.match(text)
+    if found is None:
+        raise ValueError(f"{text!r} is not a shard like 1/4 (this job's number / the number of jobs)")
+    index, count = int(found.group(1)), int(found.group(2))
+    if not 1 <= index <= count:
+        raise ValueError(f"shard {index}/{count}: the first number must be from 1 to {count}")
+    return index, count
+
+
+def shard_of(path: Path, count: int) -> int:
+    """The shard (1-based) a map belongs to among `count`: a hash of its path as written, with `/` separators.
+
+    Why a hash of the path and not every N-th file: a map keeps its shard when maps are added or
+    removed elsewhere, so each CI job keeps rebuilding the same maps and its cache stays warm.
+    """
+    digest = hashlib.sha256(path.as_posix().encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % count + 1
+
+
+def select_shard(paths: Sequence[Path], index: int, count: int) -> list[Path]:
+    """The maps of shard `index` of `count`, in their original order; the shards of one batch cover it exactly once."""
+    return [path for path in paths if shard_of(path, count) == index]
