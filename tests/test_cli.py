@@ -68,8 +68,10 @@ def test_json_keys_and_null_hint(tmp_path: Path) -> None:
     assert item["hint"] is not None
     wrong = tmp_path / "wrong.yaml"
     wrong.write_text("cjm: 1\ntitle: [a]\nstages:\n  - name: A\n")
-    [item] = json.loads(run_cjm("validate", "-F", "json", str(wrong)).stdout)
-    assert item["code"] == "CJM204" and item["hint"] is None
+    [item] = [
+        found for found in json.loads(run_cjm("validate", "-F", "json", str(wrong)).stdout) if found["code"] == "CJM204"
+    ]
+    assert item["hint"] is None
 
 
 def test_a_missing_file_has_no_position(tmp_path: Path) -> None:
