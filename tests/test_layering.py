@@ -26,7 +26,6 @@ PURE_MODULES = [
     "indentation",
     "fields",
     "source_text",
-    "discovery",
 ]
 FORBIDDEN = {"typer", "rich", "cjm.cli", "cjm.reporters"}
 
