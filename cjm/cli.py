@@ -179,11 +179,17 @@ def validate(
 
 
 def _journey_paths(files: list[str], shard: str | None = None) -> list[Path]:
-    from cjm.sources import collect_files, parse_shard, select_shard
+    from cjm.sources import collect_journeys, parse_shard, select_shard, skipped_note
 
-    paths = collect_files(files)
+    collected = collect_journeys(files)
+    note = skipped_note(collected.skipped)
+    if note:
+        _emit("", note + "\n")
+    paths = collected.files
     if not paths:
-        raise typer.BadParameter("no journey files found (looked for *.yaml and *.yml)", param_hint="FILES")
+        raise typer.BadParameter(
+            "no journey files found (looked for *.yaml and *.yml with a top-level `cjm:` key)", param_hint="FILES"
+        )
     if shard is None:
         return paths
     try:
