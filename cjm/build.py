@@ -67,18 +67,19 @@ def output_paths(
 
 
 def _specs(formats: Sequence[str], views: Sequence[str], stem: str) -> list[OutputSpec]:
-    """One cache spec per output: `format` is the output's key; a picture records its view and its tools, the
-    Markdown report every output of the build (it links those that exist)."""
+    """One cache spec per output: `format` is the output's key (`svg`, `flow.svg`, `md`…), with the view it draws,
+    the tools drawing it (`dot`; `rsvg-convert` and the font for the map and slide views) and the files built
+    with it (the Markdown report links those that exist)."""
     from cjm.renderers import targets
 
-    wanted = targets(formats, views or ("map",))
-    keys = tuple(target.key for target in wanted)
+    views = tuple(views or ("map",))  # no view asked is the default view, for the key too
+    wanted = targets(formats, views)
+    siblings = tuple(target.file_name(stem) for target in wanted)
     specs = []
     for target in wanted:
         drawn_here = target.picture and not target.needs_graphviz
         tools = tools_fingerprint(target.needs_graphviz, drawn_here and target.format == "png", drawn_here)
-        recorded = (target.view,) if target.picture else keys if target.format == "md" else ()
-        specs.append(OutputSpec(target.key, recorded, None, stem, tools))
+        specs.append(OutputSpec(target.key, views, None, stem, tools, target.view, siblings))
     return specs
 
 
