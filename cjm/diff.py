@@ -11,8 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from cjm.model import KPI, Journey, Stage
-
-SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+from cjm.presentation import severity_rank
 
 
 @dataclass(frozen=True)
@@ -227,7 +226,10 @@ def _pain_points(old: Journey, new: Journey, out: list[Change]) -> None:
             continue
         old_pain = before[ident][1]
         if old_pain.severity != pain.severity:
-            verdict = "better" if SEVERITY_RANK[pain.severity] < SEVERITY_RANK[old_pain.severity] else "worse"
+            # presentation.severity_rank: 0 is the most severe; an unstated severity gives no verdict.
+            old_rank, new_rank = severity_rank(old_pain.severity), severity_rank(pain.severity)
+            stated = old_pain.severity is not None and pain.severity is not None
+            verdict = ("better" if new_rank > old_rank else "worse") if stated else None
             out.append(
                 Change("pain point", ident, "severity", pain.text, old_pain.severity, pain.severity, verdict, stage.id)
             )

@@ -18,153 +18,33 @@ label in the Mermaid block through `escape_mermaid`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
-from typing import Literal
 from urllib.parse import quote
 
-from cjm.emotion import format_score, label, symbol, to_five
+from cjm.emotion import format_score, label
 from cjm.i18n import channel_labels, messages
-from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Stage, Touchpoint
+from cjm.model import KPI, EmotionScale, Journey, PainPoint, Touchpoint
+from cjm.presentation import (
+    NO_VALUE,
+    SEVERITY_ORDER,
+    backlog_rank,
+    escape_markdown,
+    escape_table_cell,
+    kpi_on_target,
+    kpi_value_text,
+    label_colon,
+    score_text,
+    severity_rank,
+)
 from cjm.renderers import RenderOptions
+from cjm.renderers.mermaid import render_mermaid_blocks
 
-SEVERITY_ORDER = ("critical", "high", "medium", "low")
-STATUS_ORDER = ("in-progress", "planned", "idea", "done", "dropped")
-IMPACT_ORDER = ("high", "medium", "low")
-EFFORT_ORDER = ("low", "medium", "high")
-NO_VALUE = "–"
+__all__ = ["SEVERITY_ORDER", "escape_markdown", "escape_table_cell", "kpi_on_target", "render_markdown"]
+
 ON_TARGET = "✅"
 OFF_TARGET = "⚠️"
 MOMENT_OF_TRUTH = "★"
 CELL_BREAK = "<br>"
-
-# --- Markdown escaping -------------------------------------------------------------------------
-
-# Control characters, and the bidirectional embeddings, overrides and isolates that could
-# reorder the rest of a table row when the source is read in a diff.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# Characters that open code, emphasis, strikethrough, links, images, math, headings or table
-# cells anywhere in a line: escaped with a backslash wherever they appear.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~#$])")
-# `&` only matters when it would start an entity reference (`&amp;`, `&#58;`).
-_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# Block markers that only matter at the start of a line: list items (`-`, `+`, `1.`, `1)`)
-# and setext underlines (`===`, `---`). `#`, `>`, `*`, `_`, backticks and `~` are escaped anyway.
-_BULLET_START = re.compile(r"^([-+=])")
-_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
-
-
-def escape_markdown(text: str) -> str:
-    """User text made inert for Markdown prose: it shows as written and never becomes markup.
-
-    Backslash-escapes what starts code, emphasis, links, images, tables, math or headings
-    (`` ` * _ [ ] | ~ # $ \\ ``), writes `<` and `>` as entities (no raw HTML, no autolink,
-    no blockquote) and `&` as `&amp;` where it would start an entity, and escapes list and
-    setext markers at the start of a line. Line breaks are kept (each line escaped on its
-    own) but blank lines, leading spaces and runs of spaces are dropped, so the text stays
-    inside the paragraph, list item or quote it is written in and cannot become a code block.
-
-    Why not escape `(` and `)`: a link needs `](` and `]` is always escaped, so parentheses
-    stay readable ("(currently €54)") without being able to open anything.
-    """
-    lines = []
-    for raw_line in _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")).split("\n"):
-        line = " ".join(raw_line.split())
-        if not line:
-            continue
-        line = _INLINE_SPECIAL.sub(r"\\\1", line)
-        line = _ENTITY_START.sub("&amp;", line)
-        line = line.replace("<", "&lt;").replace(">", "&gt;")
-        line = _BULLET_START.sub(r"\\\1", line)
-        line = _ORDERED_START.sub(r"\1\\\2", line)
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def escape_table_cell(text: str) -> str:
-    """User text made inert for one line: a table cell, a heading or a list item.
-
-    Same escaping as `escape_markdown` (so `|` cannot split the cell), with line breaks
-    turned into spaces so the text cannot end the row, the heading or the item.
-    """
-    return escape_markdown(text).replace("\n", " ") or NO_VALUE
-
-
-# --- Mermaid escaping --------------------------------------------------------------------------
-
-MermaidField = Literal["title", "section", "task", "actor"]
-
-# A journey is unquoted text: `title <rest of line>`, `section <rest of line>`,
-# `<task>: <score>: <actor>, <actor>`. Measured with mermaid-cli 11.17: `;` anywhere and `#` in
-# a task refuse the whole diagram; `#` in a title or section silently cuts it short; `:` in a
-# section refuses the diagram and in a task silently shifts the score into the actor; `,` in an
-# actor splits it in two. Each is replaced by a look-alike that the DejaVu fonts draw.
-_MERMAID_LOOKALIKES: dict[MermaidField, dict[str, str]] = {
-    "title": {"#": "♯"},
-    "section": {"#": "♯", ":": "∶"},
-    "task": {"#": "♯", ":": "∶"},
-    "actor": {"#": "♯", ":": "∶", ",": "‚", ";": "‚"},
-}
-_MERMAID_ALWAYS = {
-    "<": "‹",  # tags are stripped from titles and `<br>` splits labels drawn as SVG text
-    ">": "›",
-    "`": "ˋ",  # a line of backticks would close the Markdown fence around the block
-}
-# A task line starting with a keyword is read as that statement ("Title deed: 3: Me" sets the
-# diagram title and drops the task; "Section A: 3: Me" and "Journey: 3: Me" are refused). The
-# lexer is case-insensitive and ASCII: an invisible WORD JOINER in front stops the match.
-_MERMAID_KEYWORD = re.compile(r"^(?:journey|title|section|acctitle|accdescr)(?![A-Za-z0-9_])", re.IGNORECASE)
-_WORD_JOINER = "\u2060"
-
-
-def escape_mermaid(text: str, field: MermaidField) -> str:
-    """A label made safe for one field of a Mermaid `journey` (title, section, task or actor).
-
-    Whitespace (newlines included) collapses to single spaces; `%%` (a comment) becomes `%`;
-    `;` becomes `,` (`‚` in an actor, where a comma separates actors); `#` becomes `♯`, `:`
-    becomes `∶` where the field cannot hold them, `,` becomes `‚` in an actor; `<`, `>` and
-    backticks become `‹`, `›`, `ˋ`; a task that starts with a journey keyword gets an
-    invisible word joiner in front.
-
-    Why look-alikes rather than Mermaid's `#58;` entities: the block stays readable as plain
-    text wherever Mermaid is not rendered, and `#` is itself one of the characters that break
-    a journey.
-    """
-    line = " ".join(_INVISIBLE.sub("", text).split())
-    line = re.sub(r"%{2,}", "%", line)
-    if field != "actor":
-        line = re.sub(r"\s*;", ",", line)
-    for character, replacement in {**_MERMAID_ALWAYS, **_MERMAID_LOOKALIKES[field]}.items():
-        line = line.replace(character, replacement)
-    if field == "task" and _MERMAID_KEYWORD.match(line):
-        line = _WORD_JOINER + line
-    return line or "…"
-
-
-def render_mermaid_journey(journey: Journey) -> str:
-    """The map as a Mermaid `journey` diagram (without the Markdown fence).
-
-    One `section` per stage and one task per touchpoint, scored on Mermaid's 1..5 with
-    `cjm.emotion.to_five`; a touchpoint without an emotion takes its stage's score, or
-    neutral. A stage without touchpoints is one task named after the stage when it has a
-    score; without a score its section has no task, and Mermaid does not draw it. The actor
-    is the persona, or the catalogue's default customer.
-    """
-    scale = journey.emotion_scale
-    persona = journey.persona.name if journey.persona else messages(journey.locale)["note.customer"]
-    actor = escape_mermaid(persona, "actor")
-    lines = ["journey", f"  title {escape_mermaid(journey.title, 'title')}"]
-    for stage in journey.stages:
-        lines.append(f"  section {escape_mermaid(stage.name, 'section')}")
-        stage_score = stage.score
-        if stage.touchpoints:
-            for touchpoint in stage.touchpoints:
-                score = touchpoint.emotion if touchpoint.emotion is not None else stage_score
-                five = to_five(scale.neutral if score is None else score, scale)
-                lines.append(f"    {escape_mermaid(touchpoint.name, 'task')}: {five}: {actor}")
-        elif stage_score is not None:
-            lines.append(f"    {escape_mermaid(stage.name, 'task')}: {to_five(stage_score, scale)}: {actor}")
-    return "\n".join(lines) + "\n"
 
 
 # --- The report --------------------------------------------------------------------------------
@@ -192,7 +72,7 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
         [f"![{escape_table_cell(journey.title)}]({quote(options.stem + '.svg', safe='')})"],
         *_stages(journey, text),
         [f"## {text['heading.emotional_curve']}"],
-        ["```mermaid", *render_mermaid_journey(journey).splitlines(), "```"],
+        *_mermaid(journey, text),
         *_lows(journey, text),
         *_pain_points(journey, text),
         *_backlog(journey, text, options.baseline),
@@ -203,6 +83,13 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
     return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
 
 
+def _mermaid(journey: Journey, text: _Text) -> list[list[str]]:
+    blocks = render_mermaid_blocks(journey)
+    if not blocks:
+        return [[text["note.no_scores"]]]
+    return [["```mermaid", *block.splitlines(), "```"] for block in blocks]
+
+
 class _Text:
     """The catalogue of the map's locale, with the locale's way of writing a label before a colon."""
 
@@ -210,7 +97,7 @@ class _Text:
         self.messages: Mapping[str, str] = messages(journey.locale)
         self.channels = channel_labels(journey)
         # French typography puts a no-break space before a colon.
-        self.colon = "\u00a0:" if journey.locale == "fr" else ":"
+        self.colon = label_colon(journey.locale)
 
     def __getitem__(self, key: str) -> str:
         return self.messages[key]
@@ -235,12 +122,9 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequen
 
 
 def _emotion(score: float | None, scale: EmotionScale, locale: str) -> str:
-    """A score as a number, a band symbol and the scale's word: `-2 ▼▼ Distressed`."""
-    if score is None:
-        return NO_VALUE
-    word = label(score, scale)
-    shown = f"{format_score(score, locale)} {symbol(score, scale)}"
-    return f"{shown} {escape_table_cell(word)}" if word else shown
+    """A score as `presentation.score_text` writes it: `▼▼ -2 (Distressed)`."""
+    shown = score_text(score, scale, locale)
+    return NO_VALUE if shown is None else escape_table_cell(str(shown))
 
 
 def _scale_value(score: float, scale: EmotionScale, locale: str) -> str:
@@ -370,7 +254,7 @@ def _below(score: float | None, scale: EmotionScale) -> bool:
 
 def _pain_points(journey: Journey, text: _Text) -> list[list[str]]:
     heading = [f"## {text['heading.pain_points']}"]
-    pains = sorted(journey.pain_points(), key=lambda item: SEVERITY_ORDER.index(item[1].severity))
+    pains = sorted(journey.pain_points(), key=lambda item: severity_rank(getattr(item[1], "severity", None)))
     if not pains:
         return [heading, [text["note.none"]]]
     touchpoints = {touchpoint.id: touchpoint for _, touchpoint in journey.touchpoints()}
@@ -401,18 +285,9 @@ def _touchpoint_name(touchpoint_id: str | None, touchpoints: Mapping[str, Touchp
     return escape_table_cell(touchpoint.name if touchpoint else touchpoint_id)
 
 
-def _backlog_order(item: tuple[Stage, Opportunity]) -> tuple[int, int, int]:
-    opportunity = item[1]
-    return (
-        STATUS_ORDER.index(opportunity.status),
-        IMPACT_ORDER.index(opportunity.impact) if opportunity.impact else len(IMPACT_ORDER),
-        EFFORT_ORDER.index(opportunity.effort) if opportunity.effort else len(EFFORT_ORDER),
-    )
-
-
 def _backlog(journey: Journey, text: _Text, baseline: Journey | None) -> list[list[str]]:
     heading = [f"## {text['heading.opportunities']}"]
-    opportunities = sorted(journey.opportunities(), key=_backlog_order)
+    opportunities = sorted(journey.opportunities(), key=lambda item: backlog_rank(item[1]))
     if not opportunities:
         return [heading, [text["note.none"]]]
     pains = {pain.id: pain for _, pain in journey.pain_points()}
@@ -450,13 +325,6 @@ def _pain_point_text(pain_id: str, pains: Mapping[str, PainPoint]) -> str:
     return escape_table_cell(pain.text if pain else pain_id)
 
 
-def kpi_on_target(kpi: KPI) -> bool | None:
-    """Whether a KPI meets its target given which way is better; None without a value or a target."""
-    if kpi.value is None or kpi.target is None:
-        return None
-    return kpi.value >= kpi.target if kpi.better == "higher" else kpi.value <= kpi.target
-
-
 def _kpi_status(kpi: KPI, text: _Text) -> str:
     on_target = kpi_on_target(kpi)
     if on_target is None:
@@ -482,8 +350,8 @@ def _kpis(journey: Journey, text: _Text) -> list[list[str]]:
         [
             escape_table_cell(stage.name),
             escape_table_cell(kpi.name),
-            format_score(kpi.value, journey.locale),
-            format_score(kpi.target, journey.locale),
+            kpi_value_text(kpi.value, None, journey.locale),
+            kpi_value_text(kpi.target, None, journey.locale),
             escape_table_cell(kpi.unit) if kpi.unit else NO_VALUE,
             text.value("better", kpi.better),
             _kpi_status(kpi, text),
@@ -538,7 +406,7 @@ def _comparison(journey: Journey, baseline: Journey, text: _Text) -> list[list[s
 
     current_pains = {pain.id for _, pain in journey.pain_points()}
     gone = [(stage, pain) for stage, pain in baseline.pain_points() if pain.id not in current_pains]
-    gone.sort(key=lambda item: SEVERITY_ORDER.index(item[1].severity))
+    gone.sort(key=lambda item: severity_rank(getattr(item[1], "severity", None)))
     pain_header = [text["field.severity"], text["field.text"], text["field.stage"]]
     pain_rows = [
         [text.value("severity", pain.severity), escape_table_cell(pain.text), escape_table_cell(stage.name)]
