@@ -27,10 +27,11 @@ $(VENV)/.test-installed: $(BIN)/cjm pyproject.toml
 
 install-test: $(VENV)/.test-installed ## Install cjm with its test tools into .venv
 
-system: ## Install Graphviz and Chromium from Debian's packages when missing (needs root)
+system: ## Install Graphviz, Chromium and pdftotext from Debian's packages when missing (needs root)
 	@missing=""; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "please install:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \

@@ -20,6 +20,7 @@ import jinja2
 
 from cjm import emotion, i18n
 from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Persona, Touchpoint
+from cjm.presentation import NO_VALUE, kpi_on_target, kpi_value_text, label_colon, score_text
 from cjm.renderers import RenderOptions
 
 TEMPLATE = "journey.html.j2"
@@ -106,8 +107,7 @@ LABEL_CLEARANCE = 44
 
 LEVEL_DOTS = {"low": 1, "medium": 2, "high": 3}
 
-# Colons and quotation marks as each language writes them (French puts a narrow no-break space before ":").
-COLONS = {"en": ":", "fr": "\u202f:"}
+# Quotation marks as each language writes them (the colon comes from cjm.presentation.label_colon).
 QUOTE_MARKS = {"en": ("“", "”"), "fr": ("«\u00a0", "\u00a0»")}
 
 
@@ -350,7 +350,7 @@ class _Context:
         return cls(
             text=i18n.messages(journey.locale),
             locale=journey.locale,
-            colon=COLONS.get(journey.locale, COLONS["en"]),
+            colon=label_colon(journey.locale),
             scale=journey.emotion_scale,
             channels=i18n.channel_labels(journey),
             touchpoint_names={touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()},
@@ -402,18 +402,17 @@ def _lanes(journey: Journey, baseline: Journey | None, context: _Context) -> lis
 def _touchpoint(touchpoint: Touchpoint, context: _Context) -> TouchpointView:
     text = context.text
     chip = None
-    if touchpoint.emotion is not None:
-        word = emotion.label(touchpoint.emotion, context.scale)
-        number = _score(touchpoint.emotion, context.locale)
+    shown = score_text(touchpoint.emotion, context.scale, context.locale)
+    if shown is not None:
         chip = ScoreChip(
-            f"{emotion.symbol(touchpoint.emotion, context.scale)} {number}",
+            f"{shown.symbol} {shown.number}",
             emotion.fill(touchpoint.emotion, context.scale),
-            f"{text['field.emotion']}{context.colon} {number}" + (f" ({word})" if word else ""),
+            f"{text['field.emotion']}{context.colon} {shown.number}" + (f" ({shown.word})" if shown.word else ""),
         )
     return TouchpointView(
         anchor=f"tp-{touchpoint.id}",
         name=touchpoint.name,
-        channel=context.channels.get(touchpoint.channel, touchpoint.channel),
+        channel=context.channels.get(touchpoint.channel, touchpoint.channel) if touchpoint.channel else "",
         kind=text[f"kind.{touchpoint.kind}"] if touchpoint.kind else None,
         score=chip,
         moment_of_truth=touchpoint.moment_of_truth,
@@ -427,8 +426,10 @@ def _pain(pain: PainPoint, context: _Context) -> PainView:
         anchor=f"pain-{pain.id}",
         ref=context.pain_refs[pain.id],
         text=pain.text,
-        severity=Badge(context.text[f"severity.{pain.severity}"], f"severity-{pain.severity}"),
-        accent=pain.severity,
+        severity=Badge(context.text[f"severity.{pain.severity}"], f"severity-{pain.severity}")
+        if pain.severity
+        else Badge(f"{context.text['field.severity']}{context.colon} {NO_VALUE}", "kpi-none"),
+        accent=pain.severity or "none",
         touchpoint=context.touchpoint_names.get(pain.touchpoint, pain.touchpoint) if pain.touchpoint else None,
         evidence=tuple(pain.evidence),
         addressed_by=tuple(
@@ -461,7 +462,9 @@ def _opportunity(item: Opportunity, context: _Context) -> OpportunityView:
         anchor=f"opp-{item.id}",
         ref=context.opportunity_refs[item.id],
         text=item.text,
-        status=Badge(text[f"status.{item.status}"], f"status-{item.status}"),
+        status=Badge(text[f"status.{item.status}"], f"status-{item.status}")
+        if item.status
+        else Badge(f"{text['field.status']}{context.colon} {NO_VALUE}", "kpi-none"),
         levels=levels,
         owner=item.owner,
         addresses=tuple(links),
@@ -470,22 +473,21 @@ def _opportunity(item: Opportunity, context: _Context) -> OpportunityView:
 
 def _kpi(kpi: KPI, context: _Context) -> KPIView:
     text, locale = context.text, context.locale
-    value = _with_unit(_number(kpi.value, locale), kpi.unit, locale) if kpi.value is not None else "–"
+    value = kpi_value_text(kpi.value, kpi.unit, locale)
     target = None
     if kpi.target is not None:
-        relation = "≥" if kpi.better == "higher" else "≤"
-        target = f"{text['field.target']} {relation} {_with_unit(_number(kpi.target, locale), kpi.unit, locale)}"
+        relation = {"higher": "≥ ", "lower": "≤ "}.get(kpi.better or "", "")
+        target = f"{text['field.target']} {relation}{kpi_value_text(kpi.target, kpi.unit, locale)}"
     status = None
+    met = kpi_on_target(kpi)
     if kpi.value is not None and kpi.target is None:
         status = Badge(text["kpi.no_target"], "kpi-none")
-    elif kpi.value is not None and kpi.target is not None:
-        met = kpi.value >= kpi.target if kpi.better == "higher" else kpi.value <= kpi.target
+    elif met is not None:
         status = (
             Badge(f"✓ {text['kpi.on_target']}", "kpi-on") if met else Badge(f"✗ {text['kpi.off_target']}", "kpi-off")
         )
-    return KPIView(
-        kpi.name, value, target, status, f"{text['field.better']}{context.colon} {text[f'better.{kpi.better}']}"
-    )
+    better = text[f"better.{kpi.better}"] if kpi.better else NO_VALUE
+    return KPIView(kpi.name, value, target, status, f"{text['field.better']}{context.colon} {better}")
 
 
 def _curve(journey: Journey, baseline: Journey | None, context: _Context) -> Curve:
@@ -591,24 +593,9 @@ def _percent(fraction: float) -> str:
     return f"{fraction * 100:.3f}%"
 
 
-def _number(value: float, locale: str) -> str:
-    """A number as the locale writes it: 7.5 in English, 7,5 in French; no trailing .0."""
-    written = str(int(value)) if float(value).is_integer() else f"{value:.12g}"
-    return written.replace(".", ",") if locale == "fr" else written
-
-
 def _score(score: float, locale: str) -> str:
     """An emotion score as every renderer writes it (cjm.emotion.format_score), with a French decimal comma."""
     return emotion.format_score(score, locale)
-
-
-def _with_unit(number: str, unit: str | None, locale: str) -> str:
-    """A number and its unit: `7.8%` and `3.4/5` in English, `7,8 %` in French, `9 days` everywhere."""
-    if not unit:
-        return number
-    if unit.startswith("/") or (unit == "%" and locale != "fr"):
-        return f"{number}{unit}"
-    return f"{number}\u00a0{unit}"
 
 
 def _shorten(value: str, limit: int = 56) -> str:
