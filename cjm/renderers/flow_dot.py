@@ -128,35 +128,59 @@ class _Writer:
             dot.node(anchor, **style.ANCHOR_STYLE)
             notes = flow_row.notes.get("")
             lost = None
-        order = ([lost] if lost else []) + [anchor]
+        pains: list[str] = []
+        opportunities: list[str] = []
         if notes is not None:
-            for pain in notes.pain_points:
-                order.append(self.pain(dot, pain))
-            for opportunity in notes.opportunities:
-                order.append(self.opportunity(dot, opportunity))
-        with dot.subgraph() as same:
-            same.attr(rank="same")
-            for node in order:
-                same.node(node)
-        # A flat edge draws its tail left of its head: these keep the row in order.
-        for left, right in itertools.pairwise(order):
+            pains = [self.pain(dot, pain) for pain in notes.pain_points]
+            opportunities = [self.opportunity(dot, opportunity) for opportunity in notes.opportunities]
+        attached = bool(flow_row.touchpoints)
+        # Pain points beside the touchpoint, then opportunities up to NOTES_PER_ROW notes; the other
+        # opportunities go in rows below, so the picture keeps a docs column's width.
+        room = max(style.NOTES_PER_ROW - len(pains), 0)
+        first_row = ([lost] if lost else []) + [anchor] + pains + opportunities[:room]
+        rest = opportunities[room:]
+        self.same_rank(dot, first_row)
+        for left, right in itertools.pairwise(first_row):
             if lost is not None and left == lost:
                 edge_id = self.edge_id("lost", anchor, lost)
                 self.titles[edge_id] = self.text["note.customers_lost"]
                 dot.edge(left, right, id=edge_id, _attributes={"class": "drop-off"}, **style.LOST_EDGE_STYLE)
                 self.uses.add("lost")
-            elif right.startswith("pain_") and flow_row.touchpoints:
-                # Each pain point hangs on the touchpoint, through the pain points before it.
-                dot.edge(
-                    left,
-                    right,
-                    id=self.edge_id("pain", right, left),
-                    _attributes={"class": "pain-point-link"},
-                    **style.PAIN_LINK_STYLE,
-                )
             else:
-                dot.edge(left, right, style="invis")
+                self.note_link(dot, left, right, attached)
         self.row_anchors.append((anchor, [anchor]))
+        for number, start in enumerate(range(0, len(rest), style.NOTES_PER_ROW), start=1):
+            spacer = f"{anchor}__notes_{number}"
+            dot.node(spacer, **style.ANCHOR_STYLE)
+            chunk = [spacer, *rest[start : start + style.NOTES_PER_ROW]]
+            self.same_rank(dot, chunk)
+            for left, right in itertools.pairwise(chunk):
+                dot.edge(left, right, style="invis")
+            self.row_anchors.append((spacer, [spacer]))
+
+    def same_rank(self, dot: graphviz.Digraph, nodes: list[str]) -> None:
+        """Put nodes side by side, left to right in this order."""
+        with dot.subgraph() as same:
+            same.attr(rank="same")
+            for node in nodes:
+                same.node(node)
+
+    def note_link(self, dot: graphviz.Digraph, left: str, right: str, attached: bool) -> None:
+        """A pain point's line to the touchpoint, through the notes before it; an invisible edge between other notes.
+
+        Why invisible edges: a flat edge draws its tail left of its head (or above it across rows),
+        which keeps the notes in the map's order.
+        """
+        if right.startswith("pain_") and attached:
+            dot.edge(
+                left,
+                right,
+                id=self.edge_id("pain", right, left),
+                _attributes={"class": "pain-point-link"},
+                **style.PAIN_LINK_STYLE,
+            )
+        else:
+            dot.edge(left, right, style="invis")
 
     def alternatives_row(self, dot: graphviz.Digraph, flow_stage: FlowStage, flow_row: FlowRow) -> None:
         """Alternative touchpoints side by side in a dashed box, no path between them, notes below each."""

@@ -64,6 +64,9 @@ HEADER_WRAP = 80
 EDGE_LABEL_WRAP = 24
 MAX_LINES = 8
 
+# Notes (pain points, opportunities) beside one touchpoint before they continue on a row below.
+NOTES_PER_ROW = 2
+
 SEVERITY_PENWIDTH = {"low": "1", "medium": "1.5", "high": "2.2", "critical": "3"}
 SEVERITY_DOTS = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 
