@@ -122,19 +122,11 @@ def flow(journey: Journey) -> list[FlowEdge]:
     edges: list[FlowEdge] = []
     for index, (kind, stage, touchpoint) in enumerate(steps):
         following = steps[index + 1] if index + 1 < len(steps) else None
+        members = stage.touchpoints if kind == "stage" else [touchpoint] if touchpoint is not None else []
+        for member in members:
+            if member.next is not None:
+                edges += _next_edges(member, by_id, position)
         if touchpoint is not None and touchpoint.next is not None:
-            targets = [step for step in dict((step.to, step) for step in touchpoint.next).values() if step.to in by_id]
-            for step in targets:
-                head = by_id[step.to]
-                edges.append(
-                    FlowEdge(
-                        touchpoint.id,
-                        head.id,
-                        _kind(touchpoint, head, step.label, position),
-                        step.label,
-                        branch=len(targets) >= 2,
-                    )
-                )
             continue
         if following is None:
             continue
@@ -152,6 +144,21 @@ def flow(journey: Journey) -> list[FlowEdge]:
             else:
                 edges.append(FlowEdge(touchpoint.id, following[2].id, _kind(touchpoint, following[2], None, position)))
     return edges
+
+
+def _next_edges(touchpoint: Touchpoint, by_id: dict[str, Touchpoint], position: dict[str, int]) -> list[FlowEdge]:
+    """The steps a touchpoint's `next` names, in order, each target once."""
+    targets = [step for step in dict((step.to, step) for step in touchpoint.next or []).values() if step.to in by_id]
+    return [
+        FlowEdge(
+            touchpoint.id,
+            step.to,
+            _kind(touchpoint, by_id[step.to], step.label, position),
+            step.label,
+            branch=len(targets) >= 2,
+        )
+        for step in targets
+    ]
 
 
 def _kind(tail: Touchpoint, head: Touchpoint, label: str | None, position: dict[str, int]) -> EdgeKind:
