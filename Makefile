@@ -50,7 +50,7 @@ $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package.json $(NODE_DIR)/packag
 	cd $(NODE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	@touch $@
 
-node: $(NODE_DIR)/node_modules/.installed ## Install mermaid-cli and yaml-language-server into tests/node (npm ci)
+node: $(NODE_DIR)/node_modules/.installed ## Install mermaid-cli, yaml-language-server and axe-core into tests/node (npm ci)
 
 demo: install graphviz ## Validate and build every example into out/
 	$(BIN)/cjm validate examples/
