@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from cjm.kpi import improved
 from cjm.model import KPI, Journey, Stage
 from cjm.presentation import severity_rank
 
@@ -226,10 +227,7 @@ def _pain_points(old: Journey, new: Journey, out: list[Change]) -> None:
             continue
         old_pain = before[ident][1]
         if old_pain.severity != pain.severity:
-            # presentation.severity_rank: 0 is the most severe; an unstated severity gives no verdict.
-            old_rank, new_rank = severity_rank(old_pain.severity), severity_rank(pain.severity)
-            stated = old_pain.severity is not None and pain.severity is not None
-            verdict = ("better" if new_rank > old_rank else "worse") if stated else None
+            verdict = _severity_verdict(old_pain.severity, pain.severity)
             out.append(
                 Change("pain point", ident, "severity", pain.text, old_pain.severity, pain.severity, verdict, stage.id)
             )
@@ -279,7 +277,7 @@ def _kpis(old: Journey, new: Journey, out: list[Change]) -> None:
         for aspect in ("value", "target"):
             old_value, new_value = getattr(old_kpi, aspect), getattr(kpi, aspect)
             if old_value != new_value:
-                verdict = _verdict(old_value, new_value, kpi.better) if aspect == "value" else None
+                verdict = _kpi_verdict(old_value, new_value, kpi.better) if aspect == "value" else None
                 out.append(Change("kpi", kpi.name, aspect, kpi.name, old_value, new_value, verdict, stage.id))
     for key, (stage, kpi) in before.items():
         if key not in after:
@@ -291,3 +289,17 @@ def _verdict(before: float | None, after: float | None, better: str) -> str | No
         return None
     improved = after > before if better == "higher" else after < before
     return "better" if improved else "worse"
+
+
+def _kpi_verdict(before: float | None, after: float | None, better: str | None) -> str | None:
+    """Better or worse by the KPI's stated direction; no verdict when the map does not state it."""
+    moved = improved(before, after, better)
+    return None if moved is None else "better" if moved else "worse"
+
+
+def _severity_verdict(before: str | None, after: str | None) -> str | None:
+    """Better when the severity went down; no verdict when either side does not state one."""
+    if before is None or after is None:
+        return None
+    # presentation.severity_rank: 0 is the most severe, so a higher rank is a milder pain point.
+    return "better" if severity_rank(after) > severity_rank(before) else "worse"

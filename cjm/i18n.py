@@ -113,10 +113,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "note.switch_with_reason": "Switch, with its reason",
         "note.loop_back": "Back to an earlier step",
         "note.alternatives": "Alternatives (no order)",
-        "note.flow_view": "Touchpoint flow",
         "mermaid.per_touchpoint": "How {persona} feels at each of {tasks} touchpoints, from 1 (worst) to 5 (best).",
         "mermaid.per_stage": "How {persona} feels in each of {tasks} stages, from 1 (worst) to 5 (best).",
-        "note.no_scores": "No emotion is recorded in this map.",
         "note.persona": "Persona",
         "heading.journey_map": "Journey map",
         "field.addressed_by": "Addressed by",
@@ -132,6 +130,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "note.customer": "Customer",
         "note.emotion_scale": "Emotion scale: {min} to {max}, neutral {neutral}.",
         "field.unit": "Unit",
+        # What the author left out: shown as unknown, never as a default.
+        "note.not_stated": "not stated",
+        "kpi.no_direction": "direction not stated",
+        "note.unscored": "Not scored, so left out of the curve: {names}.",
+        "note.no_curve": "No stage or touchpoint has an emotion score: the map has no emotional curve.",
     },
     "fr": {
         "field.unit": "Unité",
@@ -239,16 +242,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "note.switch_with_reason": "Changement, avec sa raison",
         "note.loop_back": "Retour à une étape précédente",
         "note.alternatives": "Alternatives (sans ordre)",
-        "note.flow_view": "Parcours des points de contact",
         "mermaid.per_touchpoint": (
             "Ressenti de {persona} à chacun des {tasks} points de contact, de 1 (pire) à 5 (meilleur)."
         ),
         "mermaid.per_stage": "Ressenti de {persona} à chacune des {tasks} étapes, de 1 (pire) à 5 (meilleur).",
-        "note.no_scores": "Aucune émotion n’est notée dans cette carte.",
         "note.persona": "Persona",
         "heading.journey_map": "Carte du parcours client",
         "field.addressed_by": "Traité par",
         "note.unaddressed": "Aucune opportunité pour l’instant",
+        "note.not_stated": "non précisé",
+        "kpi.no_direction": "sens non précisé",
+        "note.unscored": "Sans score d’émotion, donc absents de la courbe : {names}.",
+        "note.no_curve": "Aucune étape ni aucun point de contact n’a de score d’émotion : "
+        "la carte n’a pas de courbe émotionnelle.",
     },
 }
 

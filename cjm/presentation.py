@@ -3,8 +3,9 @@
 What lives here (each a pure function of model values, no markup beyond Markdown escaping):
 - orders: `SEVERITY_ORDER`, `severity_rank` (pain points, most severe first), `backlog_rank`
   (opportunities: status, then impact, then effort);
-- KPIs: `kpi_on_target` (met, missed or unknown), `format_number` and `kpi_value_text` (a value
-  with its unit, as the locale writes it);
+- KPIs: `kpi_on_target` (met, missed or unknown: `cjm.kpi.on_target`, re-exported so renderers
+  find every presentation fact here), `format_number` and `kpi_value_text` (a value with its unit,
+  as the locale writes it);
 - scores: `score_text` (symbol, number and the scale's word, one `ScoreText`);
 - typography: `label_colon` (a label before a colon, as the locale writes it);
 - Markdown: `escape_markdown` (prose) and `escape_table_cell` (one line);
@@ -25,10 +26,31 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cjm import emotion
+from cjm.kpi import on_target as kpi_on_target
 from cjm.model import slugify
 
 if TYPE_CHECKING:
-    from cjm.model import KPI, EmotionScale, Journey, Opportunity
+    from cjm.model import EmotionScale, Journey, Opportunity
+
+__all__ = [
+    "EFFORT_ORDER",
+    "IMPACT_ORDER",
+    "NO_VALUE",
+    "SEVERITY_ORDER",
+    "STATUS_ORDER",
+    "ScoreText",
+    "backlog_rank",
+    "escape_markdown",
+    "escape_table_cell",
+    "format_number",
+    "kpi_on_target",
+    "kpi_value_text",
+    "label_colon",
+    "map_description",
+    "score_text",
+    "severity_rank",
+    "svg_id_prefix",
+]
 
 NO_VALUE = "–"
 """What every output writes where a value is not stated."""
@@ -58,17 +80,6 @@ def backlog_rank(opportunity: Opportunity) -> tuple[int, int, int]:
         IMPACT_ORDER.index(opportunity.impact) if opportunity.impact else len(IMPACT_ORDER),
         EFFORT_ORDER.index(opportunity.effort) if opportunity.effort else len(EFFORT_ORDER),
     )
-
-
-def kpi_on_target(kpi: KPI) -> bool | None:
-    """Whether a KPI meets its target given which way is better.
-
-    None (unknown) when the value, the target or the direction (`better`) is not stated.
-    """
-    better = getattr(kpi, "better", None)
-    if kpi.value is None or kpi.target is None or better not in ("higher", "lower"):
-        return None
-    return kpi.value >= kpi.target if better == "higher" else kpi.value <= kpi.target
 
 
 def format_number(value: float | None, locale: str = "en") -> str:

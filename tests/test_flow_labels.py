@@ -33,11 +33,11 @@ def test_an_unstated_severity_or_status_is_said_so() -> None:
         id="p", text="Slow", severity=unstated["severity"], touchpoint=None, evidence=["a", "b"]
     )
     markup = labels.pain(pain)
-    assert "Severity: –" in markup and "Evidence: 2" in markup and "●" not in markup
+    assert "Severity: not stated" in markup and "Evidence: 2" in markup and "●" not in markup
     item = Opportunity.model_construct(
         id="o", text="Fix", addresses=[], impact=None, effort=None, owner=None, status=unstated["status"]
     )
-    assert ">Opportunities<" in labels.opportunity(item, [])
+    assert "Status: not stated" in labels.opportunity(item, [])
 
 
 def test_an_opportunity_names_the_pain_points_of_other_stages() -> None:

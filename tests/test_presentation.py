@@ -52,7 +52,8 @@ def test_backlog_rank_moving_work_first_then_quick_wins() -> None:
         (7, 5, "lower", False),
         (None, 5, "higher", None),
         (5, None, "higher", None),
-        (5, 4, None, None),  # Which way is better is not stated: no verdict.
+        (5, 4, None, None),  # Which way is better is not stated: no verdict,
+        (4, 4, None, True),  # unless the value is the target (cjm.kpi.on_target).
     ],
 )
 def test_kpi_on_target(value: float | None, target: float | None, better: str | None, expected: bool | None) -> None:

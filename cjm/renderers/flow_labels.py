@@ -147,7 +147,11 @@ class Labels:
     def pain(self, pain: PainPoint) -> str:
         """Severity in words (with its dots), how many pieces of evidence, then the problem."""
         severity = getattr(pain, "severity", None)
-        words = self.text[f"severity.{severity}"] if severity else self.text["field.severity"] + self.colon + "–"
+        words = (
+            self.text[f"severity.{severity}"]
+            if severity
+            else self.text["field.severity"] + self.colon + self.text["note.not_stated"]
+        )
         head = (
             font("⚠", size=style.SMALL_FONT_SIZE)
             + " "
@@ -171,7 +175,11 @@ class Labels:
             font("✚", size=style.SMALL_FONT_SIZE)
             + " "
             + font(
-                html_text(self.text[f"status.{status}"] if status else self.text["lane.opportunities"]),
+                html_text(
+                    self.text[f"status.{status}"]
+                    if status
+                    else self.text["field.status"] + self.colon + self.text["note.not_stated"]
+                ),
                 size=style.SMALL_FONT_SIZE,
                 color=style.OPPORTUNITY_TEXT,
                 bold=True,

@@ -13,7 +13,7 @@ byte-exact and deterministic.
 
 Every heading and label comes from the catalogue (`cjm.i18n`); all user text goes through
 `escape_markdown` (prose) or `escape_table_cell` (tables, headings, list items), and every
-label in the Mermaid block through `escape_mermaid`.
+label in the Mermaid blocks through `cjm.renderers.mermaid`.
 """
 
 from __future__ import annotations
@@ -47,6 +47,11 @@ MOMENT_OF_TRUTH = "★"
 CELL_BREAK = "<br>"
 
 
+def unscored(journey: Journey) -> list[Touchpoint]:
+    """The touchpoints the Mermaid journey leaves out because they have no emotion score, in journey order."""
+    return [touchpoint for _, touchpoint in journey.touchpoints() if touchpoint.emotion is None]
+
+
 # --- The report --------------------------------------------------------------------------------
 
 
@@ -71,8 +76,7 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
         [f"## {text['heading.diagram']}"],
         [f"![{escape_table_cell(journey.title)}]({quote(options.stem + '.svg', safe='')})"],
         *_stages(journey, text),
-        [f"## {text['heading.emotional_curve']}"],
-        *_mermaid(journey, text),
+        *_curve(journey, text),
         *_lows(journey, text),
         *_pain_points(journey, text),
         *_backlog(journey, text, options.baseline),
@@ -83,11 +87,18 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
     return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
 
 
-def _mermaid(journey: Journey, text: _Text) -> list[list[str]]:
+def _curve(journey: Journey, text: _Text) -> list[list[str]]:
+    """The emotional curve section: the Mermaid blocks (cjm.renderers.mermaid), and what they leave out, in words."""
+    heading = [f"## {text['heading.emotional_curve']}"]
     blocks = render_mermaid_blocks(journey)
     if not blocks:
-        return [[text["note.no_scores"]]]
-    return [["```mermaid", *block.splitlines(), "```"] for block in blocks]
+        return [heading, [text["note.no_curve"]]]
+    sections = [heading, *(["```mermaid", *block.splitlines(), "```"] for block in blocks)]
+    left_out = unscored(journey)
+    if left_out:
+        names = ", ".join(escape_table_cell(touchpoint.name) for touchpoint in left_out)
+        sections.append([text["note.unscored"].format(names=names)])
+    return sections
 
 
 class _Text:
@@ -109,6 +120,10 @@ class _Text:
     def value(self, prefix: str, value: str | None) -> str:
         """A localised value of a choice (`severity.high` → "High"), or the no-value mark."""
         return NO_VALUE if value is None else self.messages[f"{prefix}.{value}"]
+
+    def stated(self, prefix: str, value: str | None) -> str:
+        """A localised value of a choice the author may leave out: "not stated" when left out."""
+        return self.messages["note.not_stated"] if value is None else self.messages[f"{prefix}.{value}"]
 
     def channel(self, channel: str) -> str:
         """A channel's label in the map's locale (its id when unknown), escaped."""
@@ -211,7 +226,9 @@ def _touchpoint_mark(touchpoint: Touchpoint) -> str:
 
 
 def _touchpoint_with_channel(touchpoint: Touchpoint, text: _Text) -> str:
-    return f"{_touchpoint_mark(touchpoint)}{escape_table_cell(touchpoint.name)} ({text.channel(touchpoint.channel)})"
+    """A touchpoint's name with its channel in brackets; no brackets when the map names no channel."""
+    channel = f" ({text.channel(touchpoint.channel)})" if touchpoint.channel is not None else ""
+    return f"{_touchpoint_mark(touchpoint)}{escape_table_cell(touchpoint.name)}{channel}"
 
 
 def _lows(journey: Journey, text: _Text) -> list[list[str]]:
@@ -267,7 +284,7 @@ def _pain_points(journey: Journey, text: _Text) -> list[list[str]]:
     ]
     rows = [
         [
-            text.value("severity", pain.severity),
+            text.stated("severity", pain.severity),
             escape_table_cell(pain.text),
             escape_table_cell(stage.name),
             _touchpoint_name(pain.touchpoint, touchpoints),
@@ -313,7 +330,7 @@ def _backlog(journey: Journey, text: _Text, baseline: Journey | None) -> list[li
             text.value("level", opportunity.effort),
             CELL_BREAK.join(_pain_point_text(ref, pains) for ref in opportunity.addresses) or NO_VALUE,
             escape_table_cell(opportunity.owner) if opportunity.owner else NO_VALUE,
-            text.value("status", opportunity.status),
+            text.stated("status", opportunity.status),
         ]
         for stage, opportunity in opportunities
     ]
@@ -328,7 +345,9 @@ def _pain_point_text(pain_id: str, pains: Mapping[str, PainPoint]) -> str:
 def _kpi_status(kpi: KPI, text: _Text) -> str:
     on_target = kpi_on_target(kpi)
     if on_target is None:
-        return text["kpi.no_target"] if kpi.target is None else NO_VALUE
+        if kpi.target is None:
+            return text["kpi.no_target"]
+        return text["kpi.no_direction"] if kpi.value is not None else NO_VALUE
     return f"{ON_TARGET} {text['kpi.on_target']}" if on_target else f"{OFF_TARGET} {text['kpi.off_target']}"
 
 
@@ -353,7 +372,7 @@ def _kpis(journey: Journey, text: _Text) -> list[list[str]]:
             kpi_value_text(kpi.value, None, journey.locale),
             kpi_value_text(kpi.target, None, journey.locale),
             escape_table_cell(kpi.unit) if kpi.unit else NO_VALUE,
-            text.value("better", kpi.better),
+            text.stated("better", kpi.better),
             _kpi_status(kpi, text),
         ]
         for stage, kpi in kpis
@@ -409,7 +428,7 @@ def _comparison(journey: Journey, baseline: Journey, text: _Text) -> list[list[s
     gone.sort(key=lambda item: severity_rank(getattr(item[1], "severity", None)))
     pain_header = [text["field.severity"], text["field.text"], text["field.stage"]]
     pain_rows = [
-        [text.value("severity", pain.severity), escape_table_cell(pain.text), escape_table_cell(stage.name)]
+        [text.stated("severity", pain.severity), escape_table_cell(pain.text), escape_table_cell(stage.name)]
         for stage, pain in gone
     ]
     blocks.append([f"### {text['heading.resolved_pain_points']}"])
