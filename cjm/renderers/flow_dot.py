@@ -103,6 +103,7 @@ class _Writer:
         stage = flow_stage.stage
         name = stage_cluster(stage.id)
         self.titles[f"stage_{stage.id}"] = f"{flow_stage.number}. {stage.name}"
+        self.uses.add("unscored" if stage.score is None else "scored")
         with dot.subgraph(name=name) as cluster:
             cluster.attr(
                 id=f"stage_{stage.id}",
@@ -248,6 +249,7 @@ class _Writer:
             "fillcolor": emotion.fill(touchpoint.emotion, self.graph.journey.emotion_scale),
             "color": emotion.stroke(touchpoint.emotion, self.graph.journey.emotion_scale),
         }
+        self.uses.add("unscored" if touchpoint.emotion is None else "scored")
         classes = "touchpoint"
         if touchpoint.moment_of_truth:
             attributes.update(style.MOMENT_OF_TRUTH_STYLE)

@@ -93,24 +93,36 @@ class Labels:
         return "" if not channel else self.channels.get(channel, channel)
 
     def score(self, score: float | None, size: float = style.SMALL_FONT_SIZE) -> str:
-        """Symbol (decorative, its own text), number and word of a score; "not recorded" without one."""
+        """Symbol (decorative, its own text), number and word of a score; nothing without one.
+
+        Why nothing: an unscored box is white with a grey border, which the legend explains when
+        the map scores anything at all; a "no emotion recorded" on every box of a map that scores
+        nothing (most service blueprints) would only be noise.
+        """
         shown = score_text(score, self.scale, self.journey.locale)
         if shown is None:
-            return font(html_text(self.text["note.no_emotion"]), size=size, color=style.MUTED_COLOR)
+            return ""
         words = shown.number + (f" · {shown.word}" if shown.word else "")
         return font(html_text(shown.symbol), size=size) + " " + font(html_text(words), size=size, bold=True)
 
     def touchpoint(self, touchpoint: Touchpoint) -> str:
         """Channel and score on top, the name in bold, the moment-of-truth mark when it is one."""
         channel = self.channel(getattr(touchpoint, "channel", None))
-        rows = [
-            "<TR>"
-            + f'<TD ALIGN="LEFT">{font(html_text(channel), size=style.SMALL_FONT_SIZE, color=style.MUTED_COLOR)}</TD>'
-            + f'<TD ALIGN="RIGHT">{self.score(touchpoint.emotion)}</TD></TR>',
+        score = self.score(touchpoint.emotion)
+        rows = []
+        if channel or score:
+            rows.append(
+                "<TR>"
+                + '<TD ALIGN="LEFT">'
+                + font(html_text(channel), size=style.SMALL_FONT_SIZE, color=style.MUTED_COLOR)
+                + "</TD>"
+                + f'<TD ALIGN="RIGHT">{score}</TD></TR>'
+            )
+        rows.append(
             '<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">'
             + font(wrapped(touchpoint.name, style.NAME_WRAP), bold=True)
-            + "</TD></TR>",
-        ]
+            + "</TD></TR>"
+        )
         if touchpoint.moment_of_truth:
             mark = (
                 font("★", size=style.SMALL_FONT_SIZE)
@@ -126,6 +138,8 @@ class Labels:
         badge = (
             f'<TD BGCOLOR="{emotion.fill(score, self.scale)}" COLOR="{emotion.stroke(score, self.scale)}" '
             f'BORDER="1" STYLE="rounded">{self.score(score, style.SMALL_FONT_SIZE + 1)}</TD>'
+            if score is not None
+            else ""
         )
         cells = (
             f'<TD BGCOLOR="{style.STAGE_NUMBER_FILL}" STYLE="rounded">'
@@ -236,7 +250,8 @@ class Labels:
             rows.append(self.paragraph(text["heading.persona"], about))
         if journey.objective:
             rows.append(self.paragraph(text["heading.objective"], journey.objective))
-        rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
+        if legend:
+            rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
         return as_label(table(rows, padding=3))
 
     def paragraph(self, heading: str, body: str) -> str:
@@ -255,12 +270,14 @@ class Labels:
         """The key: emotion bands the scale has (colour, symbol, scores, words), then the marks the picture uses.
 
         `uses` names what the picture draws (edge kinds, "branch", "lost", "moment", "pain",
-        "opportunity", "addresses", "alternatives"), so the legend lists nothing it does not show.
+        "opportunity", "addresses", "alternatives", "scored", "unscored"), so the legend lists
+        nothing it does not show: no emotion key for a map that scores nothing.
         """
         text, small = self.text, style.SMALL_FONT_SIZE
         bands = [row(font(html_text(text["field.emotion"]), size=small, bold=True))]
+        scored = "scored" in uses
         for index, (fill_color, stroke_color, symbol) in enumerate(
-            zip(emotion.FILLS, emotion.STROKES, emotion.SYMBOLS, strict=True)
+            zip(emotion.FILLS, emotion.STROKES, emotion.SYMBOLS, strict=True) if scored else ()
         ):
             scores = _band_scores(index, self.journey)
             if not scores:
@@ -296,9 +313,18 @@ class Labels:
             for kind, mark, color, caption in marks
             if kind in uses
         ]
+        if scored and "unscored" in uses:
+            bands.append(
+                f'<TR><TD BGCOLOR="{emotion.NO_SCORE_FILL}" COLOR="{emotion.NO_SCORE_STROKE}" BORDER="1" '
+                f'STYLE="rounded" WIDTH="34"> </TD><TD COLSPAN="2" ALIGN="LEFT">'
+                + font(html_text(text["note.no_emotion"]), size=small)
+                + "</TD></TR>"
+            )
         half = math.ceil(len(keys) / 2)
-        columns = [table(bands, padding=2, spacing=2)]
+        columns = [table(bands, padding=2, spacing=2)] if scored else []
         columns += [table(part, padding=3, spacing=1) for part in (keys[:half], keys[half:]) if part]
+        if not columns:
+            return ""
         heading = font(html_text(text["heading.legend"]), size=small + 2, bold=True)
         return table(
             [
