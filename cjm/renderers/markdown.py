@@ -18,11 +18,9 @@ label in the Mermaid blocks through `cjm.renderers.mermaid`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from urllib.parse import quote
 
-from cjm.emotion import format_score, label
-from cjm.i18n import channel_labels, messages
 from cjm.model import KPI, EmotionScale, Journey, PainPoint, Touchpoint
 from cjm.presentation import (
     NO_VALUE,
@@ -32,19 +30,26 @@ from cjm.presentation import (
     escape_table_cell,
     kpi_on_target,
     kpi_value_text,
-    label_colon,
-    score_text,
     severity_rank,
 )
 from cjm.renderers import RenderOptions
+from cjm.renderers.markdown_cells import (
+    CELL_BREAK,
+    MOMENT_OF_TRUTH,
+    Text,
+    emotion_cell,
+    scale_value,
+    table,
+    touchpoint_mark,
+    touchpoint_with_channel,
+)
+from cjm.renderers.markdown_comparison import comparison
 from cjm.renderers.mermaid import render_mermaid_blocks
 
 __all__ = ["SEVERITY_ORDER", "escape_markdown", "escape_table_cell", "kpi_on_target", "render_markdown"]
 
 ON_TARGET = "✅"
 OFF_TARGET = "⚠️"
-MOMENT_OF_TRUTH = "★"
-CELL_BREAK = "<br>"
 
 
 def unscored(journey: Journey) -> list[Touchpoint]:
@@ -69,7 +74,7 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
     emotion per stage (by stage id), the baseline's pain points this map no longer has
     (by id), and touchpoints added or dropped (by id).
     """
-    text = _Text(journey)
+    text = Text(journey)
     blocks: list[list[str]] = [
         *_header(journey, text),
         *_persona(journey, text),
@@ -83,11 +88,11 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
         *_kpis(journey, text),
     ]
     if options.baseline is not None:
-        blocks.extend(_comparison(journey, options.baseline, text))
+        blocks.extend(comparison(journey, options.baseline, text))
     return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
 
 
-def _curve(journey: Journey, text: _Text) -> list[list[str]]:
+def _curve(journey: Journey, text: Text) -> list[list[str]]:
     """The emotional curve section: the Mermaid blocks (cjm.renderers.mermaid), and what they leave out, in words."""
     heading = [f"## {text['heading.emotional_curve']}"]
     blocks = render_mermaid_blocks(journey)
@@ -101,53 +106,7 @@ def _curve(journey: Journey, text: _Text) -> list[list[str]]:
     return sections
 
 
-class _Text:
-    """The catalogue of the map's locale, with the locale's way of writing a label before a colon."""
-
-    def __init__(self, journey: Journey) -> None:
-        self.messages: Mapping[str, str] = messages(journey.locale)
-        self.channels = channel_labels(journey)
-        # French typography puts a no-break space before a colon.
-        self.colon = label_colon(journey.locale)
-
-    def __getitem__(self, key: str) -> str:
-        return self.messages[key]
-
-    def field(self, key: str, value: str) -> str:
-        """`**Label:** value` for a list item or a line; `value` must already be escaped."""
-        return f"**{self.messages[key]}{self.colon}** {value}"
-
-    def value(self, prefix: str, value: str | None) -> str:
-        """A localised value of a choice (`severity.high` → "High"), or the no-value mark."""
-        return NO_VALUE if value is None else self.messages[f"{prefix}.{value}"]
-
-    def stated(self, prefix: str, value: str | None) -> str:
-        """A localised value of a choice the author may leave out: "not stated" when left out."""
-        return self.messages["note.not_stated"] if value is None else self.messages[f"{prefix}.{value}"]
-
-    def channel(self, channel: str) -> str:
-        """A channel's label in the map's locale (its id when unknown), escaped."""
-        return escape_table_cell(self.channels.get(channel, channel))
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()) -> list[str]:
-    """A GFM table; cells must already be escaped single lines."""
-    delimiter = ["---:" if index in numeric else "---" for index in range(len(header))]
-    return [f"| {' | '.join(cells)} |" for cells in (header, delimiter, *rows)]
-
-
-def _emotion(score: float | None, scale: EmotionScale, locale: str) -> str:
-    """A score as `presentation.score_text` writes it: `▼▼ -2 (Distressed)`."""
-    shown = score_text(score, scale, locale)
-    return NO_VALUE if shown is None else escape_table_cell(str(shown))
-
-
-def _scale_value(score: float, scale: EmotionScale, locale: str) -> str:
-    word = label(score, scale)
-    return f"{format_score(score, locale)} ({escape_table_cell(word)})" if word else format_score(score, locale)
-
-
-def _header(journey: Journey, text: _Text) -> list[list[str]]:
+def _header(journey: Journey, text: Text) -> list[list[str]]:
     facts = [f"- {text.field('field.type', text.value('type', journey.type))}"]
     if journey.owner:
         facts.append(f"- {text.field('field.owner', escape_table_cell(journey.owner))}")
@@ -161,7 +120,7 @@ def _header(journey: Journey, text: _Text) -> list[list[str]]:
     return blocks
 
 
-def _persona(journey: Journey, text: _Text) -> list[list[str]]:
+def _persona(journey: Journey, text: Text) -> list[list[str]]:
     persona = journey.persona
     if persona is None:
         return []
@@ -190,18 +149,18 @@ def _persona(journey: Journey, text: _Text) -> list[list[str]]:
     return blocks
 
 
-def _stages(journey: Journey, text: _Text) -> list[list[str]]:
+def _stages(journey: Journey, text: Text) -> list[list[str]]:
     scale = journey.emotion_scale
     rows = []
     for number, stage in enumerate(journey.stages, start=1):
-        touchpoints = CELL_BREAK.join(_touchpoint_with_channel(touchpoint, text) for touchpoint in stage.touchpoints)
+        touchpoints = CELL_BREAK.join(touchpoint_with_channel(touchpoint, text) for touchpoint in stage.touchpoints)
         rows.append(
             [
                 str(number),
                 escape_table_cell(stage.name),
                 escape_table_cell(stage.goal) if stage.goal else NO_VALUE,
                 touchpoints or NO_VALUE,
-                _emotion(stage.score, scale, journey.locale),
+                emotion_cell(stage.score, scale, journey.locale),
             ]
         )
     header = [
@@ -212,26 +171,16 @@ def _stages(journey: Journey, text: _Text) -> list[list[str]]:
         text["field.emotion"],
     ]
     legend = text["note.emotion_scale"].format(
-        min=_scale_value(scale.min, scale, journey.locale),
-        max=_scale_value(scale.max, scale, journey.locale),
-        neutral=_scale_value(scale.neutral, scale, journey.locale),
+        min=scale_value(scale.min, scale, journey.locale),
+        max=scale_value(scale.max, scale, journey.locale),
+        neutral=scale_value(scale.neutral, scale, journey.locale),
     )
     if any(touchpoint.moment_of_truth for _, touchpoint in journey.touchpoints()):
         legend += f" {MOMENT_OF_TRUTH} {text['note.moment_of_truth']}"
-    return [[f"## {text['heading.stages']}"], _table(header, rows, numeric=[0]), [legend]]
+    return [[f"## {text['heading.stages']}"], table(header, rows, numeric=[0]), [legend]]
 
 
-def _touchpoint_mark(touchpoint: Touchpoint) -> str:
-    return f"{MOMENT_OF_TRUTH} " if touchpoint.moment_of_truth else ""
-
-
-def _touchpoint_with_channel(touchpoint: Touchpoint, text: _Text) -> str:
-    """A touchpoint's name with its channel in brackets; no brackets when the map names no channel."""
-    channel = f" ({text.channel(touchpoint.channel)})" if touchpoint.channel is not None else ""
-    return f"{_touchpoint_mark(touchpoint)}{escape_table_cell(touchpoint.name)}{channel}"
-
-
-def _lows(journey: Journey, text: _Text) -> list[list[str]]:
+def _lows(journey: Journey, text: Text) -> list[list[str]]:
     scale = journey.emotion_scale
     heading = [f"## {text['heading.lows']}"]
     rows: list[tuple[float, int, list[str]]] = []
@@ -247,11 +196,11 @@ def _lows(journey: Journey, text: _Text) -> list[list[str]]:
             if touchpoint.drop_off
         ]
         cells = [
-            _emotion(score, scale, journey.locale),
+            emotion_cell(score, scale, journey.locale),
             escape_table_cell(stage.name),
             CELL_BREAK.join(
-                f"{_touchpoint_mark(touchpoint)}{escape_table_cell(touchpoint.name)} "
-                f"({_emotion(touchpoint.emotion, scale, journey.locale)})"
+                f"{touchpoint_mark(touchpoint)}{escape_table_cell(touchpoint.name)} "
+                f"({emotion_cell(touchpoint.emotion, scale, journey.locale)})"
                 for touchpoint in low
             )
             or NO_VALUE,
@@ -262,14 +211,14 @@ def _lows(journey: Journey, text: _Text) -> list[list[str]]:
         return [heading, [text["note.no_lows"]]]
     rows.sort(key=lambda row: row[:2])
     header = [text["field.emotion"], text["field.stage"], text["lane.touchpoints"], text["note.customers_lost"]]
-    return [heading, _table(header, [cells for *_, cells in rows])]
+    return [heading, table(header, [cells for *_, cells in rows])]
 
 
 def _below(score: float | None, scale: EmotionScale) -> bool:
     return score is not None and score < scale.neutral
 
 
-def _pain_points(journey: Journey, text: _Text) -> list[list[str]]:
+def _pain_points(journey: Journey, text: Text) -> list[list[str]]:
     heading = [f"## {text['heading.pain_points']}"]
     pains = sorted(journey.pain_points(), key=lambda item: severity_rank(getattr(item[1], "severity", None)))
     if not pains:
@@ -292,7 +241,7 @@ def _pain_points(journey: Journey, text: _Text) -> list[list[str]]:
         ]
         for stage, pain in pains
     ]
-    return [heading, _table(header, rows)]
+    return [heading, table(header, rows)]
 
 
 def _touchpoint_name(touchpoint_id: str | None, touchpoints: Mapping[str, Touchpoint]) -> str:
@@ -302,7 +251,7 @@ def _touchpoint_name(touchpoint_id: str | None, touchpoints: Mapping[str, Touchp
     return escape_table_cell(touchpoint.name if touchpoint else touchpoint_id)
 
 
-def _backlog(journey: Journey, text: _Text, baseline: Journey | None) -> list[list[str]]:
+def _backlog(journey: Journey, text: Text, baseline: Journey | None) -> list[list[str]]:
     heading = [f"## {text['heading.opportunities']}"]
     opportunities = sorted(journey.opportunities(), key=lambda item: backlog_rank(item[1]))
     if not opportunities:
@@ -334,7 +283,7 @@ def _backlog(journey: Journey, text: _Text, baseline: Journey | None) -> list[li
         ]
         for stage, opportunity in opportunities
     ]
-    return [heading, _table(header, rows)]
+    return [heading, table(header, rows)]
 
 
 def _pain_point_text(pain_id: str, pains: Mapping[str, PainPoint]) -> str:
@@ -342,7 +291,7 @@ def _pain_point_text(pain_id: str, pains: Mapping[str, PainPoint]) -> str:
     return escape_table_cell(pain.text if pain else pain_id)
 
 
-def _kpi_status(kpi: KPI, text: _Text) -> str:
+def _kpi_status(kpi: KPI, text: Text) -> str:
     on_target = kpi_on_target(kpi)
     if on_target is None:
         if kpi.target is None:
@@ -351,7 +300,7 @@ def _kpi_status(kpi: KPI, text: _Text) -> str:
     return f"{ON_TARGET} {text['kpi.on_target']}" if on_target else f"{OFF_TARGET} {text['kpi.off_target']}"
 
 
-def _kpis(journey: Journey, text: _Text) -> list[list[str]]:
+def _kpis(journey: Journey, text: Text) -> list[list[str]]:
     heading = [f"## {text['heading.kpis']}"]
     kpis = [(stage, kpi) for stage in journey.stages for kpi in stage.kpis]
     if not kpis:
@@ -377,72 +326,4 @@ def _kpis(journey: Journey, text: _Text) -> list[list[str]]:
         ]
         for stage, kpi in kpis
     ]
-    return [heading, _table(header, rows, numeric=[2, 3])]
-
-
-def _change(before: float | None, after: float | None, same_scale: bool, locale: str) -> str:
-    if before is None or after is None or not same_scale:
-        return NO_VALUE
-    # From the scores as shown, so the change always adds up with the two cells beside it.
-    delta = round(float(format_score(after)) - float(format_score(before)), 1)
-    if delta == 0:
-        return "0 ="
-    return f"+{format_score(delta, locale)} ▲" if delta > 0 else f"{format_score(delta, locale)} ▼"
-
-
-def _comparison(journey: Journey, baseline: Journey, text: _Text) -> list[list[str]]:
-    same_scale = journey.emotion_scale == baseline.emotion_scale
-    before = {stage.id: stage for stage in baseline.stages}
-    after_ids = {stage.id for stage in journey.stages}
-    rows: list[list[str]] = []
-    for stage in journey.stages:
-        old = before.get(stage.id)
-        old_score = old.score if old else None
-        rows.append(
-            [
-                escape_table_cell(stage.name),
-                _emotion(old_score, baseline.emotion_scale, journey.locale),
-                _emotion(stage.score, journey.emotion_scale, journey.locale),
-                _change(old_score, stage.score, same_scale, journey.locale),
-            ]
-        )
-    for stage in baseline.stages:
-        if stage.id not in after_ids:
-            rows.append(
-                [
-                    escape_table_cell(stage.name),
-                    _emotion(stage.score, baseline.emotion_scale, journey.locale),
-                    NO_VALUE,
-                    NO_VALUE,
-                ]
-            )
-    header = [text["field.stage"], text["field.before"], text["field.after"], text["field.change"]]
-    blocks = [
-        [f"## {text['heading.comparison']}"],
-        [text.field("note.baseline", escape_table_cell(baseline.title))],
-        _table(header, rows),
-    ]
-
-    current_pains = {pain.id for _, pain in journey.pain_points()}
-    gone = [(stage, pain) for stage, pain in baseline.pain_points() if pain.id not in current_pains]
-    gone.sort(key=lambda item: severity_rank(getattr(item[1], "severity", None)))
-    pain_header = [text["field.severity"], text["field.text"], text["field.stage"]]
-    pain_rows = [
-        [text.stated("severity", pain.severity), escape_table_cell(pain.text), escape_table_cell(stage.name)]
-        for stage, pain in gone
-    ]
-    blocks.append([f"### {text['heading.resolved_pain_points']}"])
-    blocks.append(_table(pain_header, pain_rows) if pain_rows else [text["note.none"]])
-
-    current_touchpoints = {touchpoint.id for _, touchpoint in journey.touchpoints()}
-    baseline_touchpoints = {touchpoint.id for _, touchpoint in baseline.touchpoints()}
-    added = [item for item in journey.touchpoints() if item[1].id not in baseline_touchpoints]
-    dropped = [item for item in baseline.touchpoints() if item[1].id not in current_touchpoints]
-    touchpoint_header = [text["field.touchpoint"], text["field.stage"]]
-    for key, items in (("heading.touchpoints_added", added), ("heading.touchpoints_dropped", dropped)):
-        rows = [
-            [_touchpoint_with_channel(touchpoint, text), escape_table_cell(stage.name)] for stage, touchpoint in items
-        ]
-        blocks.append([f"### {text[key]}"])
-        blocks.append(_table(touchpoint_header, rows) if rows else [text["note.none"]])
-    return blocks
+    return [heading, table(header, rows, numeric=[2, 3])]
