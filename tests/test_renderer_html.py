@@ -539,7 +539,7 @@ def _squeezed(text: str) -> str:
     return re.sub(r"[\s\u00ad-]", "", text)
 
 
-@pytest.mark.parametrize("stem", ["ecommerce-first-purchase", "support-box-internet-fr"])
+@pytest.mark.parametrize("stem", [path.stem for path in EXAMPLES])
 def test_printed_page_shows_every_piece_of_evidence(stem: str, tmp_path: Path) -> None:
     journey = cjm.load(ROOT / "examples" / f"{stem}.yaml")
     page = tmp_path / f"{stem}.html"
@@ -550,3 +550,12 @@ def test_printed_page_shows_every_piece_of_evidence(stem: str, tmp_path: Path) -
     assert evidence
     missing = [item for item in evidence if not any(_squeezed(item) in column for column in columns)]
     assert not missing, f"{len(missing)} of {len(evidence)} pieces of evidence do not print: {missing[:3]}"
+
+
+def test_a_step_with_a_reason_shows_on_its_touchpoint_card() -> None:
+    page = rendered("support-box-internet-fr")
+    assert re.search(
+        r'class="small next-step">→ <a href="#tp-serveur-vocal">Serveur vocal du 3900</a>\u00a0: '
+        r"le chat ne peut pas ouvrir de ticket technique</span>",
+        page,
+    )

@@ -253,6 +253,11 @@ def _touchpoint(touchpoint: Touchpoint, context: _Context) -> TouchpointView:
         moment_of_truth=touchpoint.moment_of_truth,
         drop_off=touchpoint.drop_off,
         description=touchpoint.description,
+        steps=tuple(
+            Link(f"#tp-{step.to}", context.touchpoint_names.get(step.to, step.to), step.label, step.label)
+            for step in touchpoint.next or []
+            if step.label
+        ),
     )
 
 

@@ -48,6 +48,8 @@ class TouchpointView:
     moment_of_truth: bool
     drop_off: str | None
     description: str | None
+    steps: tuple[Link, ...] = ()
+    """The steps with a reason (`next: [{to: …, label: …}]`): a link to the next card, the reason as text."""
 
 
 @dataclass(frozen=True)
