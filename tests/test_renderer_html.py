@@ -559,3 +559,8 @@ def test_a_step_with_a_reason_shows_on_its_touchpoint_card() -> None:
         r"le chat ne peut pas ouvrir de ticket technique</span>",
         page,
     )
+
+
+def test_a_stage_of_alternatives_says_so() -> None:
+    page = rendered("ecommerce-first-purchase")
+    assert page.count('<span class="small alternatives">Alternatives (no order)</span>') == 1

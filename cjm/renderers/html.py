@@ -33,6 +33,7 @@ from cjm.renderers.html_views import (
     QuoteView,
     ScoreChip,
     StageHeader,
+    TouchpointCell,
     TouchpointView,
 )
 
@@ -210,7 +211,17 @@ def _lanes(journey: Journey, baseline: Journey | None, context: _Context) -> lis
     add("goal", "text", [stage.goal for stage in stages])
     add("business_goal", "text", [stage.business_goal for stage in stages])
     add("actions", "list", [tuple(stage.actions) for stage in stages])
-    add("touchpoints", "touchpoints", [tuple(_touchpoint(t, context) for t in stage.touchpoints) for stage in stages])
+    add(
+        "touchpoints",
+        "touchpoints",
+        [
+            TouchpointCell(
+                tuple(_touchpoint(t, context) for t in stage.touchpoints),
+                stage.touchpoints_are == "alternatives" and len(stage.touchpoints) > 1,
+            )
+            for stage in stages
+        ],
+    )
     add("thoughts", "thoughts", [tuple(stage.thoughts) for stage in stages])
     curve = build_curve(journey, baseline, context.text, context.colon)
     if curve.points or curve.baseline_points:

@@ -53,6 +53,18 @@ class TouchpointView:
 
 
 @dataclass(frozen=True)
+class TouchpointCell:
+    """A stage's touchpoints; `alternatives` when they are ways in, any one of them, not a sequence."""
+
+    items: tuple[TouchpointView, ...]
+    alternatives: bool = False
+
+    def __bool__(self) -> bool:
+        """An empty cell is left blank (and a lane of empty cells left out)."""
+        return bool(self.items)
+
+
+@dataclass(frozen=True)
 class PainView:
     """A pain point card, with the opportunities that address it."""
 
