@@ -214,7 +214,7 @@ def test_svg_draws_the_flow_drop_offs_pain_points_and_opportunities(stem: str) -
 def test_svg_marks_switches_channel_changes_branches_and_moments_of_truth(stem: str) -> None:
     journey, root = _journey(stem), _root(_svg(stem))
     edges = flow(journey)
-    labelled = [edge for edge in edges if edge.label and edge.kind == "switch"]
+    labelled = [edge for edge in edges if edge.label]
     switches = {_key(g): g for g in _groups(root, "switch")}
     assert len(switches) == len(labelled)
     for edge in labelled:

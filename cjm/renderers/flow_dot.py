@@ -320,6 +320,11 @@ class _Writer:
             self.uses.add("branch")
         if edge.label:
             attributes["label"] = self.labels.edge(edge.label)
+            if edge.kind != "switch":
+                # A step the author gave a reason for stands out whatever its direction.
+                attributes.update({key: value for key, value in style.EDGE_STYLES["switch"].items() if key != "style"})
+                classes.append("switch")
+                self.uses.add("switch")
         edge_id = self.edge_id("flow", tail, head)
         tail_name = self.names.get(edge.tail, edge.tail) if not edge.tail_stage else self.stage_name(edge.tail)
         head_name = self.names.get(edge.head, edge.head) if not edge.head_stage else self.stage_name(edge.head)
