@@ -641,3 +641,15 @@ def test_registry_reaches_these_renderers() -> None:
     assert FORMATS["png"].renderer() is render_png
     assert render(journey, "dot") == render_dot(journey, OPTIONS)
     assert Counter(FORMATS[name].needs_graphviz for name in ("svg", "png", "dot")) == Counter([True, True, False])
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_svg_background_is_opaque(stem: str) -> None:
+    # GitHub's dark mode and many docs themes show a transparent picture on black.
+    root = _root(_svg(stem))
+    graph = next(group for group in root.iter(f"{SVG}g") if "graph" in (group.get("class") or "").split())
+    background = graph.find(f"{SVG}polygon")
+    assert background is not None and background.get("fill") == "#ffffff"
+    _, _, width, height = (float(number) for number in (root.get("viewBox") or "").split())
+    xs, ys = _numbers(background)[0::2], _numbers(background)[1::2]
+    assert max(xs) - min(xs) >= width - 1 and max(ys) - min(ys) >= height - 1
