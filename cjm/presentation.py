@@ -221,7 +221,7 @@ def map_description(journey: Journey, text: Mapping[str, str]) -> str:
     (`cjm.i18n.messages`). What the map does not state is left out.
     """
     colon = label_colon(journey.locale) + " "
-    parts = [text["field.type"] + colon + text[f"type.{journey.type}"]]
+    parts = [text["field.type"] + colon + text[f"type.{journey.type}"]] if journey.type else []
     if journey.persona is not None:
         persona = journey.persona
         parts.append(

@@ -238,12 +238,13 @@ class Labels:
         """Title, type, owner and review date, persona and objective, then the legend below."""
         journey, text = self.journey, self.text
         rows = [row(font(html_text(journey.title), size=style.TITLE_FONT_SIZE, bold=True))]
-        facts = [text["field.type"] + self.colon + text[f"type.{journey.type}"]]
+        facts = [text["field.type"] + self.colon + text[f"type.{journey.type}"]] if journey.type else []
         if journey.owner:
             facts.append(text["field.owner"] + self.colon + journey.owner)
         if journey.reviewed:
             facts.append(text["field.reviewed"] + self.colon + journey.reviewed.isoformat())
-        rows.append(row(font(wrapped(" · ".join(facts), style.HEADER_WRAP, 2), color=style.MUTED_COLOR)))
+        if facts:
+            rows.append(row(font(wrapped(" · ".join(facts), style.HEADER_WRAP, 2), color=style.MUTED_COLOR)))
         if journey.persona is not None:
             persona = journey.persona
             about = persona.name + (f" — {persona.description}" if persona.description else "")

@@ -119,7 +119,7 @@ def build_curve(journey: Journey, baseline: Journey | None, text: Mapping[str, s
         f"{number}. {point.title if point else stage.name + colon + ' ' + text['note.no_emotion']}"
         for number, (stage, point) in enumerate(zip(stages, points, strict=True), start=1)
     )
-    legend = [("curve", text[f"type.{journey.type}"] if baseline else text["heading.emotional_curve"])]
+    legend = [("curve", text[f"type.{journey.type}"] if baseline and journey.type else text["heading.emotional_curve"])]
     if baseline is not None:
         legend.append(("baseline", text["note.baseline"]))
     legend.append(("neutral", f"{text['note.neutral']} ({_score(scale.neutral, locale)})"))

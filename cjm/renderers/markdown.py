@@ -107,7 +107,7 @@ def _curve(journey: Journey, text: Text) -> list[list[str]]:
 
 
 def _header(journey: Journey, text: Text) -> list[list[str]]:
-    facts = [f"- {text.field('field.type', text.value('type', journey.type))}"]
+    facts = [f"- {text.field('field.type', text.value('type', journey.type))}"] if journey.type else []
     if journey.owner:
         facts.append(f"- {text.field('field.owner', escape_table_cell(journey.owner))}")
     if journey.reviewed:
