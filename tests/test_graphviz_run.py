@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cjm.pipeline import build_file
+from cjm.build import build_file
+from cjm.cache import BuildCache
 from cjm.renderers import RenderError
 from cjm.renderers.graphviz_run import draw_png, draw_svg, layout, png_dpi, run, size_inches
 from tests.conftest import ROOT
@@ -16,8 +17,13 @@ SOURCE = 'digraph g { a -> b [label="x"] }'
 
 def test_a_build_of_every_format_lays_each_map_out_once(tmp_path: Path) -> None:
     layout.cache_clear()
-    result = build_file(ROOT / "examples" / "saas-trial-onboarding.yaml", ["svg", "png", "dot", "html", "md"], tmp_path)
-    assert result.result.ok and len(result.written) == 5
+    result = build_file(
+        ROOT / "examples" / "saas-trial-onboarding.yaml",
+        ["svg", "png", "dot", "html", "md"],
+        tmp_path,
+        cache=BuildCache.disabled(),
+    )
+    assert result.ok and len(result.written) == 5
     info = layout.cache_info()
     assert (info.misses, info.hits) == (1, 1)  # The SVG laid it out; the PNG drew the same layout.
 
