@@ -44,9 +44,8 @@ SHOTS = (
     Shot("ecommerce-map.png", "ecommerce-first-purchase", "svg", width=1000, height=1000),
     # The slide view at 1280 × 720 (two thirds of its 1920 × 1080 viewBox).
     Shot("ecommerce-slide.png", "ecommerce-first-purchase", "svg", width=1280, height=720, zoom=2 / 3, view="slide"),
-    # The flow wraps into rows but is still wider than a window: show its first two rows, legend
-    # included, at a readable scale.
-    Shot("ecommerce-flow.png", "ecommerce-first-purchase", "svg", height=1000, zoom=0.6, view="flow"),
+    # The flow reads top to bottom, about a page wide: its header, legend and first stages.
+    Shot("ecommerce-flow.png", "ecommerce-first-purchase", "svg", height=1000, zoom=0.9, view="flow"),
     Shot("blueprint-map.png", "bank-account-opening-blueprint", "svg", width=1000, height=1000),
     Shot("ecommerce-html.png", "ecommerce-first-purchase", "html", height=1400),
     # From the stage table on: the Mermaid emotional curve and the tables a code host draws.
