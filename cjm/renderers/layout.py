@@ -17,11 +17,10 @@ from typing import Any
 from cjm.emotion import format_score, label
 from cjm.i18n import messages
 from cjm.model import KPI, Journey, PainPoint, Stage
+from cjm.presentation import kpi_value_text, label_colon
+from cjm.presentation import severity_rank as rank_of_severity
 from cjm.renderers import style
 from cjm.renderers.font import words, wrap
-
-# Severity order, heaviest first; a pain point whose severity is not stated comes last.
-SEVERITY_ORDER = ("critical", "high", "medium", "low")
 
 
 @dataclass(frozen=True)
@@ -122,8 +121,8 @@ def text_block(
 
 
 def colon(locale: str) -> str:
-    """The colon and its spacing: French typography puts a no-break space before it."""
-    return "\u00a0: " if locale == "fr" else ": "
+    """A label's colon and the space after it (cjm.presentation.label_colon: French puts a no-break space before it)."""
+    return label_colon(locale) + " "
 
 
 def quoted(text: str, locale: str) -> str:
@@ -132,9 +131,8 @@ def quoted(text: str, locale: str) -> str:
 
 
 def severity_rank(pain: PainPoint) -> int:
-    """Where a pain point sorts: critical first, a severity not stated last."""
-    severity: str | None = pain.severity
-    return SEVERITY_ORDER.index(severity) if severity in SEVERITY_ORDER else len(SEVERITY_ORDER)
+    """Where a pain point sorts (cjm.presentation's severity order): critical first, a severity not stated last."""
+    return rank_of_severity(pain.severity)
 
 
 def pain_numbers(journey: Journey) -> dict[str, str]:
@@ -197,26 +195,11 @@ def more_text(locale: str, count: int) -> str:
     return text["view.more_one"] if count == 1 else text["view.more"].format(count=count)
 
 
-def number_text(value: float, locale: str) -> str:
-    """A measured value as the locale writes it: 7.5 in English, 7,5 in French; no trailing .0."""
-    written = str(int(value)) if float(value).is_integer() else f"{value:.12g}"
-    return written.replace(".", ",") if locale == "fr" else written
-
-
-def with_unit(number: str, unit: str | None, locale: str) -> str:
-    """A number and its unit: `7.8%` and `3.4/5` in English, `7,8 %` in French, `9 days` everywhere."""
-    if not unit:
-        return number
-    if unit.startswith("/") or (unit == "%" and locale != "fr"):
-        return f"{number}{unit}"
-    return f"{number}\u00a0{unit}"
-
-
 def kpi_line(kpi: KPI, locale: str) -> str:
     """A KPI's value against its target: "38 € → 30 €", "29%", "target 45%"; unknown parts left out."""
     text = messages(locale)
-    value = with_unit(number_text(kpi.value, locale), kpi.unit, locale) if kpi.value is not None else None
-    target = with_unit(number_text(kpi.target, locale), kpi.unit, locale) if kpi.target is not None else None
+    value = kpi_value_text(kpi.value, kpi.unit, locale) if kpi.value is not None else None
+    target = kpi_value_text(kpi.target, kpi.unit, locale) if kpi.target is not None else None
     if value and target:
         return f"{value} / {text['field.target'].lower()} {target}"
     if target:
