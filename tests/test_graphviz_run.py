@@ -22,6 +22,7 @@ def test_a_build_of_every_format_lays_each_map_out_once(tmp_path: Path) -> None:
         ["svg", "png", "dot", "html", "md"],
         tmp_path,
         cache=BuildCache.disabled(),
+        views=["flow"],
     )
     assert result.ok and len(result.written) == 5
     info = layout.cache_info()
