@@ -104,7 +104,7 @@ Jobs = Annotated[
         "-j",
         min=1,
         metavar="N",
-        help="Processes to run in parallel (default: every core, for a batch worth it).",
+        help="Processes to run in parallel (default: every core, for a big enough batch).",
     ),
 ]
 NoCache = Annotated[
@@ -224,7 +224,8 @@ def _format_names(values: list[str] | None) -> list[str]:
 
 @app.command(
     epilog="Examples:\n\n  cjm build journey.yaml\n\n  cjm build examples/*.yaml -o out/\n\n"
-    "  cjm build maps/ -f png -f html -o site/maps",
+    "  cjm build maps/ -f png -f html -o site/maps\n\n"
+    "  cjm build maps/ --shard 2/4 -o out/  (the second of four CI jobs)",
 )
 def build(
     files: Annotated[list[str], typer.Argument(help="Journey files, directories or glob patterns.")],

@@ -138,6 +138,22 @@ def fits(annotation: Any, value: Any) -> bool:
     return True
 
 
+def shape(annotation: Any) -> str:
+    """What a field takes, in words: "a number", "text", "a list", "yes or no", "a date", "one of: a, b"."""
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType, typing.Annotated):
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return shape(args[0]) if args else "a value"
+    if origin is Literal:
+        return "one of: " + ", ".join(str(arg) for arg in get_args(annotation))
+    if origin is list:
+        return "a list"
+    if origin is dict or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return "a mapping of keys"
+    words = {bool: "yes or no (true or false)", int: "a whole number", float: "a number", str: "text"}
+    return words.get(annotation, "a date (YYYY-MM-DD)" if annotation is datetime.date else "a value")
+
+
 @functools.cache
 def known_keys() -> frozenset[str]:
     """Every field name of every model of the format (the keys a journey file may use)."""

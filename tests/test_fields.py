@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from cjm.fields import all_models, field_fits, kind_at, known_keys, model_at, noun, the
+from cjm.fields import all_models, field_fits, kind_at, known_keys, model_at, noun, shape, the
 from cjm.model import KPI, Journey, Persona, Stage, Touchpoint
 
 
@@ -41,6 +41,15 @@ def test_every_model_has_a_noun() -> None:
     assert [noun(model) for model in all_models()][:3] == ["the map's top level", "the emotion scale", "the persona"]
     assert all(not noun(model).startswith(model.__name__) for model in all_models())
     assert (the(Stage), the(Persona), the(Journey)) == ("the stage", "the persona", "the map's top level")
+
+
+def test_shape_says_what_a_field_takes() -> None:
+    assert shape(Touchpoint.model_fields["emotion"].annotation) == "a number"
+    assert shape(Touchpoint.model_fields["kind"].annotation) == "one of: owned, earned, paid"
+    assert shape(Touchpoint.model_fields["moment_of_truth"].annotation) == "yes or no (true or false)"
+    assert shape(Persona.model_fields["age"].annotation) == "a whole number"
+    assert shape(Stage.model_fields["touchpoints"].annotation) == "a list"
+    assert shape(Journey.model_fields["reviewed"].annotation) == "a date (YYYY-MM-DD)"
 
 
 @pytest.mark.parametrize(
