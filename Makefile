@@ -27,10 +27,11 @@ $(VENV)/.test-installed: $(BIN)/cjm pyproject.toml
 
 install-test: $(VENV)/.test-installed ## Install cjm with its test tools into .venv
 
-system: ## Install Graphviz, Chromium and fonts (Latin, Arabic, CJK) from Debian's packages when missing (needs root)
+system: ## Install Graphviz, Chromium, pdftotext and fonts (Latin, Arabic, CJK) from Debian's packages when missing (needs root)
 	@missing=""; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
 	fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || missing="$$missing fonts-wqy-zenhei"; \
 	if [ -n "$$missing" ]; then \
@@ -50,7 +51,7 @@ $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package.json $(NODE_DIR)/packag
 	cd $(NODE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	@touch $@
 
-node: $(NODE_DIR)/node_modules/.installed ## Install mermaid-cli and yaml-language-server into tests/node (npm ci)
+node: $(NODE_DIR)/node_modules/.installed ## Install mermaid-cli, yaml-language-server and axe-core into tests/node (npm ci)
 
 demo: install graphviz ## Validate and build every example into out/
 	$(BIN)/cjm validate examples/

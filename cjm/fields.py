@@ -35,6 +35,7 @@ NOUNS: dict[str, str] = {
     "KPI": "a KPI",
     "Quote": "a quote",
     "Channel": "a channel",
+    "NextStep": "a next step",
 }
 # Models of which a map has one at most (their NOUNS entry says "the").
 SINGLE = (Journey, Persona, EmotionScale)
