@@ -157,7 +157,8 @@ def _format_names(values: list[str] | None) -> list[str]:
 
 @app.command(
     epilog="Examples:\n\n  cjm build journey.yaml\n\n  cjm build examples/*.yaml -o out/\n\n"
-    "  cjm build maps/ -f png -f html -o site/maps",
+    "  cjm build maps/ -f png -f html -o site/maps\n\n"
+    "  cjm build journeys/checkout.yaml -f svg --stdout > checkout.svg",
 )
 def build(
     files: Annotated[list[str], typer.Argument(help="Journey files, directories or glob patterns.")],
@@ -178,10 +179,16 @@ def build(
     output_format: OutputFormat = "text",
     strict: Strict = False,
     today: Today = None,
+    stdout: Annotated[
+        bool,
+        typer.Option("--stdout", help="Write the output to standard output instead of a file (one map, one --format)."),
+    ] = False,
 ) -> None:
     """Compile journey files to diagrams: a Graphviz SVG flow, HTML swimlanes and a Markdown report."""
     from cjm.pipeline import build_files
 
+    if stdout:
+        raise typer.Exit(_build_to_stdout(files, formats or [], out_dir, strict, today))
     started = time.perf_counter()
     paths = _journey_paths(files)
     chosen = formats or list(DEFAULT_FORMATS)
@@ -201,6 +208,29 @@ def build(
     )
     _emit("", summary + (f", {failed} failed" if failed else "") + "\n")
     raise typer.Exit(_exit_code(results, strict))
+
+
+def _build_to_stdout(
+    files: list[str], formats: list[str], out_dir: Path | None, strict: bool, today: datetime.date | None
+) -> int:
+    """`cjm build FILE -f FORMAT --stdout`: the one output on stdout, diagnostics as text on stderr."""
+    from cjm.pipeline import render_file
+
+    paths = _journey_paths(files)
+    if len(paths) != 1:
+        raise typer.BadParameter(f"--stdout writes one map, and {len(paths)} were given", param_hint="FILES")
+    if len(formats) != 1:
+        raise typer.BadParameter("--stdout needs exactly one --format, such as -f svg", param_hint="--format")
+    if out_dir is not None:
+        raise typer.BadParameter("--stdout and --out-dir exclude each other", param_hint="--out-dir")
+    result, content = render_file(paths[0], formats[0], today)
+    if result.diagnostics:
+        _emit("", REPORTERS["text"]([result], _use_color()).stderr)
+    if content is None:
+        return EXIT_INVALID
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()
+    return _exit_code([result], strict)
 
 
 @contextlib.contextmanager

@@ -263,6 +263,26 @@ def build_file(
     return BuildResult(result, [output.path for output in outputs])
 
 
+def render_file(source: Path, format_name: str, today: datetime.date | None = None) -> tuple[FileResult, bytes | None]:
+    """Check a file and render one format of it (`cjm build --stdout`): its bytes, or None when it cannot be drawn.
+
+    A map that is invalid, or that a renderer cannot draw (Graphviz missing), gives None and the
+    diagnostics that say why.
+    """
+    from cjm.renderers import FORMATS, RenderError, RenderOptions
+
+    checked = check_file(source, today=today)
+    if not checked.ok or checked.journey is None:
+        return checked, None
+    stem = output_paths(source, [format_name], None)[format_name].stem
+    try:
+        content = FORMATS[format_name].renderer()(checked.journey, RenderOptions(stem=stem, baseline=checked.baseline))
+    except RenderError as error:
+        problem = make(error.code, checked.name, 1, 1, f"{format_name}: {error.message}", error.hint)
+        return replace(checked, diagnostics=sorted([*checked.diagnostics, problem], key=sort_key)), None
+    return checked, content.encode("utf-8") if isinstance(content, str) else content
+
+
 def build_files(
     sources: Sequence[Path],
     formats: Sequence[str],
