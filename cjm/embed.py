@@ -173,7 +173,7 @@ class PictureCache:
         def render() -> bytes:
             return draw(journey, checked.result.baseline, view, format_name, checked.stem)
 
-        return self.fetch(picture_key(checked, view, format_name), format_name, render)
+        return self.fetch(picture_key(checked.stem, checked.digest, view, format_name), format_name, render)
 
     def fetch(self, key: str, suffix: str, render: Callable[[], bytes]) -> bytes:
         """The cached bytes under a key, or `render()`'s, stored for the next build."""
@@ -193,9 +193,9 @@ class PictureCache:
         return content
 
 
-def picture_key(checked: CheckedMap, view: str, format_name: str) -> str:
+def picture_key(stem: str, digest: str, view: str, format_name: str) -> str:
     """The cache key of one picture: everything its bytes depend on (content digest, view, format, cjm version)."""
-    parts = [__version__, view, format_name, checked.stem, checked.digest]
+    parts = [__version__, view, format_name, stem, digest]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
