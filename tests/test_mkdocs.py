@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import html
+import queue
 import re
+import signal
+import socket
+import subprocess
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from cjm.embed import check_map, description
-from tests.sites import INVALID_MAP, mkdocs_site, recipe, run_mkdocs
+from tests.sites import BIN, INVALID_MAP, environment, mkdocs_site, recipe, run_mkdocs
+from tests.tools import PROBES
 
+DOCS_PROBE = PROBES / "docs-picture.js"
 SUMMARY = re.compile(r"cjm: (\d+) journey maps? shown: (\d+) pictures rendered, (\d+) from the cache")
 
 
@@ -145,3 +153,43 @@ def test_strict_option_turns_method_warnings_into_build_warnings(tmp_path: Path)
 def test_method_warnings_are_shown_without_failing_by_default(built: tuple[Path, str, str]) -> None:
     _, first, _ = built
     assert re.search(r"INFO +- +cjm: docs/guide/tutorial\.md:13:1 CJM505 ", first)
+
+
+def test_serve_rebuilds_when_a_map_outside_docs_or_its_baseline_changes(tmp_path: Path) -> None:
+    site = mkdocs_site(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=site, env=environment(), stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in server.stderr or []], daemon=True)
+    reader.start()
+
+    def wait_for(pattern: str) -> str:
+        deadline = time.monotonic() + 60
+        seen = []
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                continue
+            seen.append(line)
+            if re.search(pattern, line):
+                return line
+        raise AssertionError(f"mkdocs serve never logged {pattern!r}:\n{''.join(seen)}")
+
+    try:
+        wait_for(r"Serving on http://127\.0\.0\.1")
+        for changed in ("ecommerce-first-purchase.yaml", "ecommerce-first-purchase-future.yaml"):
+            source = site / "journeys" / changed
+            source.write_text(source.read_text(encoding="utf-8") + f"# edited: {changed}\n", encoding="utf-8")
+            summary = wait_for(SUMMARY.pattern)
+            found = SUMMARY.search(summary)
+            assert found is not None and found[2] == "2", summary  # the future map's picture and page, again
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+        reader.join(timeout=10)
+        if server.stderr is not None:
+            server.stderr.close()
