@@ -19,6 +19,9 @@ GROUP_TITLES = {
     "kpis": "KPIs",
 }
 MARKS = {"added": "+", "removed": "-", "resolved": "✓"}
+# Changes of a value the author may leave out: a missing side reads "not stated".
+STATED_ASPECTS = ("channel", "severity", "status")
+NOT_STATED = "not stated"
 # Mermaid xychart colours: the old curve grey, the new one blue (the palette of cjm.emotion).
 CURVE_COLOURS = ("#9e9e9e", "#2b83ba")
 
@@ -27,6 +30,9 @@ def describe(change: Change) -> str:
     """One sentence for one change, the same in text and Markdown."""
     what = f"{change.subject} `{change.id}`" if change.subject not in ("map", "persona") else change.name
     before, after = _show(change.before), _show(change.after)
+    if change.kind in STATED_ASPECTS:
+        # A channel, severity or status the author left out is unknown, not nothing.
+        before, after = _stated(change.before), _stated(change.after)
     verdict = f" ({change.verdict})" if change.verdict else ""
     where = f" in stage `{change.stage}`" if change.stage and change.kind in ("added", "removed") else ""
     if change.subject in ("map", "persona") and change.kind == "changed":
@@ -149,6 +155,10 @@ def _show(value: Any) -> str:
         return str(value.isoformat())
     text = " ".join(str(value).split())
     return f"“{text}”" if " " in text else text
+
+
+def _stated(value: Any) -> str:
+    return NOT_STATED if value is None else _show(value)
 
 
 def _cell(text: str) -> str:

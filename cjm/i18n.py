@@ -125,6 +125,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "note.customer": "Customer",
         "note.emotion_scale": "Emotion scale: {min} to {max}, neutral {neutral}.",
         "field.unit": "Unit",
+        # What the author left out: shown as unknown, never as a default.
+        "note.not_stated": "not stated",
+        "kpi.no_direction": "direction not stated",
+        "note.unscored": "Not scored, so left out of the curve: {names}.",
+        "note.no_curve": "No stage or touchpoint has an emotion score: the map has no emotional curve.",
     },
     "fr": {
         "field.unit": "Unité",
@@ -233,6 +238,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "heading.journey_map": "Carte du parcours client",
         "field.addressed_by": "Traité par",
         "note.unaddressed": "Aucune opportunité pour l’instant",
+        "note.not_stated": "non précisé",
+        "kpi.no_direction": "sens non précisé",
+        "note.unscored": "Sans score d’émotion, donc absents de la courbe : {names}.",
+        "note.no_curve": "Aucune étape ni aucun point de contact n’a de score d’émotion : "
+        "la carte n’a pas de courbe émotionnelle.",
     },
 }
 
