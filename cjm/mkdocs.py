@@ -41,7 +41,7 @@ from cjm.embed import (
     picture_name,
     relative_to,
 )
-from cjm.page import OPEN_LABEL, Block, diagnostics_html, extract_blocks, locate, svg_size
+from cjm.page import OPEN_LABEL, Block, diagnostics_html, extract_blocks, locate, picture_style, svg_size
 from cjm.renderers import RenderError
 
 log = get_plugin_logger(__name__)
@@ -230,7 +230,8 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         return posixpath.relpath(uri, posixpath.dirname(self.page.file.src_uri) or ".")
 
     def _figure(self, image: etree.Element, svg: str, page: str, alt: str, content: bytes) -> etree.Element:
-        figure = etree.Element("figure", {"class": "cjm-journey"})
+        """A figure that scrolls sideways rather than shrink the picture's text below MIN_TEXT_PX."""
+        figure = etree.Element("figure", {"class": "cjm-journey", "style": "overflow-x:auto"})
         link = etree.SubElement(figure, "a", {"href": page})
         attributes = {k: v for k, v in image.attrib.items() if k not in ("src", "alt")}
         picture = etree.SubElement(link, "img", {"src": svg, "alt": alt, **attributes})
@@ -238,7 +239,8 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         if size is not None and "width" not in attributes:
             picture.set("width", str(size[0]))
             picture.set("height", str(size[1]))
-        picture.set("style", "max-width:100%;height:auto;" + attributes.get("style", ""))
+        if "style" not in attributes and "width" not in attributes:
+            picture.set("style", picture_style(content))
         caption = etree.SubElement(figure, "figcaption")
         etree.SubElement(caption, "a", {"href": page}).text = OPEN_LABEL
         return figure

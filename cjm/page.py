@@ -8,6 +8,7 @@ an invalid one. The MkDocs plugin uses all three; the Sphinx extension uses the 
 from __future__ import annotations
 
 import html
+import math
 import re
 from dataclasses import dataclass
 
@@ -18,6 +19,11 @@ FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`
 SVG_SIZE = re.compile(
     rb"<svg\b[^>]*?\bwidth=\"(?P<width>[0-9.]+)(?P<unit>pt|px)?\"[^>]*?\bheight=\"(?P<height>[0-9.]+)"
 )
+VIEWBOX_WIDTH = re.compile(rb'viewBox="[-0-9.]+[ ,]+[-0-9.]+[ ,]+([0-9.]+)')
+FONT_SIZE = re.compile(rb'font-size="([0-9.]+)(?:px)?"|font-size:\s*([0-9.]+)px')
+# The smallest text a picture may show on a page, in CSS pixels: the map picture's floor for a
+# slide shown 960 px wide. A picture is not shrunk below it; its figure scrolls instead.
+MIN_TEXT_PX = 8.0
 # CSS pixels per unit of an SVG length (CSS Values 4: 1pt = 1/72 in, 1px = 1/96 in).
 PIXELS_PER_UNIT = {"pt": 96 / 72, "px": 1.0, None: 1.0}
 
@@ -93,6 +99,30 @@ def svg_size(svg: bytes) -> tuple[int, int] | None:
     unit = found["unit"].decode() if found["unit"] else None
     scale = PIXELS_PER_UNIT[unit]
     return round(float(found["width"]) * scale), round(float(found["height"]) * scale)
+
+
+def readable_width(svg: bytes) -> int | None:
+    """The narrowest width (CSS px) at which the picture's smallest text is still MIN_TEXT_PX high.
+
+    Font sizes are in the SVG's user units, so the width is the viewBox's width scaled so that the
+    smallest `font-size` becomes MIN_TEXT_PX. None when the SVG says neither.
+    """
+    box = VIEWBOX_WIDTH.search(svg[:4000])
+    sizes = [float(a or b) for a, b in FONT_SIZE.findall(svg)]
+    if box is None or not sizes or min(sizes) <= 0:
+        return None
+    return math.ceil(float(box[1]) * MIN_TEXT_PX / min(sizes))
+
+
+def picture_style(svg: bytes) -> str:
+    """The inline CSS of a picture in a page: the column's width, at most its natural size, never unreadable."""
+    natural, floor = svg_size(svg), readable_width(svg)
+    parts = ["width:100%", "height:auto"]
+    if natural is not None:
+        parts.append(f"max-width:{natural[0]}px")
+    if floor is not None:
+        parts.append(f"min-width:{min(floor, natural[0]) if natural else floor}px")
+    return ";".join(parts)
 
 
 def diagnostics_html(diagnostics: list[Diagnostic], shown: str) -> str:

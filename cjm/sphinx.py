@@ -38,7 +38,7 @@ from cjm.embed import (
     draw,
     picture_key,
 )
-from cjm.page import OPEN_LABEL
+from cjm.page import OPEN_LABEL, picture_style
 from cjm.renderers import RenderError
 
 logger = logging.getLogger(__name__)
@@ -151,8 +151,10 @@ def _error_box(problems: list[Diagnostic], shown: str) -> nodes.Element:
     return box
 
 
-def _draw(translator: Any, node: journey_picture, format_name: str, view: str | None = None) -> str | None:
-    """Write one picture of the node into the builder's image folder; return its path relative to the page.
+def _draw(
+    translator: Any, node: journey_picture, format_name: str, view: str | None = None
+) -> tuple[str, bytes] | None:
+    """Write one picture of the node into the builder's image folder; return its path relative to the page and bytes.
 
     The name holds the picture's content key (`cjm-<stem>-<key>.svg`), so an edited map gets a new
     name and a parallel build writing the same picture twice writes the same bytes.
@@ -184,7 +186,7 @@ def _draw(translator: Any, node: journey_picture, format_name: str, view: str | 
 
         write_outputs([Output(target, content)])
     prefix = translator.builder.imgpath
-    return f"{prefix}/{name}" if prefix else name
+    return (f"{prefix}/{name}" if prefix else name), content
 
 
 def _recheck(node: journey_picture) -> CheckedMap:
@@ -197,14 +199,15 @@ def visit_html(translator: Any, node: journey_picture) -> None:
     """The SVG linked to the map's full HTML page."""
     import html
 
-    svg, page = _draw(translator, node, "svg"), _draw(translator, node, "html", "map")
-    if svg is None or page is None:
+    drawn, full = _draw(translator, node, "svg"), _draw(translator, node, "html", "map")
+    if drawn is None or full is None:
         raise nodes.SkipNode
+    (svg, content), page = drawn, full[0]
     align = f" align-{node['align']}" if node.get("align") else ""
-    width = f"width:{node['width']};" if node["width"] else ""
+    style = f"width:{node['width']};max-width:100%;height:auto" if node["width"] else picture_style(content)
     translator.body.append(
-        f'<div class="cjm-journey{align}"><a href="{html.escape(page)}">'
-        f'<img src="{html.escape(svg)}" alt="{html.escape(node["alt"])}" style="{width}max-width:100%;height:auto" />'
+        f'<div class="cjm-journey{align}" style="overflow-x:auto"><a href="{html.escape(page)}">'
+        f'<img src="{html.escape(svg)}" alt="{html.escape(node["alt"])}" style="{style}" />'
         f'</a><br /><a class="cjm-journey-open" href="{html.escape(page)}">{OPEN_LABEL}</a></div>\n'
     )
     raise nodes.SkipNode
@@ -212,9 +215,10 @@ def visit_html(translator: Any, node: journey_picture) -> None:
 
 def visit_latex(translator: Any, node: journey_picture) -> None:
     """The PNG, at most the text width (LaTeX cannot include SVG)."""
-    png = _draw(translator, node, "png")
-    if png is None:
+    drawn = _draw(translator, node, "png")
+    if drawn is None:
         raise nodes.SkipNode
+    png = drawn[0]
     width = f"width={translator.latex_image_length(node['width'])}" if node["width"] else ""
     translator.body.append(f"\n\\sphinxincludegraphics[{width}]{{{png}}}\n")
     raise nodes.SkipNode

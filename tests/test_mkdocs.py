@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import queue
 import re
 import signal
@@ -15,9 +16,11 @@ from pathlib import Path
 import pytest
 
 from cjm.embed import check_map, description
+from cjm.page import MIN_TEXT_PX
 from tests.sites import BIN, INVALID_MAP, environment, mkdocs_site, recipe, run_mkdocs
-from tests.tools import PROBES
+from tests.tools import PROBES, probe_page
 
+DOCS_PROBE = PROBES / "docs-picture.js"
 DOCS_PROBE = PROBES / "docs-picture.js"
 SUMMARY = re.compile(r"cjm: (\d+) journey maps? shown: (\d+) pictures rendered, (\d+) from the cache")
 
@@ -55,7 +58,7 @@ def test_a_map_beside_the_page_becomes_its_picture_linked_to_its_page(built: tup
     assert "<title" in (site / "site" / "journeys" / "saas-trial-onboarding.html").read_text(encoding="utf-8")
     journey = check_map(site / "docs" / "journeys" / "saas-trial-onboarding.yaml").journey
     assert journey is not None
-    figure = re.search(r'<figure class="cjm-journey">(.*?)</figure>', page, re.DOTALL)
+    figure = re.search(r'<figure class="cjm-journey"[^>]*>(.*?)</figure>', page, re.DOTALL)
     assert figure is not None, page
     assert 'src="journeys/saas-trial-onboarding.svg"' in figure[1]
     alt = re.search(r'<img alt="([^"]*)"', figure[1])
@@ -193,3 +196,22 @@ def test_serve_rebuilds_when_a_map_outside_docs_or_its_baseline_changes(tmp_path
         reader.join(timeout=10)
         if server.stderr is not None:
             server.stderr.close()
+
+
+@pytest.mark.browser
+def test_the_picture_is_there_and_readable_at_the_content_width(built: tuple[Path, str, str], tmp_path: Path) -> None:
+    site, _, _ = built
+    page = site / "site" / "index.html"
+    svgs = {"journeys/saas-trial-onboarding.svg": (site / "site" / "journeys" / "saas-trial-onboarding.svg")}
+    known = {src: path.read_text(encoding="utf-8") for src, path in svgs.items()}
+    probe = tmp_path / "probe.js"
+    data = json.dumps(known).replace("</", "<\\/")
+    probe.write_text(f"window.CJM_SVGS = {data};\n" + DOCS_PROBE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = probe_page(page, probe)
+    [picture, _flow] = result["pictures"]
+    assert picture["src"] == "journeys/saas-trial-onboarding.svg"
+    assert picture["loaded"], picture
+    assert picture["figureInColumn"], picture  # a wider picture scrolls inside its figure
+    assert picture["width"] >= min(picture["column"], picture["naturalWidth"]) - 1, picture
+    assert picture["texts"] > 20, picture
+    assert picture["smallest"] >= MIN_TEXT_PX - 0.01, picture

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cjm.diagnostics import make
-from cjm.page import Block, diagnostics_html, extract_blocks, locate, svg_size
+from cjm.page import Block, diagnostics_html, extract_blocks, locate, picture_style, readable_width, svg_size
 
 PAGE = """# Guide
 
@@ -71,3 +71,13 @@ def test_diagnostics_box_escapes_and_lists_every_problem() -> None:
     assert "cannot be drawn: 2 problems" in box
     assert "<li><code>maps/a.yaml:7:9</code> CJM203 unknown field `&lt;chanel&gt;`<br><em>did you mean" in box
     assert "<li><code>index.md:3:5</code> CJM430 unknown view `flaw`</li>" in box
+
+
+def test_a_picture_is_never_shown_narrower_than_its_smallest_text_allows() -> None:
+    svg = b'<svg width="1000" height="500" viewBox="0 0 1000 500"><text font-size="9.5">a</text>'
+    svg += b'<text font-size="12">b</text></svg>'
+    assert readable_width(svg) == 843  # 9.5 units shown 843 px wide for 1000 are 8.0 px high
+    assert picture_style(svg) == "width:100%;height:auto;max-width:1000px;min-width:843px"
+    big = b'<svg width="600" height="300" viewBox="0 0 600 300"><text font-size="20">a</text>'
+    assert picture_style(big) == "width:100%;height:auto;max-width:600px;min-width:240px"
+    assert readable_width(b"<svg><text>no size</text></svg>") is None

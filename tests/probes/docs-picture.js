@@ -1,7 +1,7 @@
 // Probe for a docs page built with cjm's plugin, appended by tests/tools.py to a copy of the page.
 //
-// For each picture of a map (`figure.cjm-journey img`) reports whether it loaded, its drawn size,
-// the width of the page's content column, and the smallest text of the picture at that size: the
+// For each picture of a map (`figure.cjm-journey img`) reports whether it loaded, its drawn and
+// natural size, the width of the page's content column and whether its figure stays inside it, and the smallest text of the picture at that size: the
 // SVG (given by the test in `window.CJM_SVGS`, by src) is laid out inline at the image's drawn
 // width and every <text>'s font size is taken in screen pixels (computed size times the scale).
 (() => {
@@ -32,13 +32,15 @@
     const pictures = [...document.querySelectorAll("figure.cjm-journey img")].map((img) => {
       const box = img.getBoundingClientRect();
       const column = img.closest("[role=main], main, article, body").getBoundingClientRect();
+      const figure = img.closest("figure").getBoundingClientRect();
       const found = {
         src: img.getAttribute("src"),
         loaded: img.complete && img.naturalWidth > 0,
+        naturalWidth: img.naturalWidth,
         width: box.width,
         height: box.height,
         column: column.width,
-        inColumn: box.left >= column.left - 1 && box.right <= column.right + 1,
+        figureInColumn: figure.left >= column.left - 1 && figure.right <= column.right + 1,
       };
       const markup = svgs[found.src];
       return markup ? { ...found, ...smallestText(markup, box.width) } : found;
