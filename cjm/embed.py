@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cjm import __version__
 from cjm.config import config_for
-from cjm.diagnostics import Diagnostic, make, sort_key
+from cjm.diagnostics import Diagnostic, sort_key
 from cjm.loader import Document, parse_document, read_document
 from cjm.model import Journey
 from cjm.pipeline import FileResult, check_document, check_file
@@ -202,11 +202,6 @@ def picture_key(stem: str, digest: str, view: str, format_name: str) -> str:
 def diagnostic_line(diagnostic: Diagnostic) -> str:
     """One diagnostic as docs tools log it: `path:line:col CJMxxx message`."""
     return f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column} {diagnostic.code} {diagnostic.message}"
-
-
-def render_problem(checked: CheckedMap, code: str, message: str, hint: str | None) -> Diagnostic:
-    """A rendering failure (Graphviz missing or failing) as a diagnostic of the map."""
-    return make(code, checked.result.name, 1, 1, message, hint)
 
 
 def relative_to(path: Path, folder: Path) -> str | None:

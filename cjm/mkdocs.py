@@ -63,8 +63,10 @@ class CjmPluginConfig(base.Config):  # type: ignore[no-untyped-call]
 class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
     """Draw the journey maps a site's pages show; see the module docstring for the page syntax."""
 
-    # The server of `mkdocs serve`: rebuilds load a new plugin, which still has to watch new maps.
+    # The server of `mkdocs serve` and what it watches: each rebuild loads a new plugin, which
+    # still has to watch the maps pages start to use.
     server: ClassVar[LiveReloadServer | None] = None
+    watched: ClassVar[set[Path]] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Switch on attr_list (for `{ view=flow }`) and the picture treeprocessor; open the cache."""
@@ -76,6 +78,7 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         self.dependencies: set[Path] = set()
         self.sources: set[Path] = set()
         self.generated: dict[str, bytes] = {}
+        self.logged: set[Diagnostic] = set()
         self.shown = 0
         self.mkdocs_config = config
         extensions = cast("list[Any]", config.markdown_extensions)
@@ -124,9 +127,10 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         return server
 
     def _watch(self, server: LiveReloadServer) -> None:
-        for path in sorted(self.dependencies):
-            if relative_to(path, self.docs_dir) is None and str(path) not in server._watched_paths:
+        for path in sorted(self.dependencies - CjmPlugin.watched):
+            if relative_to(path, self.docs_dir) is None:
                 server.watch(str(path), recursive=False)
+                CjmPlugin.watched.add(path)
 
     # The treeprocessor's work, one image at a time.
 
@@ -177,8 +181,10 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
                     f"the views are {', '.join(VIEWS)}",
                 )
             )
+        if checked.dependencies:
+            self.sources.add(checked.dependencies[0].resolve())
         for diagnostic in checked.warnings:
-            (log.warning if self.config.strict else log.info)(_logged(diagnostic))
+            self._log(diagnostic, warning=self.config.strict)
         pictures: dict[str, bytes] = {}
         if not problems:
             chosen = view or self.config.view
@@ -190,9 +196,10 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
             except RenderError as error:
                 problems.append(make(error.code, checked.result.name, 1, 1, error.message, error.hint))
         for diagnostic in problems:
-            log.warning(_logged(diagnostic))
+            self._log(diagnostic, warning=True)
         if problems:
-            _replace(image, parents, _raw(md, diagnostics_html(problems, checked.result.name)))
+            shown = checked.result.name if checked.dependencies else f"at {checked.result.name}:{problems[0].line}"
+            _replace(image, parents, _raw(md, diagnostics_html(problems, shown)))
             return
         self.shown += 1
         self.sources.update(path.resolve() for path in checked.dependencies)
@@ -203,6 +210,12 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         assert journey is not None  # checked above: a map without errors has a model
         alt = image.get("alt") or description(journey)
         _replace(image, parents, self._figure(image, links[svg_name], links[page_name], alt, pictures[svg_name]))
+
+    def _log(self, diagnostic: Diagnostic, warning: bool) -> None:
+        """Log a diagnostic once per build, even when several pages show the same map."""
+        if diagnostic not in self.logged:
+            self.logged.add(diagnostic)
+            (log.warning if warning else log.info)(_logged(diagnostic))
 
     def _output_folder(self, checked: CheckedMap) -> str:
         """Beside the map when it is in docs_dir (stable names); under `_cjm/` otherwise."""
