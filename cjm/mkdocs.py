@@ -141,11 +141,29 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
             source = image.get("src", "")
             if source.startswith(BLOCK_SCHEME):
                 block = self.blocks[int(source.removeprefix(BLOCK_SCHEME))]
-                self._show(image, parents, md, self._check_block(block), _block_view(block), source)
+                view, unknown = _block_options(block)
+                where = (block.line - 1, block.column)
+                problems = self._option_problems(view, unknown, where, "the ```cjm block")
+                self._show(image, parents, md, self._check_block(block), view, problems)
             elif _is_map_link(source):
                 path = self._page_folder() / unquote(urlsplit(source).path)
                 view = image.attrib.pop("view", None)
-                self._show(image, parents, md, check_map(path), view, source)
+                problems = self._option_problems(view, [], locate(self.markdown, source), source)
+                self._show(image, parents, md, check_map(path), view, problems)
+
+    def _option_problems(
+        self, view: str | None, unknown: list[str], where: tuple[int, int], shown: str
+    ) -> list[Diagnostic]:
+        """CJM430 for a view that does not exist and for words of a fence that mean nothing to cjm."""
+        line, column = where
+        problems = []
+        if view is not None and view not in VIEWS:
+            hint = f"the views are {', '.join(VIEWS)}"
+            problems.append(make("CJM430", self._page_name(), line, column, f"unknown view `{view}` for {shown}", hint))
+        if unknown:
+            message = f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} for {shown}"
+            problems.append(make("CJM430", self._page_name(), line, column, message, "write ```cjm view=flow"))
+        return problems
 
     def _page_folder(self) -> Path:
         file = self.page.file
@@ -165,22 +183,10 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         md: Markdown,
         checked: CheckedMap,
         view: str | None,
-        src: str,
+        page_problems: list[Diagnostic],
     ) -> None:
         self.dependencies.update(path.resolve() for path in checked.dependencies)
-        problems = list(checked.errors)
-        if view is not None and view not in VIEWS:
-            line, column = locate(self.markdown, src)
-            problems.append(
-                make(
-                    "CJM430",
-                    self._page_name(),
-                    line,
-                    column,
-                    f"unknown view `{view}` for {src}",
-                    f"the views are {', '.join(VIEWS)}",
-                )
-            )
+        problems = [*checked.errors, *page_problems]
         if checked.dependencies:
             self.sources.add(checked.dependencies[0].resolve())
         for diagnostic in checked.warnings:
@@ -264,9 +270,11 @@ def _is_map_link(source: str) -> bool:
     return not parts.scheme and not parts.netloc and parts.path.lower().endswith(MAP_SUFFIXES)
 
 
-def _block_view(block: Block) -> str | None:
+def _block_options(block: Block) -> tuple[str | None, list[str]]:
+    """The view a fence's info string asks for (`view=flow`), and the words cjm does not know."""
     views = [word.removeprefix("view=") for word in block.options if word.startswith("view=")]
-    return views[-1] if views else None
+    unknown = [word for word in block.options if not word.startswith("view=")]
+    return (views[-1] if views else None), unknown
 
 
 def _logged(diagnostic: Diagnostic) -> str:

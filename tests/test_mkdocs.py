@@ -114,12 +114,14 @@ def test_an_invalid_map_fails_the_strict_build_and_shows_its_diagnostics(tmp_pat
     assert "broken.svg" not in page
 
 
-def test_an_unknown_view_is_a_positioned_warning(tmp_path: Path) -> None:
+def test_an_unknown_view_or_fence_option_is_a_positioned_warning(tmp_path: Path) -> None:
     site = mkdocs_site(tmp_path)
-    (site / "docs" / "index.md").write_text("# Map\n\n![](journeys/saas-trial-onboarding.yaml){ view=flaw }\n")
+    page = "# Map\n\n![](journeys/saas-trial-onboarding.yaml){ view=flaw }\n\n```cjm colour=red\ncjm: 1\n```\n"
+    (site / "docs" / "index.md").write_text(page, encoding="utf-8")
     done = run_mkdocs(site, "build", "--strict")
     assert done.returncode == 1
-    assert "cjm: docs/index.md:3:5 CJM430 unknown view `flaw`" in done.stderr
+    assert "cjm: docs/index.md:3:5 CJM430 unknown view `flaw` for journeys/saas-trial-onboarding.yaml" in done.stderr
+    assert "cjm: docs/index.md:5:1 CJM430 unknown option colour=red for the ```cjm block" in done.stderr
 
 
 def test_a_bad_option_is_a_configuration_error(tmp_path: Path) -> None:
