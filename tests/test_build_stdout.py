@@ -5,6 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from cjm.cli import app
 from tests.conftest import CJM, ROOT, run_cjm
 
 EXAMPLE = ROOT / "examples" / "saas-trial-onboarding.yaml"
@@ -28,12 +32,16 @@ def test_stdout_of_an_invalid_map_is_empty_and_its_diagnostics_go_to_stderr(tmp_
     assert "CJM203" in done.stderr and "broken.yaml:4:1" in done.stderr
 
 
-def test_stdout_takes_one_map_and_one_format() -> None:
-    several = run_cjm("build", str(ROOT / "examples"), "-f", "svg", "--stdout")
-    assert several.returncode == 2 and "--stdout writes one map" in several.stderr
-    formats = run_cjm("build", str(EXAMPLE), "-f", "svg", "-f", "png", "--stdout")
-    assert formats.returncode == 2 and "exactly one --format" in formats.stderr
-    default = run_cjm("build", str(EXAMPLE), "--stdout")
-    assert default.returncode == 2 and "exactly one --format" in default.stderr
-    folder = run_cjm("build", str(EXAMPLE), "-f", "svg", "--stdout", "-o", "out")
-    assert folder.returncode == 2 and "exclude each other" in folder.stderr
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ([str(ROOT / "examples"), "-f", "svg"], "--stdout writes one map, and"),
+        ([str(EXAMPLE), "-f", "svg", "-f", "png"], "exactly one --format"),
+        ([str(EXAMPLE)], "exactly one --format"),
+        ([str(EXAMPLE), "-f", "svg", "-o", "out"], "exclude each other"),
+    ],
+)
+def test_stdout_takes_one_map_and_one_format(arguments: list[str], message: str) -> None:
+    done = CliRunner().invoke(app, ["build", *arguments, "--stdout"])
+    assert done.exit_code == 2
+    assert message in " ".join(done.output.replace("│", " ").split())
