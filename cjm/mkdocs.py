@@ -250,7 +250,7 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
 
     def _figure(self, image: etree.Element, svg: str, page: str, alt: str, content: bytes) -> etree.Element:
         """A figure that scrolls sideways rather than shrink the picture's text below MIN_TEXT_PX."""
-        figure = etree.Element("figure", {"class": "cjm-journey", "style": "overflow-x:auto"})
+        figure = etree.Element("figure", {"class": "cjm-journey", "style": "margin:1em 0;overflow-x:auto"})
         link = etree.SubElement(figure, "a", {"href": page})
         attributes = {k: v for k, v in image.attrib.items() if k not in ("src", "alt")}
         picture = etree.SubElement(link, "img", {"src": svg, "alt": alt, **attributes})

@@ -62,7 +62,7 @@ def test_the_documented_install_lines_work_in_a_fresh_venv(tmp_path: Path) -> No
     (site / "mkdocs.yml").write_text("site_name: Journeys\n" + readme_block("yaml"), encoding="utf-8")
     (site / "docs" / "index.md").write_text("# Journeys\n\n" + readme_block("markdown"), encoding="utf-8")
     bash("mkdocs build --strict", site, env)
-    assert (site / "site" / "journeys" / "checkout.svg").read_bytes().lstrip().startswith(b"<svg")
+    assert b"<svg" in (site / "site" / "journeys" / "checkout.svg").read_bytes()[:100]
     assert 'src="journeys/checkout.svg"' in (site / "site" / "index.html").read_text(encoding="utf-8")
 
     # The repository URL of docs/docs-sites.md (docs/ci.md's is the same without the extra), on a clone.

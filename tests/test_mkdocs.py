@@ -54,7 +54,7 @@ def test_a_map_beside_the_page_becomes_its_picture_linked_to_its_page(built: tup
     site, _, _ = built
     page = (site / "site" / "index.html").read_text(encoding="utf-8")
     svg = site / "site" / "journeys" / "saas-trial-onboarding.svg"
-    assert svg.read_bytes().startswith(b"<svg") or b"<svg" in svg.read_bytes()[:200]
+    assert b"<svg" in svg.read_bytes()[:100]
     assert "<title" in (site / "site" / "journeys" / "saas-trial-onboarding.html").read_text(encoding="utf-8")
     journey = check_map(site / "docs" / "journeys" / "saas-trial-onboarding.yaml").journey
     assert journey is not None
@@ -213,7 +213,7 @@ def test_the_picture_is_there_and_readable_at_the_content_width(built: tuple[Pat
     [picture, _flow] = result["pictures"]
     assert picture["src"] == "journeys/saas-trial-onboarding.svg"
     assert picture["loaded"], picture
-    assert picture["figureInColumn"], picture  # a wider picture scrolls inside its figure
+    assert picture["figureInColumn"], picture
     assert picture["width"] >= min(picture["column"], picture["naturalWidth"]) - 1, picture
     assert picture["texts"] > 20, picture
     assert picture["smallest"] >= MIN_TEXT_PX - 0.01, picture

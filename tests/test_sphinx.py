@@ -30,7 +30,7 @@ def test_rest_directive_draws_the_map_with_a_content_hashed_name_and_its_descrip
         rf'<img src="(_images/{HASHED.format(stem="saas-trial-onboarding", suffix="svg")})" alt="([^"]*)"', page
     )
     assert found is not None, page
-    assert (project / "_build" / "html" / found[1]).read_bytes().lstrip().startswith(b"<svg")
+    assert b"<svg" in (project / "_build" / "html" / found[1]).read_bytes()[:100]
     journey = check_map(project / "journeys" / "saas-trial-onboarding.yaml").journey
     assert journey is not None and html.unescape(found[2]) == description(journey)
     [full] = images.glob("cjm-saas-trial-onboarding-*.html")

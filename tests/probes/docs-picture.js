@@ -31,7 +31,14 @@
     const svgs = window.CJM_SVGS || {};
     const pictures = [...document.querySelectorAll("figure.cjm-journey img")].map((img) => {
       const box = img.getBoundingClientRect();
-      const column = img.closest("[role=main], main, article, body").getBoundingClientRect();
+      const main = img.closest("[role=main], main, article, body");
+      const padding = getComputedStyle(main);
+      const outer = main.getBoundingClientRect();
+      const column = {
+        left: outer.left + parseFloat(padding.paddingLeft),
+        right: outer.right - parseFloat(padding.paddingRight),
+      };
+      column.width = column.right - column.left;
       const figure = img.closest("figure").getBoundingClientRect();
       const found = {
         src: img.getAttribute("src"),
