@@ -12,13 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from cjm import __version__
+from cjm.cache import BuildCache, code_fingerprint, tools_fingerprint
 from cjm.config import config_for
 from cjm.diagnostics import Diagnostic, sort_key
 from cjm.loader import Document, parse_document, read_document
 from cjm.model import Journey
 from cjm.pipeline import FileResult, check_document, check_file
-from cjm.writer import Output, write_outputs
 
 # The views a docs page can show; the first is the default.
 VIEWS = ("map", "flow", "slide")
@@ -153,13 +152,14 @@ def draw(journey: Journey, baseline: Journey | None, view: str, format_name: str
 
 @dataclass
 class PictureCache:
-    """Pictures by content: map and baseline bytes, view, format and cjm version; counts what it drew.
+    """Pictures by content, in cjm's build cache (shared with `cjm build`); counts what it drew and what it reused.
 
-    `folder` keeps them across builds (one file per picture, named by its key); without it they
-    are kept in memory for one build. `rendered` and `reused` count pictures drawn and found.
+    `store` is the build cache (`cjm.cache.BuildCache`: its folder, atomic entries checked on
+    read, `cjm cache clear`); None keeps pictures in memory for one build. `rendered` and `reused`
+    count pictures drawn and pictures found.
     """
 
-    folder: Path | None = None
+    store: BuildCache | None = None
     rendered: int = 0
     reused: int = 0
     _memory: dict[str, bytes] = field(default_factory=dict)
@@ -173,30 +173,40 @@ class PictureCache:
         def render() -> bytes:
             return draw(journey, checked.result.baseline, view, format_name, checked.stem)
 
-        return self.fetch(picture_key(checked.stem, checked.digest, view, format_name), format_name, render)
+        return self.fetch(picture_key(checked.stem, checked.digest, view, format_name), render)
 
-    def fetch(self, key: str, suffix: str, render: Callable[[], bytes]) -> bytes:
+    def fetch(self, key: str, render: Callable[[], bytes]) -> bytes:
         """The cached bytes under a key, or `render()`'s, stored for the next build."""
-        if key in self._memory:
-            self.reused += 1
-            return self._memory[key]
-        stored = self.folder / f"{key}.{suffix}" if self.folder is not None else None
-        if stored is not None and stored.is_file():
-            content = stored.read_bytes()
+        content = self._memory.get(key)
+        if content is None and self.store is not None:
+            content = self.store.load(key)
+        if content is not None:
             self.reused += 1
         else:
             content = render()
             self.rendered += 1
-            if stored is not None:
-                write_outputs([Output(stored, content)])
+            if self.store is not None:
+                self.store.store(key, content)
         self._memory[key] = content
         return content
 
 
 def picture_key(stem: str, digest: str, view: str, format_name: str) -> str:
-    """The cache key of one picture: everything its bytes depend on (content digest, view, format, cjm version)."""
-    parts = [__version__, view, format_name, stem, digest]
+    """The cache key of one picture: the map's content digest, view, format, stem, cjm's code and the drawing tools.
+
+    The code fingerprint and the tools (the `dot` binary) are the build cache's own, so a changed
+    renderer or a Graphviz upgrade draws the pictures again, as it does for `cjm build`.
+    """
+    parts = ["docs-picture", code_fingerprint(), tools_fingerprint([format_name]), view, format_name, stem, digest]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def open_cache(folder: str | None, base: Path) -> PictureCache:
+    """The picture cache a docs tool asks for: cjm's build cache folder (None), another folder (relative to
+    `base`), or memory only for one build (an empty string)."""
+    if folder is None:
+        return PictureCache(BuildCache())
+    return PictureCache(BuildCache(base / folder) if folder else None)
 
 
 def diagnostic_line(diagnostic: Diagnostic) -> str:

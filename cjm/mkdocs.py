@@ -32,12 +32,12 @@ from cjm.diagnostics import Diagnostic, make
 from cjm.embed import (
     VIEWS,
     CheckedMap,
-    PictureCache,
     check_block,
     check_map,
     description,
     diagnostic_line,
     display_name,
+    open_cache,
     picture_name,
     relative_to,
 )
@@ -56,7 +56,7 @@ class CjmPluginConfig(base.Config):  # type: ignore[no-untyped-call]
 
     view = options.Choice(VIEWS, default="map")
     strict = options.Type(bool, default=False)
-    cache_dir = options.Type(str, default=".cache/cjm")
+    cache_dir = options.Optional(options.Type(str))
     publish_sources = options.Type(bool, default=False)
 
 
@@ -73,8 +73,7 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         self.project = project.resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
-        folder = self.config.cache_dir
-        self.cache = PictureCache((self.project / folder) if folder else None)
+        self.cache = open_cache(self.config.cache_dir, self.project)
         self.dependencies: set[Path] = set()
         self.sources: set[Path] = set()
         self.generated: dict[str, bytes] = {}
@@ -112,7 +111,7 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Say how many pictures were drawn and how many came from the cache."""
         cache = self.cache
-        where = f" ({display_name(cache.folder)})" if cache.folder else ""
+        where = f" ({display_name(cache.store.root)})" if cache.store is not None else ""
         log.info(
             f"{self.shown} journey map{'s' if self.shown != 1 else ''} shown: "
             f"{cache.rendered} pictures rendered, {cache.reused} from the cache{where}"

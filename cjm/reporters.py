@@ -10,12 +10,9 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from cjm.diagnostics import Severity
-
-if TYPE_CHECKING:
-    from cjm.pipeline import FileResult
+from cjm.diagnostics import Diagnostic, Severity
 
 
 @dataclass(frozen=True)
@@ -26,57 +23,113 @@ class Report:
     stderr: str = ""
 
 
-Reporter = Callable[[Sequence["FileResult"], bool], Report]
+class Reported(Protocol):
+    """What a reporter reads of a file's result: the pipeline's FileResult and a build's slim BuildResult both fit."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file is a valid map."""
+
+    @property
+    def diagnostics(self) -> Sequence[Diagnostic]:
+        """Its diagnostics, sorted."""
+
+    @property
+    def text(self) -> str | None:
+        """Its source text, for the caret lines."""
 
 
-def report_text(results: Sequence[FileResult], color: bool) -> Report:
+Reporter = Callable[[Sequence[Reported], bool], Report]
+Segment = tuple[str, str]
+"""A piece of the text report and its rich style ("" for none); one list of them is printed plain or in colour."""
+
+
+def report_text(results: Sequence[Reported], color: bool) -> Report:
     """Human-readable diagnostics with the offending source line and a caret, then a summary, for stderr."""
+    blocks = [report_file_text(result, color) for result in results]
+    return Report(stderr="".join(blocks) + styled([(summarize(results), "bold"), ("\n", "")], color))
+
+
+def report_file_text(result: Reported, color: bool) -> str:
+    """The text report of one file's diagnostics (no summary): what a batch prints as each file is done."""
+    lines = result.text.splitlines() if result.text else []
+    segments: list[Segment] = []
+    for diagnostic in result.diagnostics:
+        style = "bold red" if diagnostic.severity is Severity.ERROR else "bold yellow"
+        segments += [
+            (f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}: ", "bold"),
+            (f"{diagnostic.severity} {diagnostic.code}", style),
+            (f" {diagnostic.message}\n", ""),
+        ]
+        if 0 < diagnostic.line <= len(lines):
+            source = lines[diagnostic.line - 1].replace("\t", " ")
+            gutter = f"{diagnostic.line:>5} │ "
+            width = _token_width(source, diagnostic.column - 1)
+            caret = " " * (diagnostic.column - 1) + "^" * width
+            segments += [(gutter, "dim"), (source + "\n", ""), (" " * (len(gutter) - 2) + "│ ", "dim")]
+            segments += [(caret, style), ("\n", "")]
+        if diagnostic.hint:
+            segments += [("      hint: ", "cyan"), (diagnostic.hint + "\n", "")]
+    return styled(segments, color)
+
+
+def styled(segments: Sequence[Segment], color: bool) -> str:
+    """The segments as plain text, or coloured by rich when printing to a terminal.
+
+    Why rich only for colour: importing it costs more than checking a map, and plain text
+    needs nothing from it.
+    """
+    if not color:
+        return "".join(text for text, _ in segments)
     from rich.console import Console
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, highlight=False, soft_wrap=True, width=200)
-    for result in results:
-        lines = result.text.splitlines() if result.text else []
-        for diagnostic in result.diagnostics:
-            style = "bold red" if diagnostic.severity is Severity.ERROR else "bold yellow"
-            head = Text()
-            head.append(f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}: ", style="bold")
-            head.append(f"{diagnostic.severity} {diagnostic.code}", style=style)
-            head.append(f" {diagnostic.message}")
-            console.print(head)
-            if 0 < diagnostic.line <= len(lines):
-                source = lines[diagnostic.line - 1].replace("\t", " ")
-                gutter = f"{diagnostic.line:>5} │ "
-                console.print(Text(gutter, style="dim") + Text(source))
-                width = _token_width(source, diagnostic.column - 1)
-                caret = " " * (diagnostic.column - 1) + "^" * width
-                console.print(Text(" " * (len(gutter) - 2) + "│ ", style="dim") + Text(caret, style=style))
-            if diagnostic.hint:
-                console.print(Text("      hint: ", style="cyan") + Text(diagnostic.hint))
-    console.print(Text(summarize(results), style="bold"))
-    return Report(stderr=buffer.getvalue())
+    console = Console(file=buffer, force_terminal=True, highlight=False, soft_wrap=True, width=200)
+    console.print(Text.assemble(*segments), end="")
+    return buffer.getvalue()
 
 
-def summarize(results: Sequence[FileResult]) -> str:
+def summarize(results: Sequence[Reported]) -> str:
     """One line: how many files, how many invalid, how many errors and warnings."""
-    files = len(results)
-    invalid = sum(1 for result in results if not result.ok)
-    errors = sum(1 for r in results for d in r.diagnostics if d.severity is Severity.ERROR)
-    warnings = sum(1 for r in results for d in r.diagnostics if d.severity is Severity.WARNING)
-    counted = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
-    if invalid:
-        return f"{invalid} of {_plural(files, 'file')} invalid ({counted})"
-    return f"{_plural(files, 'file')} valid" + (f" ({_plural(warnings, 'warning')})" if warnings else "")
+    tally = Tally()
+    for result in results:
+        tally.add(result)
+    return tally.line()
 
 
-def report_json(results: Sequence[FileResult], color: bool) -> Report:
+@dataclass
+class Tally:
+    """The counts a summary line gives, added up as results come (a batch does not keep its results)."""
+
+    files: int = 0
+    invalid: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    def add(self, result: Reported) -> None:
+        """Count one file's result."""
+        self.files += 1
+        self.invalid += not result.ok
+        self.errors += sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
+        self.warnings += sum(1 for d in result.diagnostics if d.severity is Severity.WARNING)
+
+    def line(self) -> str:
+        """The summary: "3 files valid (2 warnings)" or "1 of 3 files invalid (2 errors, 0 warnings)"."""
+        counted = f"{_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')}"
+        if self.invalid:
+            return f"{self.invalid} of {_plural(self.files, 'file')} invalid ({counted})"
+        files = _plural(self.files, "file")
+        return f"{files} valid" + (f" ({_plural(self.warnings, 'warning')})" if self.warnings else "")
+
+
+def report_json(results: Sequence[Reported], color: bool) -> Report:
     """A JSON list of diagnostics (file, line, column, code, severity, message, hint) on stdout."""
     payload = [diagnostic.to_dict() for result in results for diagnostic in result.diagnostics]
     return Report(stdout=json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
-def report_github(results: Sequence[FileResult], color: bool) -> Report:
+def report_github(results: Sequence[Reported], color: bool) -> Report:
     """GitHub Actions workflow commands (`::error file=…,line=…::…`) that annotate a pull request."""
     out = []
     for result in results:

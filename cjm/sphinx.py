@@ -36,6 +36,7 @@ from cjm.embed import (
     diagnostic_line,
     display_name,
     draw,
+    open_cache,
     picture_key,
 )
 from cjm.page import OPEN_LABEL, picture_style
@@ -167,15 +168,15 @@ def _draw(
     def render() -> bytes:
         again = _recheck(node)
         if again.journey is None or again.digest != node["digest"]:
-            return b""
+            raise _MapChanged
         return draw(again.journey, again.result.baseline, chosen, format_name, node["stem"])
 
     try:
-        content = cache.fetch(key, format_name, render)
+        content = cache.fetch(key, render)
     except RenderError as error:
         logger.warning(f"{node['stem']}: {error.code} {error.message}", location=node, type="cjm", subtype=error.code)
         return None
-    if not content:
+    except _MapChanged:
         logger.warning(
             f"{node['stem']}: the map changed while the site was built; build again", location=node, type="cjm"
         )
@@ -187,6 +188,10 @@ def _draw(
         write_outputs([Output(target, content)])
     prefix = translator.builder.imgpath
     return (f"{prefix}/{name}" if prefix else name), content
+
+
+class _MapChanged(Exception):
+    """The map was edited between reading and writing the page: its picture would not match the page."""
 
 
 def _recheck(node: journey_picture) -> CheckedMap:
@@ -240,9 +245,7 @@ def _check_config(app: Sphinx, config: Any) -> None:
 
 
 def _open_cache(app: Sphinx) -> None:
-    folder = app.config.cjm_cache_dir
-    root = Path(app.confdir) / folder if folder else Path(app.doctreedir) / "cjm"
-    app.cjm_cache = PictureCache(root)  # type: ignore[attr-defined]
+    app.cjm_cache = open_cache(app.config.cjm_cache_dir, Path(app.confdir))  # type: ignore[attr-defined]
 
 
 def _report(app: Sphinx, exception: Exception | None) -> None:
@@ -255,7 +258,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directive, its node for every builder, and the options `cjm_view`, `cjm_strict`, `cjm_cache_dir`."""
     app.add_config_value("cjm_view", "map", "env", types=frozenset({str}))
     app.add_config_value("cjm_strict", False, "env", types=frozenset({bool}))
-    app.add_config_value("cjm_cache_dir", "", "", types=frozenset({str}))
+    app.add_config_value("cjm_cache_dir", None, "", types=frozenset({str, type(None)}))
     app.add_node(
         journey_picture,
         html=(visit_html, None),

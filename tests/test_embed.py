@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from cjm.cache import BuildCache
 from cjm.embed import PictureCache, check_block, check_map, description, picture_name
 from tests.conftest import ROOT
 
@@ -46,11 +47,11 @@ def test_a_block_reports_positions_in_its_page() -> None:
 
 def test_the_cache_renders_once_and_counts(tmp_path: Path) -> None:
     checked = check_map(copy_pair(tmp_path))
-    first = PictureCache(tmp_path / "cache")
+    first = PictureCache(BuildCache(tmp_path / "cache"))
     svg = first.picture(checked, "map", "svg")
     assert first.picture(checked, "map", "svg") == svg
     assert (first.rendered, first.reused) == (1, 1)
-    second = PictureCache(tmp_path / "cache")
+    second = PictureCache(BuildCache(tmp_path / "cache"))
     assert second.picture(checked, "map", "svg") == svg
     assert (second.rendered, second.reused) == (0, 1)
     second.picture(checked, "flow", "svg")
@@ -64,3 +65,14 @@ def test_names_and_description() -> None:
     journey = check_map(EXAMPLES / "saas-trial-onboarding.yaml").journey
     assert journey is not None and journey.objective is not None
     assert journey.objective in description(journey)
+
+
+def test_pictures_live_in_the_build_cache_that_cjm_cache_clear_empties(tmp_path: Path) -> None:
+    checked = check_map(copy_pair(tmp_path))
+    store = BuildCache(tmp_path / "cache")
+    PictureCache(store).picture(checked, "map", "svg")
+    assert store.info()[0] == 1
+    assert store.clear() == 1
+    again = PictureCache(store)
+    again.picture(checked, "map", "svg")
+    assert (again.rendered, again.reused) == (1, 0)

@@ -54,7 +54,10 @@ def test_myst_directive_and_cjm_fence_draw_their_maps(project: Path) -> None:
     assert "cjm: 1" not in page
 
 
-def test_editing_a_baseline_rebuilds_the_page_that_shows_its_future_state(project: Path) -> None:
+def test_editing_a_baseline_rebuilds_the_page_that_shows_its_future_state(
+    project: Path, session_cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CJM_CACHE_DIR", str(session_cache_dir))  # the cache the project was built with
     baseline = project / "journeys" / "ecommerce-first-purchase.yaml"
     baseline.write_text(baseline.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
     done = run_sphinx(project, "html")
@@ -63,7 +66,10 @@ def test_editing_a_baseline_rebuilds_the_page_that_shows_its_future_state(projec
     assert "cjm: 2 pictures rendered" in done.stdout  # the future state's SVG and page, the baseline bytes changed
 
 
-def test_an_unchanged_project_rebuilt_from_scratch_renders_no_map(project: Path) -> None:
+def test_an_unchanged_project_rebuilt_from_scratch_renders_no_map(
+    project: Path, session_cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CJM_CACHE_DIR", str(session_cache_dir))
     done = run_sphinx(project, "html", "-E")
     assert done.returncode == 0, done.stderr
     assert re.search(r"cjm: 0 pictures rendered, \d+ from the cache", done.stdout), done.stdout
