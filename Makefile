@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 NODE_DIR := tests/node
 OUT ?= out
 
-.PHONY: help install install-test system node demo test lint typecheck pytest golden schema docs bench screenshots dist clean
+.PHONY: help install install-test system node demo test lint typecheck pytest fuzz golden schema docs bench screenshots dist clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,10 +27,11 @@ $(VENV)/.test-installed: $(BIN)/cjm pyproject.toml
 
 install-test: $(VENV)/.test-installed ## Install cjm with its test tools into .venv
 
-system: ## Install Graphviz, Chromium and fonts (Latin, Arabic, CJK) from Debian's packages when missing (needs root)
+system: ## Install Graphviz, Chromium, pdftotext and fonts (Latin, Arabic, CJK) from Debian's packages when missing (needs root)
 	@missing=""; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
 	fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || missing="$$missing fonts-wqy-zenhei"; \
 	if [ -n "$$missing" ]; then \
@@ -50,7 +51,7 @@ $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package.json $(NODE_DIR)/packag
 	cd $(NODE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
 	@touch $@
 
-node: $(NODE_DIR)/node_modules/.installed ## Install mermaid-cli and yaml-language-server into tests/node (npm ci)
+node: $(NODE_DIR)/node_modules/.installed ## Install mermaid-cli, yaml-language-server and axe-core into tests/node (npm ci)
 
 demo: install graphviz ## Validate and build every example into out/
 	$(BIN)/cjm validate examples/
@@ -68,6 +69,9 @@ typecheck: install-test ## mypy --strict on the package
 
 pytest: install-test ## Run pytest only
 	$(BIN)/pytest
+
+fuzz: install-test ## Mutate the examples with Hypothesis for much longer than CI, with a random seed (FUZZ_EXAMPLES=20000)
+	CJM_FUZZ_RANDOM=1 CJM_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(BIN)/pytest tests/test_fuzz.py -q -x -k never_crash
 
 golden: install-test ## Rewrite the golden files after a deliberate change
 	$(BIN)/pytest --update-golden -q

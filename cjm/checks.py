@@ -148,11 +148,12 @@ def _touchpoint_references(journey: Journey, report: _Reporter, lost_ids: frozen
                     _did_you_mean(pain.touchpoint, touchpoints, "touchpoints"),
                 )
         for t, touchpoint in enumerate(stage.touchpoints):
-            for n, target in enumerate(touchpoint.next or []):
+            for n, step in enumerate(touchpoint.next or []):
+                target = step.to
                 if target not in touchpoints and target not in lost_ids:
                     report(
                         "CJM303",
-                        ("stages", s, "touchpoints", t, "next", n),
+                        ("stages", s, "touchpoints", t, "next", n, "to"),
                         f"touchpoint `{touchpoint.id}` leads `next` to `{target}`, which is not a touchpoint",
                         _did_you_mean(target, touchpoints, "touchpoints"),
                     )

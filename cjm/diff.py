@@ -12,8 +12,7 @@ from typing import Any
 
 from cjm.kpi import improved
 from cjm.model import KPI, Journey, Stage
-
-SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+from cjm.presentation import severity_rank
 
 
 @dataclass(frozen=True)
@@ -302,4 +301,5 @@ def _severity_verdict(before: str | None, after: str | None) -> str | None:
     """Better when the severity went down; no verdict when either side does not state one."""
     if before is None or after is None:
         return None
-    return "better" if SEVERITY_RANK[after] < SEVERITY_RANK[before] else "worse"
+    # presentation.severity_rank: 0 is the most severe, so a higher rank is a milder pain point.
+    return "better" if severity_rank(after) > severity_rank(before) else "worse"

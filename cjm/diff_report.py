@@ -8,6 +8,8 @@ from typing import Any
 from cjm.diff import Change, EmotionRow, JourneyDiff
 from cjm.emotion import format_score
 from cjm.model import Journey
+from cjm.presentation import escape_table_cell
+from cjm.renderers.mermaid import mermaid_text
 
 GROUP_TITLES = {
     "map": "Map",
@@ -125,10 +127,13 @@ def _curves(diff: JourneyDiff, new: Journey) -> list[str]:
     scale = new.emotion_scale
     labels = ", ".join(json.dumps(row.name.replace('"', "'"), ensure_ascii=False) for row in rows)
     init = {"themeVariables": {"xyChart": {"plotColorPalette": ", ".join(CURVE_COLOURS)}}}
+    names = ", ".join(row.name for row in rows)
     return [
         "```mermaid",
         f"%%{{init: {json.dumps(init)}}}%%",
         "xychart-beta",
+        f"    accTitle: {mermaid_text('Emotional curve of ' + new.title + ': before and after')}",
+        f"    accDescr: {mermaid_text('Emotion per stage, before (grey) and after (blue): ' + names)}",
         '    title "Emotional curve: before (grey) and after (blue)"',
         f"    x-axis [{labels}]",
         f'    y-axis "Emotion" {format_score(scale.min)} --> {format_score(scale.max)}',
@@ -162,6 +167,5 @@ def _stated(value: Any) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell: no pipe, no HTML, no line break."""
-    escaped = text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(escaped.split())
+    """Text safe inside a Markdown table cell (presentation.escape_table_cell)."""
+    return escape_table_cell(text)

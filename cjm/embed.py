@@ -15,7 +15,7 @@ from pathlib import Path
 from cjm.cache import BuildCache, code_fingerprint, tools_fingerprint
 from cjm.config import config_for
 from cjm.diagnostics import Diagnostic, sort_key
-from cjm.loader import Document, parse_document, read_document
+from cjm.loader import Document, Unreadable, parse_document, read_document
 from cjm.model import Journey
 from cjm.pipeline import FileResult, check_document, check_file
 
@@ -69,8 +69,10 @@ def check_map(path: Path) -> CheckedMap:
     """Check a map file (and the baseline it names) as `cjm validate` would."""
     name = display_name(path)
     loaded = read_document(path, name)
-    if isinstance(loaded, Diagnostic):
-        return CheckedMap(FileResult(name, None, None, [loaded]), _stem(path.name), (path,))
+    if isinstance(loaded, Unreadable):
+        return CheckedMap(
+            FileResult(name, None, None, loaded.diagnostics, source=loaded.text), _stem(path.name), (path,)
+        )
     return _check(loaded, path.parent, _stem(path.name), (path,))
 
 
@@ -81,8 +83,8 @@ def check_block(text: str, name: str, folder: Path, line: int = 1, column: int =
     into the page (`guide.md:14:5`), not into the block.
     """
     loaded = parse_document(text.encode("utf-8"), name)
-    if isinstance(loaded, Diagnostic):
-        checked = CheckedMap(FileResult(name, None, None, [loaded]), "journey")
+    if isinstance(loaded, Unreadable):
+        checked = CheckedMap(FileResult(name, None, None, loaded.diagnostics, source=loaded.text), "journey")
     else:
         checked = _check(loaded, folder, "journey", ())
     shifted = [_shift(d, name, line, column) for d in checked.result.diagnostics]
@@ -131,10 +133,11 @@ def picture_name(stem: str, view: str, format_name: str) -> str:
 
 
 def description(journey: Journey) -> str:
-    """The map's generated text description (its SVG `<desc>`): type, persona and objective, in its language."""
-    from cjm.renderers.graphviz_svg import _description
+    """The map's generated text description (its pictures' `<desc>`), in the map's language."""
+    from cjm.i18n import messages
+    from cjm.presentation import map_description
 
-    return _description(journey)
+    return map_description(journey, messages(journey.locale))
 
 
 def draw(journey: Journey, baseline: Journey | None, view: str, format_name: str, stem: str) -> bytes:

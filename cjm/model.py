@@ -195,6 +195,22 @@ class Persona(Model):
     quote: str | None = Field(None, description="A verbatim that sums the persona up.")
 
 
+class NextStep(Model):
+    """A touchpoint that follows, with why the customer goes there (a plain id is shorthand for `{to: …}`)."""
+
+    to: Ref = Field(description="Id of the touchpoint that follows.", examples=["call-centre"])
+    label: Text | None = Field(
+        None,
+        description="Why the customer goes there; diagrams draw a labelled step as an emphasised switch.",
+        examples=["app cannot open a ticket"],
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        return {"to": data} if isinstance(data, str) else data
+
+
 class Touchpoint(Model):
     """A moment the customer interacts with the brand, on one channel."""
 
@@ -211,10 +227,11 @@ class Touchpoint(Model):
     owner: str | None = Field(None, description="The team responsible for this touchpoint.")
     kind: TouchpointKind | None = Field(None, description="Owned by the brand, earned (reviews…) or paid (ads…).")
     moment_of_truth: bool = Field(False, description="A moment that makes or breaks the relationship.")
-    next: list[Ref] | None = Field(
+    next: list[NextStep] | None = Field(
         None,
-        description="Ids of the touchpoints that follow, when the flow is not simply the listed order "
-        "(branches, channel switches); an empty list ends the journey here.",
+        description="The touchpoints that follow, when the flow is not simply the listed order "
+        "(branches, channel switches): ids, or `{to: id, label: why}`; an empty list ends the journey here.",
+        examples=[["call-centre"], [{"to": "call-centre", "label": "app cannot open a ticket"}]],
     )
     drop_off: str | None = Field(
         None, description="Customers lost at this point.", examples=["68% of carts are abandoned here"]
@@ -224,6 +241,11 @@ class Touchpoint(Model):
     @classmethod
     def _id_from_name(cls, data: Any) -> Any:
         return _derive_id(data, "name")
+
+    @property
+    def next_ids(self) -> list[str] | None:
+        """The ids `next` leads to, in order (None when the touchpoint has no `next`)."""
+        return None if self.next is None else [step.to for step in self.next]
 
 
 class PainPoint(Model):
@@ -312,6 +334,12 @@ class Stage(Model):
     )
     duration: str | None = Field(None, description="How long the stage takes.", examples=["2-3 days"])
     touchpoints: list[Touchpoint] = Field(default_factory=list, description="Touchpoints, in journey order.")
+    touchpoints_are: Literal["sequence", "alternatives"] = Field(
+        "sequence",
+        description="`sequence`: the customer meets the touchpoints one after the other, in the listed order. "
+        "`alternatives`: any one of them (entry points, marketing levers); diagrams draw them side by side "
+        "with no path between them.",
+    )
     pain_points: list[PainPoint] = Field(default_factory=list, description="Friction met at this stage.")
     opportunities: list[Opportunity] = Field(default_factory=list, description="Improvements for this stage.")
     kpis: list[KPI] = Field(default_factory=list, description="Measures of this stage.")

@@ -57,9 +57,24 @@ def rules_markdown() -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def example_language(code: str, example: str) -> str:
+    """The language an example of the code table is written in: `yaml`, `toml`, `console` or `text` (prose).
+
+    Why: the docs page fences each example with its language, and a test parses every `yaml` one,
+    so what cjm shows as YAML is YAML.
+    """
+    if code.startswith("CJM6"):
+        return "toml"
+    if example.startswith("cjm "):
+        return "console"
+    if ":" not in example and not example.startswith("- "):
+        return "text"
+    return "yaml"
+
+
 def _rule_section(rule: Rule) -> list[str]:
     lines = [f"### {rule.code} `{rule.name}` ({rule.severity})", "", rule.summary, ""]
     for label, example in (("Bad", rule.bad), ("Good", rule.good)):
         if example:
-            lines += [f"{label}:", "", "```yaml", example, "```", ""]
+            lines += [f"{label}:", "", f"```{example_language(rule.code, example)}", example, "```", ""]
     return lines

@@ -15,8 +15,8 @@ from pydantic_core import CoreSchema
 from cjm.model import Journey
 
 SCHEMA_ID = "https://cjm-journeys.dev/schemas/journey.schema.json"
-# Models that a plain string may stand for (`- Slow page` is `- text: Slow page`).
-SHORTHAND_MODELS = ("PainPoint", "Opportunity", "Quote")
+# Models that a plain string may stand for (`- Slow page` is `- text: Slow page`), with the field it fills.
+SHORTHAND_MODELS = {"PainPoint": "text", "Opportunity": "text", "Quote": "text", "NextStep": "to"}
 # Models whose `id` is derived from their name or text when a map leaves it out.
 DERIVED_ID_MODELS = ("Stage", "Touchpoint", "PainPoint", "Opportunity")
 
@@ -38,7 +38,8 @@ def _allow_shorthands(node: Any) -> Any:
         ref = node.get("$ref", "")
         name = ref.rsplit("/", 1)[-1]
         if name in SHORTHAND_MODELS and len(node) == 1:
-            return {"anyOf": [{"type": "string", "description": f"Shorthand for `{{text: …}}` ({name})."}, node]}
+            field = SHORTHAND_MODELS[name]
+            return {"anyOf": [{"type": "string", "description": f"Shorthand for `{{{field}: …}}` ({name})."}, node]}
         return {key: _allow_shorthands(value) for key, value in node.items()}
     if isinstance(node, list):
         return [_allow_shorthands(item) for item in node]

@@ -50,6 +50,7 @@ _ITEM_NAMES: dict[str, str] = {
     "kpis": "KPI",
     "quotes": "quote",
     "channels": "channel",
+    "next": "next step",
 }
 _SECTION_NAMES: dict[str, str] = {"persona": "the persona", "emotion_scale": "the emotion scale"}
 

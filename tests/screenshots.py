@@ -39,9 +39,8 @@ class Shot:
 
 
 SHOTS = (
-    # The flow wraps into rows but is still wider than a window: show its first two rows, legend
-    # included, at a readable scale.
-    Shot("ecommerce-svg.png", "ecommerce-first-purchase", "svg", height=1000, zoom=0.6),
+    # The flow reads top to bottom, about a page wide: its header, legend and first stages.
+    Shot("ecommerce-svg.png", "ecommerce-first-purchase", "svg", height=1000, zoom=0.9),
     Shot("ecommerce-html.png", "ecommerce-first-purchase", "html", height=1400),
     # From the stage table on: the Mermaid emotional curve and the tables a code host draws.
     Shot("ecommerce-md.png", "ecommerce-first-purchase", "md", height=1300, start="stages"),

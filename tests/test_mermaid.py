@@ -8,13 +8,25 @@ cleanly renders on those sites too.
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 import cjm
-from tests.conftest import EXAMPLES
+from cjm.diff import diff_journeys
+from cjm.diff_report import diff_markdown
+from cjm.renderers.mermaid import (
+    MAX_TASKS,
+    TASK_CHARACTERS,
+    journey_tasks,
+    mermaid_text,
+    render_mermaid_blocks,
+    task_text,
+)
+from tests.conftest import EXAMPLES, ROOT
 from tests.tools import build_text, find_node_tool, mermaid_blocks, run_mmdc
 
 pytestmark = pytest.mark.node
@@ -95,13 +107,36 @@ def example_svgs(mmdc: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     return render_blocks(blocks, tmp_path_factory.mktemp("mermaid"))
 
 
+def drawn_texts(svg: str) -> list[str]:
+    """Every text Mermaid drew, entities decoded, tags dropped."""
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", text)) for text in re.findall(r"<text[^>]*>(.*?)</text>", svg, re.DOTALL)
+    ]
+
+
+def accessible_name(svg: str) -> tuple[str, str]:
+    """The drawing's accessible name and description: the `<title>` and `<desc>` its root points at."""
+    root = re.search(r"<svg[^>]*>", svg)
+    assert root is not None
+    title_id = re.search(r'aria-labelledby="([^"]+)"', root.group(0))
+    desc_id = re.search(r'aria-describedby="([^"]+)"', root.group(0))
+    assert title_id and desc_id, "the diagram has no accessible name or description"
+    title = re.search(rf'<title id="{re.escape(title_id.group(1))}">(.*?)</title>', svg, re.DOTALL)
+    desc = re.search(rf'<desc id="{re.escape(desc_id.group(1))}">(.*?)</desc>', svg, re.DOTALL)
+    assert title and desc
+    return html.unescape(title.group(1)), html.unescape(desc.group(1))
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=[path.stem for path in EXAMPLES])
 def test_example_report_diagram_renders(example_svgs: dict[str, list[str]], example: Path) -> None:
     journey = cjm.load(example)
     for svg in example_svgs[example.stem]:
         assert_drawn(svg, example.stem)
-        labels = re.findall(r'class="journey-section[^"]*"[^>]*>(?:<[^>]+>)*([^<]+)', svg)
-        assert len(labels) >= len(journey.stages), f"{example.stem}: a section per stage, got {labels}"
+        assert 1 <= svg.count('class="task ') <= MAX_TASKS, f"{example.stem}: 1 to {MAX_TASKS} tasks"
+        title, description = accessible_name(svg)
+        assert title.startswith(journey.title) and description
+        texts = drawn_texts(svg)
+        assert not any(re.search(r"#[0-9]+;", text) for text in texts), "an entity code is drawn as code"
 
 
 def test_hostile_labels_render(mmdc: Path, tmp_path: Path) -> None:
@@ -109,10 +144,97 @@ def test_hostile_labels_render(mmdc: Path, tmp_path: Path) -> None:
     source.write_text(HOSTILE, encoding="utf-8")
     journey = cjm.load(source)
     blocks = report_blocks(source)
-    assert blocks, "the Markdown report has no ```mermaid block"
-    [svg, *_] = render_blocks({"hostile": blocks}, tmp_path)["hostile"]
+    assert len(blocks) == 1, "six scored touchpoints fit one block"
+    [svg] = render_blocks({"hostile": blocks}, tmp_path)["hostile"]
     assert_drawn(svg, "hostile")
-    tasks = re.findall(r'class="task"', svg)
-    scored = sum(1 for stage in journey.stages for touchpoint in stage.touchpoints if touchpoint.emotion is not None)
-    assert len(tasks) >= scored, f"one task per scored touchpoint ({scored}), got {len(tasks)}"
-    assert "🔒" in svg and "📦" in svg, "emoji survive into the diagram"
+    assert svg.count('class="task ') == 6 - 1  # "section Fake" has no emotion: not a task, no invented score
+    texts = drawn_texts(svg)
+    # The real characters, never look-alikes: `:` `,` `#` `;` are drawn as written (shortened with "…").
+    assert "Checkout: step 1…" in texts
+    assert "Score: 5: Me" in texts
+    assert "%% not a comment" in texts
+    assert "Pay: card, wallet # or cash; 💳" in texts
+    assert "Zoë O'Brien…" in texts  # One actor, shortened to the legend's width.
+    assert not any(character in "".join(texts) for character in "∶‚♯‹›ˋ"), "a look-alike was drawn"
+    title, _ = accessible_name(svg)
+    assert title == journey.title
+
+
+def test_a_long_map_draws_one_task_per_stage_and_a_very_long_one_in_parts(mmdc: Path, tmp_path: Path) -> None:
+    stages = [
+        {
+            "name": f"Stage {n}: étape",
+            "touchpoints": [{"name": f"T{n}{k}", "channel": "web", "emotion": 1 + (n + k) % 5} for k in range(3)],
+        }
+        for n in range(1, 11)
+    ]
+    source = tmp_path / "long.yaml"
+    # JSON is YAML: the map written as JSON reads the same.
+    source.write_text(json.dumps({"cjm": 1, "title": "Long", "stages": stages}, ensure_ascii=False), encoding="utf-8")
+    blocks = report_blocks(source)
+    assert len(blocks) == 2  # 10 stages: 5 + 5
+    svgs = render_blocks({"long": blocks}, tmp_path)["long"]
+    for svg in svgs:
+        assert_drawn(svg, "long")
+        assert svg.count('class="task ') == 5
+        assert accessible_name(svg)[0].startswith("Long (")
+    assert "Stage 1: étape" in drawn_texts(svgs[0]) and "Stage 10: étape" in drawn_texts(svgs[1])
+
+
+def test_the_diff_chart_draws_with_an_accessible_name(mmdc: Path, tmp_path: Path) -> None:
+    old = ROOT / "examples" / "ecommerce-first-purchase.yaml"
+    new = ROOT / "examples" / "ecommerce-first-purchase-future.yaml"
+    journey_old, journey_new = cjm.load(old), cjm.load(new)
+    markdown = diff_markdown(diff_journeys(journey_old, journey_new), journey_old, journey_new)
+    blocks = mermaid_blocks(markdown)
+    assert blocks
+    [svg] = render_blocks({"diff": blocks}, tmp_path)["diff"]
+    assert svg.lstrip().startswith("<svg") and "Syntax error" not in svg
+    title, description = accessible_name(svg)
+    assert journey_new.title in title and description
+
+
+# --- the block's text, without drawing ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Step 1: pay", "Step 1#58; pay"),
+        ("Paiement ; livraison", "Paiement #59; livraison"),
+        ("Interview #4", "Interview #35;4"),
+        ("Okafor, Maya", "Okafor#44; Maya"),
+        ("50%% off", "50#37;#37; off"),
+        ("a <br> b", "a #60;br#62; b"),
+        ("```", "#96;#96;#96;"),
+        ("two\nlines  and\ttabs", "two lines and tabs"),
+    ],
+)
+def test_mermaid_text_writes_entity_codes(text: str, expected: str) -> None:
+    assert mermaid_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Title deed", "#84;itle deed"),
+        ("SECTION leader", "#83;ECTION leader"),
+        ("Journeys", "Journeys"),
+        ("Product reviews and Trustpilot score", "Product reviews and…"),
+        ("Supercalifragilisticexpialidocious", "Supercalifragilisti…"),
+    ],
+)
+def test_task_text_escapes_keywords_and_fits_a_box(text: str, expected: str) -> None:
+    assert task_text(text) == expected
+    assert len(html.unescape(re.sub(r"#([0-9]+);", lambda m: chr(int(m[1])), expected))) <= TASK_CHARACTERS
+
+
+def test_tasks_never_invent_a_score() -> None:
+    journey = cjm.load(ROOT / "examples" / "ecommerce-first-purchase.yaml")
+    tasks = journey_tasks(journey)
+    assert len(tasks) <= MAX_TASKS and all(task.section is None for task in tasks)
+    assert [task.name for task in tasks] == [stage.name for stage in journey.stages if stage.score is not None]
+    bare = journey.model_copy(
+        update={"stages": [stage.model_copy(update={"touchpoints": [], "emotion": None}) for stage in journey.stages]}
+    )
+    assert journey_tasks(bare) == [] and render_mermaid_blocks(bare) == []

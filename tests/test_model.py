@@ -20,8 +20,8 @@ import cjm
 from cjm.i18n import MESSAGES
 from cjm.model import KPI, Journey, Opportunity, PainPoint, Touchpoint, slugify
 from cjm.renderers import RenderOptions, render
-from cjm.renderers.graphviz_svg import svg_id_prefix
-from cjm.renderers.markdown import render_mermaid_journey
+from cjm.renderers.graphviz_svg import flow_svg_id_prefix
+from cjm.renderers.mermaid import render_mermaid_blocks
 from tests.conftest import ROOT, run_cjm
 
 MAPS = sorted((ROOT / "tests" / "maps").glob("*.yaml"))  # not the scripts/ folder
@@ -80,8 +80,7 @@ def test_markdown_says_not_stated_where_the_author_said_nothing() -> None:
 
 def test_unscored_touchpoints_are_left_out_of_the_mermaid_curve_and_named() -> None:
     journey = cjm.load(HANDOFF)
-    block = render_mermaid_journey(journey)
-    assert block is not None
+    [block] = render_mermaid_blocks(journey)
     tasks = [line.strip() for line in block.splitlines() if line.startswith("    ")]
     assert tasks == ["Final demo with Marc: 4: Léa", "Contract signed: 4: Léa", "Kick-off call: 2: Léa"]
     markdown = render(journey, "md", RenderOptions())
@@ -90,9 +89,9 @@ def test_unscored_touchpoints_are_left_out_of_the_mermaid_curve_and_named() -> N
 
 
 def test_the_mermaid_journey_of_a_readme_comes_back_as_written() -> None:
-    block = render_mermaid_journey(cjm.load(WORKING_DAY))
-    assert block is not None
-    assert block.splitlines()[2:] == [
+    [block] = render_mermaid_blocks(cjm.load(WORKING_DAY))
+    assert block.splitlines()[3:] == [
+        "  title My working day",
         "  section Go to work",
         "    Make tea: 5: Me",
         "    Go upstairs: 3: Me",
@@ -105,7 +104,7 @@ def test_the_mermaid_journey_of_a_readme_comes_back_as_written() -> None:
 
 def test_a_blueprint_without_scores_has_no_curve_and_no_lowest_point() -> None:
     journey = cjm.load(BLUEPRINT)
-    assert render_mermaid_journey(journey) is None
+    assert render_mermaid_blocks(journey) == []
     markdown = render(journey, "md", RenderOptions())
     html = render(journey, "html", RenderOptions())
     assert isinstance(markdown, str) and isinstance(html, str)
@@ -122,7 +121,7 @@ def test_pictures_show_no_channel_rather_than_a_made_up_one() -> None:
     channels = re.findall(r'<span class="channel">(.*?)</span></div>', html)
     assert [re.sub(r"<[^>]+>", "", c).split(":")[-1].strip() for c in channels] == ["Website", "Email", "Phone"]
     # Only a switch between two named channels is drawn: Email → Phone, not "nothing" → Email.
-    assert dot.count("channel-switch") == 1
+    assert dot.count("channel-change") == 1
     # No severity badge and no status badge where the author stated none.
     assert 'class="badge tone-severity' not in html and 'class="badge tone-status' not in html
 
@@ -218,7 +217,7 @@ def test_a_map_written_in_another_script_validates_and_builds_in_every_format(pa
     assert f'id="pain-{pain.id}"' in html and f'href="#pain-{pain.id}"' in html
     for stage in journey.stages:
         assert stage.name in markdown and stage.name in html and stage.name in svg and stage.name in dot
-    assert f'id="{svg_id_prefix(journey)}' in svg
+    assert f'id="{flow_svg_id_prefix(journey, RenderOptions(stem=path.stem))}' in svg
     assert (tmp_path / f"{path.stem}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

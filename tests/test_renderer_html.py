@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
@@ -222,7 +225,7 @@ def test_labels_are_in_the_map_language(stem: str) -> None:
         assert {"Points de contact", "Points de douleur", "Opportunités", "Émotion"} <= set(headers)
         assert not {"Touchpoints", "Pain points", "Opportunities"} & set(headers)
         assert "Courbe émotionnelle" in page.text() and "Canaux préférés" in page.text()
-        assert "Application mobile" in page.text() and "Point de contact\u202f: " in page.text()
+        assert "Application mobile" in page.text() and "Point de contact\u00a0: " in page.text()
     else:
         assert root.attrs["lang"] == "en"
         assert {"Touchpoints", "Pain points", "Opportunities", "Emotion"} <= set(headers)
@@ -511,3 +514,53 @@ def test_prints_to_landscape_a4(tmp_path: Path) -> None:
     pdf = print_pdf(page, tmp_path / f"{stem}.pdf")
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     assert boxes and all(round(float(width)) == 842 and round(float(height)) == 595 for width, height in boxes)
+
+
+def _printed_columns(pdf: Path) -> list[str]:
+    """The printed text column by column, whitespace and hyphens removed, as poppler's pdftotext places it.
+
+    Why columns: the grid prints stages side by side, so plain text interleaves their lines; lines
+    that start at the same x, read page by page and top to bottom, are one column's text.
+    """
+    pdftotext = shutil.which("pdftotext")
+    assert pdftotext is not None, "pdftotext is missing: run `make system` (Debian package poppler-utils)"
+    layout = pdf.with_suffix(".bbox.html")
+    subprocess.run([pdftotext, "-bbox-layout", str(pdf), str(layout)], capture_output=True, timeout=60, check=True)
+    document = layout.read_text(encoding="utf-8")
+    columns: dict[int, list[tuple[int, float, str]]] = {}
+    for number, page in enumerate(re.findall(r"<page[^>]*>(.*?)</page>", document, re.DOTALL)):
+        for line in re.finditer(r'<line xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>(.*?)</line>', page, re.DOTALL):
+            words = "".join(html.unescape(word) for word in re.findall(r"<word[^>]*>(.*?)</word>", line[3]))
+            columns.setdefault(round(float(line[1])), []).append((number, float(line[2]), words))
+    return ["".join(_squeezed(words) for _, _, words in sorted(lines)) for lines in columns.values()]
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[\s\u00ad-]", "", text)
+
+
+@pytest.mark.parametrize("stem", [path.stem for path in EXAMPLES])
+def test_printed_page_shows_every_piece_of_evidence(stem: str, tmp_path: Path) -> None:
+    journey = cjm.load(ROOT / "examples" / f"{stem}.yaml")
+    page = tmp_path / f"{stem}.html"
+    page.write_text(rendered(stem), encoding="utf-8")
+    print_pdf(page, tmp_path / f"{stem}.pdf")
+    columns = _printed_columns(tmp_path / f"{stem}.pdf")
+    evidence = [item for _, pain in journey.pain_points() for item in pain.evidence]
+    assert evidence
+    missing = [item for item in evidence if not any(_squeezed(item) in column for column in columns)]
+    assert not missing, f"{len(missing)} of {len(evidence)} pieces of evidence do not print: {missing[:3]}"
+
+
+def test_a_step_with_a_reason_shows_on_its_touchpoint_card() -> None:
+    page = rendered("support-box-internet-fr")
+    assert re.search(
+        r'class="small next-step">→ <a href="#tp-serveur-vocal">Serveur vocal du 3900</a>\u00a0: '
+        r"le chat ne peut pas ouvrir de ticket technique</span>",
+        page,
+    )
+
+
+def test_a_stage_of_alternatives_says_so() -> None:
+    page = rendered("ecommerce-first-purchase")
+    assert page.count('<span class="small alternatives">Alternatives (no order)</span>') == 1

@@ -12,16 +12,30 @@ deterministic, with ids taken from the map's own ids.
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import jinja2
 
 from cjm import emotion, i18n
-from cjm.kpi import on_target
 from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Persona, Touchpoint
+from cjm.presentation import kpi_on_target, kpi_value_text, label_colon, score_text
 from cjm.renderers import RenderOptions
+from cjm.renderers.html_curve import BASELINE_COLOUR, build_curve
+from cjm.renderers.html_views import (
+    Badge,
+    KPIView,
+    Lane,
+    Link,
+    OpportunityView,
+    PainView,
+    PersonaView,
+    QuoteView,
+    ScoreChip,
+    StageHeader,
+    TouchpointCell,
+    TouchpointView,
+)
 
 TEMPLATE = "journey.html.j2"
 
@@ -43,7 +57,7 @@ COLOURS: dict[str, str] = {
     "accent-soft": "#eef2ff",
     "link": "#1d4ed8",
     "curve": "#334155",
-    "baseline": "#6b7280",
+    "baseline": BASELINE_COLOUR,
     "neutral": "#94a3b8",
     "lowest": "#9f1239",
     "opportunity": "#0f766e",
@@ -96,190 +110,10 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("opportunity", "surface"),
 )
 
-# Geometry of the emotional curve, in CSS pixels; x positions are percentages of the row.
-CURVE_HEIGHT = 212
-CURVE_TOP = 58
-CURVE_BOTTOM = 152
-# Label stacking: the first line's offset from the point, the line height, and how close a
-# baseline point may come before the labels move to the other side.
-LABEL_FIRST = 16
-LABEL_STEP = 14
-LABEL_CLEARANCE = 44
-
 LEVEL_DOTS = {"low": 1, "medium": 2, "high": 3}
 
-# Colons and quotation marks as each language writes them (French puts a narrow no-break space before ":").
-COLONS = {"en": ":", "fr": "\u202f:"}
+# Quotation marks as each language writes them (the colon comes from cjm.presentation.label_colon).
 QUOTE_MARKS = {"en": ("“", "”"), "fr": ("«\u00a0", "\u00a0»")}
-
-
-@dataclass(frozen=True)
-class Badge:
-    """A short label with a colour tone (a CSS class) that also says what it means in words."""
-
-    text: str
-    tone: str
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link to another card of the page; `href` is None when the target does not exist."""
-
-    href: str | None
-    ref: str
-    text: str
-    title: str
-
-
-@dataclass(frozen=True)
-class ScoreChip:
-    """An emotion score as text (symbol and number) on the score's light band colour."""
-
-    text: str
-    fill: str
-    title: str
-
-
-@dataclass(frozen=True)
-class TouchpointView:
-    """A touchpoint card."""
-
-    anchor: str
-    name: str
-    channel: str | None
-    kind: str | None
-    score: ScoreChip | None
-    moment_of_truth: bool
-    drop_off: str | None
-    description: str | None
-
-
-@dataclass(frozen=True)
-class PainView:
-    """A pain point card, with the opportunities that address it."""
-
-    anchor: str
-    ref: str
-    text: str
-    severity: Badge | None
-    accent: str
-    touchpoint: str | None
-    evidence: tuple[str, ...]
-    addressed_by: tuple[Link, ...]
-
-
-@dataclass(frozen=True)
-class OpportunityView:
-    """An opportunity card, with links to the pain points it addresses."""
-
-    anchor: str
-    ref: str
-    text: str
-    status: Badge | None
-    levels: tuple[tuple[str, str, int], ...]
-    owner: str | None
-    addresses: tuple[Link, ...]
-
-
-@dataclass(frozen=True)
-class KPIView:
-    """A KPI: value against target, and whether it meets it, in words, symbol and colour."""
-
-    name: str
-    value: str
-    target: str | None
-    status: Badge | None
-    better: str
-
-
-@dataclass(frozen=True)
-class QuoteView:
-    """A verbatim and where it comes from."""
-
-    text: str
-    source: str | None
-
-
-@dataclass(frozen=True)
-class Lane:
-    """One row of the grid: `kind` tells the template how to draw its cells (one per stage)."""
-
-    key: str
-    kind: str
-    label: str
-    cells: tuple[object, ...] = ()
-
-
-@dataclass(frozen=True)
-class CurveLabel:
-    """A line of text next to a curve point; `dy` is its offset from the point, in pixels."""
-
-    css: str
-    text: str
-    dy: int
-
-
-@dataclass(frozen=True)
-class CurvePoint:
-    """A stage's emotion on the curve, with its labels (the score, the scale's word, the lowest-point note)."""
-
-    x: str
-    y: float
-    colour: str
-    labels: tuple[CurveLabel, ...]
-    title: str
-    lowest: bool = False
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A straight piece of a curve between two neighbouring stages."""
-
-    x1: str
-    y1: float
-    x2: str
-    y2: float
-
-
-@dataclass(frozen=True)
-class Curve:
-    """Everything the template needs to draw the emotional curve row."""
-
-    height: int
-    neutral_y: float
-    dividers: tuple[str, ...]
-    points: tuple[CurvePoint, ...]
-    segments: tuple[Segment, ...]
-    gaps: tuple[str, ...]
-    baseline_points: tuple[CurvePoint, ...]
-    baseline_segments: tuple[Segment, ...]
-    summary: str
-    legend: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class StageHeader:
-    """A column header."""
-
-    anchor: str
-    number: int
-    name: str
-    description: str | None
-
-
-@dataclass(frozen=True)
-class PersonaView:
-    """The persona card."""
-
-    name: str
-    initials: str
-    description: str | None
-    facts: tuple[tuple[str, str], ...]
-    maturity: tuple[str, int] | None
-    goals: tuple[str, ...]
-    frustrations: tuple[str, ...]
-    channels: tuple[str, ...]
-    quote: str | None
 
 
 def render_html(journey: Journey, options: RenderOptions) -> str:
@@ -359,7 +193,7 @@ class _Context:
         return cls(
             text=i18n.messages(journey.locale),
             locale=journey.locale,
-            colon=COLONS.get(journey.locale, COLONS["en"]),
+            colon=label_colon(journey.locale),
             scale=journey.emotion_scale,
             channels=i18n.channel_labels(journey),
             touchpoint_names={touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()},
@@ -384,9 +218,19 @@ def _lanes(journey: Journey, baseline: Journey | None, context: _Context) -> lis
     add("goal", "text", [stage.goal for stage in stages])
     add("business_goal", "text", [stage.business_goal for stage in stages])
     add("actions", "list", [tuple(stage.actions) for stage in stages])
-    add("touchpoints", "touchpoints", [tuple(_touchpoint(t, context) for t in stage.touchpoints) for stage in stages])
+    add(
+        "touchpoints",
+        "touchpoints",
+        [
+            TouchpointCell(
+                tuple(_touchpoint(t, context) for t in stage.touchpoints),
+                stage.touchpoints_are == "alternatives" and len(stage.touchpoints) > 1,
+            )
+            for stage in stages
+        ],
+    )
     add("thoughts", "thoughts", [tuple(stage.thoughts) for stage in stages])
-    curve = _curve(journey, baseline, context)
+    curve = build_curve(journey, baseline, context.text, context.colon)
     if curve.points or curve.baseline_points:
         lanes.append(Lane("emotion", "curve", text["lane.emotion"], (curve,)))
     add("pain_points", "pains", [tuple(_pain(pain, context) for pain in stage.pain_points) for stage in stages])
@@ -411,13 +255,12 @@ def _lanes(journey: Journey, baseline: Journey | None, context: _Context) -> lis
 def _touchpoint(touchpoint: Touchpoint, context: _Context) -> TouchpointView:
     text = context.text
     chip = None
-    if touchpoint.emotion is not None:
-        word = emotion.label(touchpoint.emotion, context.scale)
-        number = _score(touchpoint.emotion, context.locale)
+    shown = score_text(touchpoint.emotion, context.scale, context.locale)
+    if shown is not None:
         chip = ScoreChip(
-            f"{emotion.symbol(touchpoint.emotion, context.scale)} {number}",
+            f"{shown.symbol} {shown.number}",
             emotion.fill(touchpoint.emotion, context.scale),
-            f"{text['field.emotion']}{context.colon} {number}" + (f" ({word})" if word else ""),
+            f"{text['field.emotion']}{context.colon} {shown.number}" + (f" ({shown.word})" if shown.word else ""),
         )
     return TouchpointView(
         anchor=f"tp-{touchpoint.id}",
@@ -428,6 +271,11 @@ def _touchpoint(touchpoint: Touchpoint, context: _Context) -> TouchpointView:
         moment_of_truth=touchpoint.moment_of_truth,
         drop_off=touchpoint.drop_off,
         description=touchpoint.description,
+        steps=tuple(
+            Link(f"#tp-{step.to}", context.touchpoint_names.get(step.to, step.to), step.label, step.label)
+            for step in touchpoint.next or []
+            if step.label
+        ),
     )
 
 
@@ -481,13 +329,13 @@ def _opportunity(item: Opportunity, context: _Context) -> OpportunityView:
 
 def _kpi(kpi: KPI, context: _Context) -> KPIView:
     text, locale = context.text, context.locale
-    value = _with_unit(_number(kpi.value, locale), kpi.unit, locale) if kpi.value is not None else "–"
+    value = kpi_value_text(kpi.value, kpi.unit, locale)
     target = None
     if kpi.target is not None:
         relation = {"higher": " ≥", "lower": " ≤"}.get(kpi.better or "", "")
-        target = f"{text['field.target']}{relation} {_with_unit(_number(kpi.target, locale), kpi.unit, locale)}"
+        target = f"{text['field.target']}{relation} {kpi_value_text(kpi.target, kpi.unit, locale)}"
     status = None
-    met = on_target(kpi)
+    met = kpi_on_target(kpi)
     if kpi.value is not None and kpi.target is None:
         status = Badge(text["kpi.no_target"], "kpi-none")
     elif met is None and kpi.value is not None:
@@ -500,127 +348,9 @@ def _kpi(kpi: KPI, context: _Context) -> KPIView:
     return KPIView(kpi.name, value, target, status, f"{text['field.better']}{context.colon} {direction}")
 
 
-def _curve(journey: Journey, baseline: Journey | None, context: _Context) -> Curve:
-    """The emotional curve: one point per stage at its column's centre, gaps where a stage has no score.
-
-    Why percentages: x positions are fractions of the row, so the points stay on the column
-    centres at any window width and on paper, while circles and text keep their size.
-    """
-    stages = journey.stages
-    count = len(stages)
-    scale, locale, text = context.scale, context.locale, context.text
-    xs = [_percent((index + 0.5) / count) for index in range(count)]
-    scores = [stage.score for stage in stages]
-    known = [score for score in scores if score is not None]
-    lowest = min(known) if len(set(known)) > 1 else None
-
-    baseline_points: list[CurvePoint | None] = []
-    before = {stage.id: stage for stage in baseline.stages} if baseline else {}
-    for stage, x in zip(stages, xs, strict=True):
-        old = before.get(stage.id)
-        if baseline is None or old is None or old.score is None:
-            baseline_points.append(None)
-            continue
-        number = _score(old.score, locale)
-        title = f"{text['note.baseline']}, {stage.name}{context.colon} {number}"
-        baseline_points.append(CurvePoint(x, _y(old.score, baseline.emotion_scale), COLOURS["baseline"], (), title))
-
-    points: list[CurvePoint | None] = []
-    for stage, x, score, old_point in zip(stages, xs, scores, baseline_points, strict=True):
-        if score is None:
-            points.append(None)
-            continue
-        number = _score(score, locale)
-        word = emotion.label(score, scale)
-        y = _y(score, scale)
-        labels = [("curve-label", f"{emotion.symbol(score, scale)} {number}")]
-        labels += [("curve-word", word)] if word else []
-        labels += [("curve-lowest", text["note.lowest"])] if score == lowest else []
-        title = f"{stage.name}{context.colon} {number}" + (f" ({word})" if word else "")
-        points.append(
-            CurvePoint(x, y, emotion.stroke(score, scale), _place(labels, y, old_point), title, score == lowest)
-        )
-
-    summary = "; ".join(
-        f"{number}. {point.title if point else stage.name + context.colon + ' ' + text['note.no_emotion']}"
-        for number, (stage, point) in enumerate(zip(stages, points, strict=True), start=1)
-    )
-    legend = [("curve", text[f"type.{journey.type}"] if baseline and journey.type else text["heading.emotional_curve"])]
-    if baseline is not None:
-        legend.append(("baseline", text["note.baseline"]))
-    legend.append(("neutral", f"{text['note.neutral']} ({_score(scale.neutral, locale)})"))
-    if lowest is not None:
-        legend.append(("lowest", text["note.lowest"]))
-    return Curve(
-        height=CURVE_HEIGHT,
-        neutral_y=_y(scale.neutral, scale),
-        dividers=tuple(_percent(index / count) for index in range(1, count)),
-        points=tuple(point for point in points if point),
-        segments=_segments(points),
-        gaps=tuple(x for x, point in zip(xs, points, strict=True) if point is None),
-        baseline_points=tuple(point for point in baseline_points if point),
-        baseline_segments=_segments(baseline_points),
-        summary=f"{text['heading.emotional_curve']}{context.colon} {summary}",
-        legend=tuple(legend),
-    )
-
-
-def _place(labels: Sequence[tuple[str, str]], y: float, baseline: CurvePoint | None) -> tuple[CurveLabel, ...]:
-    """Stack a point's labels so they do not cover the baseline's point at the same stage.
-
-    By default the score sits above the point and its word and the "lowest point" note below;
-    when the baseline's point is just below, everything goes above, and just above, below.
-    """
-    gap = None if baseline is None else baseline.y - y
-    if gap is not None and 0 <= gap <= LABEL_CLEARANCE:
-        above, below = list(labels), []
-    elif gap is not None and -LABEL_CLEARANCE <= gap < 0:
-        above, below = [], list(labels)
-    else:
-        above, below = list(labels[:1]), list(labels[1:])
-    placed = [CurveLabel(css, words, -LABEL_FIRST - LABEL_STEP * n) for n, (css, words) in enumerate(above)]
-    placed += [CurveLabel(css, words, LABEL_FIRST + 8 + LABEL_STEP * n) for n, (css, words) in enumerate(below)]
-    return tuple(placed)
-
-
-def _segments(points: Sequence[CurvePoint | None]) -> tuple[Segment, ...]:
-    """Lines between neighbouring stages that both have a score: a missing score leaves a gap."""
-    return tuple(
-        Segment(left.x, left.y, right.x, right.y)
-        for left, right in itertools.pairwise(points)
-        if left is not None and right is not None
-    )
-
-
-def _y(score: float, scale: EmotionScale) -> float:
-    """The vertical position of a score: the scale's maximum at the top of the plot, its minimum at the bottom."""
-    span = scale.max - scale.min
-    position = 0.5 if span <= 0 else min(1.0, max(0.0, (score - scale.min) / span))
-    return round(CURVE_BOTTOM - position * (CURVE_BOTTOM - CURVE_TOP), 1)
-
-
-def _percent(fraction: float) -> str:
-    return f"{fraction * 100:.3f}%"
-
-
-def _number(value: float, locale: str) -> str:
-    """A number as the locale writes it: 7.5 in English, 7,5 in French; no trailing .0."""
-    written = str(int(value)) if float(value).is_integer() else f"{value:.12g}"
-    return written.replace(".", ",") if locale == "fr" else written
-
-
 def _score(score: float, locale: str) -> str:
     """An emotion score as every renderer writes it (cjm.emotion.format_score), with a French decimal comma."""
     return emotion.format_score(score, locale)
-
-
-def _with_unit(number: str, unit: str | None, locale: str) -> str:
-    """A number and its unit: `7.8%` and `3.4/5` in English, `7,8 %` in French, `9 days` everywhere."""
-    if not unit:
-        return number
-    if unit.startswith("/") or (unit == "%" and locale != "fr"):
-        return f"{number}{unit}"
-    return f"{number}\u00a0{unit}"
 
 
 def _shorten(value: str, limit: int = 56) -> str:

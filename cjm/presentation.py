@@ -1,0 +1,258 @@
+"""Presentation facts every output shows the same way: one place, used by every renderer and the diff.
+
+What lives here (each a pure function of model values, no markup beyond Markdown escaping):
+- orders: `SEVERITY_ORDER`, `severity_rank` (pain points, most severe first), `backlog_rank`
+  (opportunities: status, then impact, then effort);
+- KPIs: `kpi_on_target` (met, missed or unknown: `cjm.kpi.on_target`, re-exported so renderers
+  find every presentation fact here), `format_number` and `kpi_value_text` (a value with its unit,
+  as the locale writes it);
+- scores: `score_text` (symbol, number and the scale's word, one `ScoreText`);
+- typography: `label_colon` (a label before a colon, as the locale writes it);
+- Markdown: `escape_markdown` (prose) and `escape_table_cell` (one line);
+- SVG ids: `svg_id_prefix` (unique per output stem and map content).
+
+Why one module: the same fact shown by two outputs drifted when each renderer computed it (three
+French colons, KPI values formatted as emotion scores in one output). A value the author did not
+state (`None`) is "not stated" everywhere: these functions return None or the no-value mark,
+never a default.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cjm import emotion
+from cjm.kpi import on_target as kpi_on_target
+from cjm.model import slugify
+
+if TYPE_CHECKING:
+    from cjm.model import EmotionScale, Journey, Opportunity
+
+__all__ = [
+    "EFFORT_ORDER",
+    "IMPACT_ORDER",
+    "NO_VALUE",
+    "SEVERITY_ORDER",
+    "STATUS_ORDER",
+    "ScoreText",
+    "backlog_rank",
+    "escape_markdown",
+    "escape_table_cell",
+    "format_number",
+    "kpi_on_target",
+    "kpi_value_text",
+    "label_colon",
+    "map_description",
+    "score_text",
+    "severity_rank",
+    "svg_id_prefix",
+]
+
+NO_VALUE = "–"
+"""What every output writes where a value is not stated."""
+
+SEVERITY_ORDER = ("critical", "high", "medium", "low")
+"""Pain point severities, most severe first."""
+STATUS_ORDER = ("in-progress", "planned", "idea", "done", "dropped")
+"""Opportunity statuses in backlog order: the work that is moving first, closed items last."""
+IMPACT_ORDER = ("high", "medium", "low")
+EFFORT_ORDER = ("low", "medium", "high")
+
+
+def severity_rank(severity: str | None) -> int:
+    """0 for critical … 3 for low; an unstated severity (None) sorts after every stated one."""
+    return SEVERITY_ORDER.index(severity) if severity in SEVERITY_ORDER else len(SEVERITY_ORDER)
+
+
+def backlog_rank(opportunity: Opportunity) -> tuple[int, int, int]:
+    """Sort key of the opportunity backlog: status, then impact high → low, then effort low → high.
+
+    Why this order: the work that is moving comes first and closed items last; within a status,
+    quick wins first. Anything not stated sorts after what is stated.
+    """
+    status = getattr(opportunity, "status", None)
+    return (
+        STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER),
+        IMPACT_ORDER.index(opportunity.impact) if opportunity.impact else len(IMPACT_ORDER),
+        EFFORT_ORDER.index(opportunity.effort) if opportunity.effort else len(EFFORT_ORDER),
+    )
+
+
+def format_number(value: float | None, locale: str = "en") -> str:
+    """A measured value as the locale writes it: 7.5 in English, 7,5 in French, no trailing .0.
+
+    Unlike `emotion.format_score` (one decimal, for scores), every significant digit is kept:
+    a KPI of 0.125 stays 0.125. None is the no-value mark.
+    """
+    if value is None:
+        return NO_VALUE
+    written = str(int(value)) if float(value).is_integer() else f"{value:.12g}"
+    return written.replace(".", ",") if locale == "fr" else written
+
+
+def kpi_value_text(value: float | None, unit: str | None, locale: str = "en") -> str:
+    """A KPI value and its unit: `7.8%` and `3.4/5` in English, `7,8 %` in French, `9 days` everywhere.
+
+    French puts a no-break space before `%` (as before any unit); a unit starting with `/` is
+    glued to the number. None is the no-value mark.
+    """
+    number = format_number(value, locale)
+    if value is None or not unit:
+        return number
+    if unit.startswith("/") or (unit == "%" and locale != "fr"):
+        return f"{number}{unit}"
+    return f"{number}\u00a0{unit}"
+
+
+@dataclass(frozen=True)
+class ScoreText:
+    """An emotion score as text: the band's symbol (▼▼ ▼ ● ▲ ▲▲), the number and the scale's word.
+
+    `symbol` is decorative where `number` is shown (screen readers may skip it); `word` is None
+    when the scale names no level. `str()` gives "▲ 4 (Happy)".
+    """
+
+    symbol: str
+    number: str
+    word: str | None
+
+    def __str__(self) -> str:
+        shown = f"{self.symbol} {self.number}"
+        return f"{shown} ({self.word})" if self.word else shown
+
+
+def score_text(score: float | None, scale: EmotionScale, locale: str = "en") -> ScoreText | None:
+    """The text of a score on its scale; None when the score is not stated."""
+    if score is None:
+        return None
+    return ScoreText(emotion.symbol(score, scale), emotion.format_score(score, locale), emotion.label(score, scale))
+
+
+def label_colon(locale: str) -> str:
+    """The colon after a label: `:` in English, a no-break space then `:` in French.
+
+    Why: French typography puts a space before `:` that must not wrap away from the label.
+    Callers add the space after it themselves (`label_colon("fr") + " "`).
+    """
+    return "\u00a0:" if locale == "fr" else ":"
+
+
+# --- Markdown escaping -------------------------------------------------------------------------
+
+# Control characters, and the bidirectional embeddings, overrides and isolates that could
+# reorder the rest of a table row when the source is read in a diff.
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Characters that open code, emphasis, strikethrough, links, images, math, headings or table
+# cells anywhere in a line: escaped with a backslash wherever they appear.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]|~#$])")
+# `&` only matters when it would start an entity reference (`&amp;`, `&#58;`).
+_ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+# Block markers that only matter at the start of a line: list items (`-`, `+`, `1.`, `1)`)
+# and setext underlines (`===`, `---`). `#`, `>`, `*`, `_`, backticks and `~` are escaped anyway.
+_BULLET_START = re.compile(r"^([-+=])")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+
+
+def escape_markdown(text: str) -> str:
+    """User text made inert for Markdown prose: it shows as written and never becomes markup.
+
+    Backslash-escapes what starts code, emphasis, links, images, tables, math or headings
+    (`` ` * _ [ ] | ~ # $ \\ ``), writes `<` and `>` as entities (no raw HTML, no autolink,
+    no blockquote) and `&` as `&amp;` where it would start an entity, and escapes list and
+    setext markers at the start of a line. Line breaks are kept (each line escaped on its
+    own) but blank lines, leading spaces and runs of spaces are dropped, so the text stays
+    inside the paragraph, list item or quote it is written in and cannot become a code block.
+
+    Why not escape `(` and `)`: a link needs `](` and `]` is always escaped, so parentheses
+    stay readable ("(currently €54)") without being able to open anything.
+    """
+    lines = []
+    for raw_line in INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")).split("\n"):
+        line = " ".join(raw_line.split())
+        if not line:
+            continue
+        line = _INLINE_SPECIAL.sub(r"\\\1", line)
+        line = _ENTITY_START.sub("&amp;", line)
+        line = line.replace("<", "&lt;").replace(">", "&gt;")
+        line = _BULLET_START.sub(r"\\\1", line)
+        line = _ORDERED_START.sub(r"\1\\\2", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def escape_table_cell(text: str) -> str:
+    """User text made inert for one line: a table cell, a heading or a list item.
+
+    Same escaping as `escape_markdown` (so `|` cannot split the cell), with line breaks
+    turned into spaces so the text cannot end the row, the heading or the item. Empty text
+    is the no-value mark, so a table cell is never blank.
+    """
+    return escape_markdown(text).replace("\n", " ") or NO_VALUE
+
+
+# --- SVG ids -----------------------------------------------------------------------------------
+
+
+def svg_id_prefix(journey: Journey, stem: str) -> str:
+    """The prefix of every id in one SVG of a map: `cjm-<stem>-<hash>-`.
+
+    `stem` is the output file's stem (a view may add its own suffix, "journey.flow"); the hash
+    is the first 8 hex digits of the SHA-256 of the map's content (its model as JSON, so the
+    same file always gives the same ids). Why not the title: two maps titled alike, or titled
+    in a script `slugify` folds to nothing, would share every id when inlined on one page, and
+    the second figure would be announced with the first one's name.
+    """
+    digest = hashlib.sha256(journey.model_dump_json().encode("utf-8")).hexdigest()[:8]
+    return f"cjm-{slugify(stem, 32)}-{digest}-"
+
+
+# --- Text description of a map -----------------------------------------------------------------
+
+
+def map_description(journey: Journey, text: Mapping[str, str]) -> str:
+    """A picture's text description (its SVG `<desc>`), in the map's language.
+
+    Who the map follows, why it exists, its stages in order, its lowest moment (the lowest-scored
+    touchpoint, else stage) and its most severe pain point, from the catalogue `text`
+    (`cjm.i18n.messages`). What the map does not state is left out.
+    """
+    colon = label_colon(journey.locale) + " "
+    parts = [text["field.type"] + colon + text[f"type.{journey.type}"]] if journey.type else []
+    if journey.persona is not None:
+        persona = journey.persona
+        parts.append(
+            text["heading.persona"]
+            + colon
+            + persona.name
+            + (f" — {persona.description}" if persona.description else "")
+        )
+    if journey.objective:
+        parts.append(text["heading.objective"] + colon + journey.objective)
+    stages = ", ".join(f"{number}. {stage.name}" for number, stage in enumerate(journey.stages, start=1))
+    parts.append(text["heading.stages"] + colon + stages)
+    scored = [
+        (touchpoint.emotion, touchpoint.name)
+        for _, touchpoint in journey.touchpoints()
+        if touchpoint.emotion is not None
+    ]
+    if not scored:
+        scored = [(stage.score, stage.name) for stage in journey.stages if stage.score is not None]
+    if scored:
+        score, name = min(scored, key=lambda item: item[0])
+        shown = score_text(score, journey.emotion_scale, journey.locale)
+        parts.append(text["note.lowest"] + colon + name + (f" ({shown.number})" if shown else ""))
+    pains = sorted(journey.pain_points(), key=lambda item: severity_rank(getattr(item[1], "severity", None)))
+    if pains:
+        stage, pain = pains[0]
+        severity = getattr(pain, "severity", None)
+        parts.append(
+            text["lane.pain_points"]
+            + colon
+            + (text[f"severity.{severity}"] + " — " if severity else "")
+            + f"{pain.text} ({stage.name})"
+        )
+    return ". ".join(part.rstrip(". ") for part in parts) + "."

@@ -1,0 +1,96 @@
+"""Graphviz's SVG made ready to embed: accessible, with ids unique to the map, nothing external.
+
+- The root is `role="img"`, named by its `<title>` (the map's title) and described by a separate
+  `<desc>` (`presentation.map_description`), with `xml:lang` and `lang` set to the map's language.
+- Graphviz titles every group with its internal node name (`touchpoint_x`, `a->b`): each title is
+  replaced by the element's human title (`flow_dot.FlowDot.titles`) or removed.
+- Texts made only of symbols that repeat a word beside them (▲ ★ ⚠ …) get `aria-hidden`.
+- Every id gets the map's prefix (`presentation.svg_id_prefix`) and every reference follows it.
+- The DOCTYPE (an external DTD) and Graphviz's comments (its version) are dropped by the parser.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+
+from cjm.i18n import messages
+from cjm.model import Journey
+from cjm.presentation import map_description
+from cjm.renderers.flow_labels import clean
+from cjm.renderers.flow_style import DECORATIVE_SYMBOLS
+
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
+_URL_REFERENCE = re.compile(r"url\(#([^)]+)\)")
+
+
+def polish_svg(raw: bytes, journey: Journey, prefix: str, titles: Mapping[str, str]) -> bytes:
+    """Make Graphviz's SVG embeddable (see the module's docstring); `prefix` starts every id.
+
+    The intrinsic size (in pt) stays with the viewBox, so `<img>` keeps a natural size and CSS
+    `max-width: 100%; height: auto` scales it.
+    """
+    root = ET.fromstring(raw)
+    ids = {element.get("id", "") for element in root.iter()} - {""}
+    uses_xlink = False
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for element in list(root.iter()):
+        element.tag = element.tag.rpartition("}")[2]
+        attributes: dict[str, str] = {}
+        for name, value in element.attrib.items():
+            if name.startswith(f"{{{XLINK_NAMESPACE}}}"):
+                name, uses_xlink = "xlink:" + name.rpartition("}")[2], True
+            if name == "id":
+                value = prefix + value
+            elif name in ("href", "xlink:href") and value.startswith("#") and value[1:] in ids:
+                value = f"#{prefix}{value[1:]}"
+            elif "url(#" in value:
+                value = _URL_REFERENCE.sub(
+                    lambda match: f"url(#{prefix}{match.group(1)})" if match.group(1) in ids else match.group(0),
+                    value,
+                )
+            attributes[name] = value
+        element.attrib.clear()
+        element.attrib.update(attributes)
+    for element in list(root.iter()):
+        if element.tag == "title" and element in parents:
+            group = parents[element]
+            human = titles.get(group.get("id", "").removeprefix(prefix))
+            if human:
+                element.text = human
+            else:
+                group.remove(element)
+        elif element.tag == "text" and element.text and set(element.text) <= DECORATIVE_SYMBOLS:
+            element.set("aria-hidden", "true")
+    declared = {"xmlns": SVG_NAMESPACE} | ({"xmlns:xlink": XLINK_NAMESPACE} if uses_xlink else {})
+    sizes = {name: root.attrib.pop(name) for name in ("width", "height", "viewBox") if name in root.attrib}
+    if "viewBox" not in sizes:
+        sizes["viewBox"] = f"0 0 {_points(sizes.get('width', '0')):g} {_points(sizes.get('height', '0')):g}"
+    accessible = {
+        "role": "img",
+        "aria-labelledby": f"{prefix}title",
+        "aria-describedby": f"{prefix}desc",
+        "xml:lang": journey.locale,
+        "lang": journey.locale,
+    }
+    others = dict(root.attrib)
+    root.attrib.clear()
+    root.attrib.update(declared | sizes | accessible | others)
+    title = ET.Element("title", {"id": f"{prefix}title"})
+    title.text = clean(journey.title)
+    title.tail = "\n"
+    description = ET.Element("desc", {"id": f"{prefix}desc"})
+    description.text = clean(map_description(journey, messages(journey.locale)))
+    description.tail = "\n"
+    root.insert(0, description)
+    root.insert(0, title)
+    root.text = "\n"
+    text: str = ET.tostring(root, encoding="unicode")
+    return (text.rstrip("\n") + "\n").encode("utf-8")
+
+
+def _points(value: str) -> float:
+    match = re.match(r"\s*([0-9.]+)", value)
+    return float(match.group(1)) if match else 0.0

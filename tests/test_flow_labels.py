@@ -1,0 +1,51 @@
+"""cjm.renderers.flow_labels: user text in Graphviz HTML-like labels, escaped once and wrapped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cjm.i18n import channel_labels, messages
+from cjm.model import Journey, Opportunity, PainPoint
+from cjm.renderers.flow_labels import Labels, html_text, lines
+
+
+def test_html_text_escapes_markup_and_graphviz_escapes() -> None:
+    assert html_text('<b>"x" & \\N') == "&lt;b&gt;&quot;x&quot; &amp; \\\\N"
+    assert html_text("a\x00b\x1bc") == "abc"
+
+
+def test_lines_wrap_and_cut_with_an_ellipsis() -> None:
+    assert lines("one two three four", 9) == ["one two", "three", "four"]
+    cut = lines("word " * 40, 10, max_lines=2)
+    assert len(cut) == 2 and cut[-1].endswith("…")
+
+
+def _labels() -> Labels:
+    journey = Journey.model_validate({"cjm": 1, "title": "T", "stages": [{"name": "S"}]})
+    return Labels(journey, messages("en"), channel_labels(journey))
+
+
+def test_an_unstated_severity_or_status_is_said_so() -> None:
+    labels = _labels()
+    # Built without validation: the format may leave severity and status unstated (None).
+    unstated: dict[str, Any] = {"severity": None, "status": None}
+    pain = PainPoint.model_construct(
+        id="p", text="Slow", severity=unstated["severity"], touchpoint=None, evidence=["a", "b"]
+    )
+    markup = labels.pain(pain)
+    assert "Severity: not stated" in markup and "Evidence: 2" in markup and "●" not in markup
+    item = Opportunity.model_construct(
+        id="o", text="Fix", addresses=[], impact=None, effort=None, owner=None, status=unstated["status"]
+    )
+    assert "Status: not stated" in labels.opportunity(item, [])
+
+
+def test_an_opportunity_names_the_pain_points_of_other_stages() -> None:
+    item = Opportunity(id="o", text="Fix", addresses=["pp-far", "pp-near"])
+    markup = _labels().opportunity(item, ["pp-far"])
+    assert "Addresses: pp-far" in markup and "pp-near" not in markup
+
+
+def test_symbols_are_texts_of_their_own() -> None:
+    markup = _labels().score(2)
+    assert '<FONT POINT-SIZE="9.5">▼</FONT>' in markup

@@ -1,0 +1,92 @@
+"""The flow SVG where it is used: inlined in a page, drawn by headless Chromium (cjm.renderers.flow_svg).
+
+Measured from the rendered boxes: the contrast of every text against what is drawn behind it (WCAG
+AA, 4.5:1), the smallest text at a docs page's width, ids unique on a page holding two maps titled
+alike, and each picture's accessible name read from its own title.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cjm
+from cjm.model import Journey
+from cjm.renderers import RenderOptions
+from cjm.renderers.graphviz_svg import render_svg
+from tests.conftest import EXAMPLES
+from tests.tools import PROBES, probe_page, require_chromium
+
+CONTRAST_PROBE = PROBES / "svg-contrast.js"
+DISPLAY_WIDTH = 1000  # px: a docs site's content column
+WCAG_AA = 4.5
+MIN_TEXT_HEIGHT = 9.0  # px, at DISPLAY_WIDTH, for maps of up to 8 stages
+
+
+def _page(svgs: list[bytes], path: Path) -> Path:
+    """A page that inlines each SVG 1000 px wide, one under the other."""
+    bodies = [re.sub(r"^<\?xml[^>]*>\s*", "", svg.decode("utf-8")) for svg in svgs]
+    path.write_text(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>Maps</title><style>'
+        f"html,body{{margin:0;background:#fff}} svg{{display:block;width:{DISPLAY_WIDTH}px;height:auto}}"
+        "</style></head>\n<body>\n" + "\n".join(bodies) + "\n</body></html>\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _probe(svgs: list[bytes], tmp_path: Path) -> dict[str, Any]:
+    require_chromium()
+    return probe_page(_page(svgs, tmp_path / "maps.html"), CONTRAST_PROBE, width=DISPLAY_WIDTH + 40)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_every_text_meets_wcag_aa_and_reads_at_a_docs_width(example: Path, tmp_path: Path) -> None:
+    journey = cjm.load(example)
+    result = _probe([render_svg(journey, RenderOptions(stem=example.stem))], tmp_path)
+    texts = result["texts"]
+    assert len(texts) > 50, "the probe found the picture's texts"
+    low = [text for text in texts if text["contrast"] < WCAG_AA]
+    assert not low, f"{len(low)} of {len(texts)} texts below {WCAG_AA}:1, e.g. {low[:3]}"
+    assert len(journey.stages) <= 8
+    smallest = min(text["height"] for text in texts)
+    assert smallest >= MIN_TEXT_HEIGHT, f"smallest text {smallest} px high at {DISPLAY_WIDTH} px wide"
+
+
+def test_the_probe_sees_a_text_in_its_tint(tmp_path: Path) -> None:
+    # What the flow drew before: a score in its band's colour on the band's fill (2.7:1).
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><rect width="100" height="40" fill="#fde0c2"/>'
+        b'<text x="5" y="25" fill="#e66101" font-size="12">-1</text></svg>'
+    )
+    [text] = _probe([svg], tmp_path)["texts"]
+    assert text["contrast"] < 3
+
+
+def _same_title(persona: str, locale: str) -> Journey:
+    return Journey.model_validate(
+        {
+            "cjm": 1,
+            "title": "Checkout",
+            "locale": locale,
+            "persona": {"name": persona},
+            "stages": [
+                {"name": "Cart", "touchpoints": [{"name": "Basket", "channel": "web", "emotion": 2}]},
+                {"name": "Pay", "touchpoints": [{"name": "Card form", "channel": "web", "emotion": 4}]},
+            ],
+        }
+    )
+
+
+def test_two_maps_titled_alike_on_one_page_share_no_id_and_keep_their_own_names(tmp_path: Path) -> None:
+    first, second = _same_title("Ana", "en"), _same_title("Bruno", "fr")
+    svgs = [render_svg(first, RenderOptions(stem="checkout")), render_svg(second, RenderOptions(stem="checkout"))]
+    result = _probe(svgs, tmp_path)
+    assert result["duplicates"] == []
+    names = result["names"]
+    assert [name["labelledby"] for name in names] == [["Checkout"], ["Checkout"]]
+    # Each picture is described by its own description: the persona it follows.
+    assert "Ana" in names[0]["describedby"][0] and "Bruno" in names[1]["describedby"][0]
