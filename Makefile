@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 NODE_DIR := tests/node
 OUT ?= out
 
-.PHONY: help install install-test system node demo test lint typecheck pytest fuzz golden schema docs bench screenshots clean
+.PHONY: help install install-test system node demo test lint typecheck pytest fuzz golden schema docs bench screenshots dist clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -94,6 +94,10 @@ bench: install system node ## Measure every speed target against its anchor and 
 
 screenshots: install system node ## Rewrite the README screenshots in docs/images/ (headless Chromium, mermaid-cli)
 	$(BIN)/python tests/screenshots.py
+
+dist: install ## Build the wheel into dist/ (pip install "dist/cjm_journeys-0.1.0-py3-none-any.whl[mkdocs]")
+	rm -f dist/cjm_journeys-*.whl
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
 
 clean: ## Remove the virtual environment, caches and built files
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache $(NODE_DIR)/node_modules

@@ -239,6 +239,7 @@ def _view_names(values: list[str] | None) -> list[str]:
     epilog="Examples:\n\n  cjm build journey.yaml\n\n  cjm build examples/*.yaml -o out/\n\n"
     "  cjm build maps/ -f png -f html -o site/maps\n\n"
     "  cjm build maps/ --shard 2/4 -o out/  (the second of four CI jobs)\n\n"
+    "  cjm build journeys/checkout.yaml -f svg --stdout > checkout.svg\n\n"
     "  cjm build journey.yaml -f svg -f png --view map --view slide",
 )
 def build(
@@ -273,6 +274,10 @@ def build(
     jobs: Jobs = None,
     no_cache: NoCache = False,
     shard: Shard = None,
+    stdout: Annotated[
+        bool,
+        typer.Option("--stdout", help="Write the output to standard output instead of a file (one map, one --format)."),
+    ] = False,
 ) -> None:
     """Compile journey files to pictures (the journey map, its flow, a slide), HTML swimlanes and a Markdown report.
 
@@ -283,6 +288,8 @@ def build(
     from cjm.jobs import BUILD_SECONDS
     from cjm.reporters import Tally, report_file_text, styled
 
+    if stdout:
+        raise typer.Exit(_build_to_stdout(files, formats or [], out_dir, strict, today, not no_cache))
     started = time.perf_counter()
     paths = _journey_paths(files, shard)
     chosen = formats or list(DEFAULT_FORMATS)
@@ -313,6 +320,31 @@ def build(
     summary += f" ({cached} from the cache)" if cached else ""
     _emit("", summary + (f", {failed} failed" if failed else "") + "\n")
     raise typer.Exit(EXIT_INVALID if failed or (strict and problems.files) else EXIT_OK)
+
+
+def _build_to_stdout(
+    files: list[str], formats: list[str], out_dir: Path | None, strict: bool, today: datetime.date | None, cache: bool
+) -> int:
+    """`cjm build FILE -f FORMAT --stdout`: the one output on stdout (cached like a build), diagnostics on stderr."""
+    from cjm.build import render_map
+    from cjm.reporters import report_file_text
+
+    paths = _journey_paths(files)
+    if len(paths) != 1:
+        raise typer.BadParameter(f"--stdout writes one map, and {len(paths)} were given", param_hint="FILES")
+    if len(formats) != 1:
+        raise typer.BadParameter("--stdout needs exactly one --format, such as -f svg", param_hint="--format")
+    if out_dir is not None:
+        raise typer.BadParameter("--stdout and --out-dir exclude each other", param_hint="--out-dir")
+    rendered = render_map(paths[0], formats, _cache(not cache), today)
+    if rendered.diagnostics:
+        _emit("", report_file_text(rendered, _use_color()))
+    content = rendered.outputs.get(formats[0])
+    if not rendered.ok or content is None:
+        return EXIT_INVALID
+    sys.stdout.buffer.write(content)
+    sys.stdout.buffer.flush()
+    return EXIT_INVALID if strict and rendered.diagnostics else EXIT_OK
 
 
 @contextlib.contextmanager

@@ -453,6 +453,14 @@ RULES: dict[str, Rule] = _rules(
         "apt-get install fonts-dejavu-core",
     ),
     Rule(
+        "CJM430",
+        "unknown-docs-option",
+        E,
+        "A docs page shows a map with a view or an option cjm does not know (MkDocs attribute, fence, Sphinx option).",
+        "![Checkout](journeys/checkout.yaml){ view=flaw }",
+        "![Checkout](journeys/checkout.yaml){ view=flow }",
+    ),
+    Rule(
         "CJM501",
         "no-objective",
         W,

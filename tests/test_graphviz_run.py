@@ -9,14 +9,14 @@ import pytest
 from cjm.build import build_file
 from cjm.cache import BuildCache
 from cjm.renderers import RenderError
-from cjm.renderers.graphviz_run import draw_png, draw_svg, layout, png_dpi, run, size_inches
+from cjm.renderers.graphviz_run import draw_png, draw_svg, layout_and_svg, png_dpi, run, size_inches
 from tests.conftest import ROOT
 
 SOURCE = 'digraph g { a -> b [label="x"] }'
 
 
 def test_a_build_of_every_format_lays_each_map_out_once(tmp_path: Path) -> None:
-    layout.cache_clear()
+    layout_and_svg.cache_clear()
     result = build_file(
         ROOT / "examples" / "saas-trial-onboarding.yaml",
         ["svg", "png", "dot", "html", "md"],
@@ -25,16 +25,16 @@ def test_a_build_of_every_format_lays_each_map_out_once(tmp_path: Path) -> None:
         views=["flow"],
     )
     assert result.ok and len(result.written) == 5
-    info = layout.cache_info()
+    info = layout_and_svg.cache_info()
     assert (info.misses, info.hits) == (1, 1)  # The SVG laid it out; the PNG drew the same layout.
 
 
 def test_svg_and_png_are_drawn_from_one_layout() -> None:
-    layout.cache_clear()
+    layout_and_svg.cache_clear()
     svg = draw_svg(SOURCE, 30)
     png = draw_png(SOURCE, 30)
     assert svg.lstrip().startswith(b"<?xml") and png.startswith(b"\x89PNG")
-    assert layout.cache_info().misses == 1
+    assert layout_and_svg.cache_info().misses == 1
 
 
 def test_size_from_the_laid_out_source() -> None:

@@ -5,11 +5,13 @@ Generating DOT (`flow_dot`) and running the program that compiles it are separat
 executable (`ExecutableNotFound`) or a failing one (`CalledProcessError`); both become a
 RenderError (CJM401, CJM402) with a hint.
 
-Why a layout step: `dot -Tdot` writes the source back with every position fixed; drawing that with
-Graphviz's no-op layout (`neato -n2`, which keeps the given node and edge positions) costs no
-layout, so a build of SVG, PNG and DOT lays each map out once (the layout is kept, per source, for
-the rest of the process). Why `execute.run_check` rather than `graphviz.pipe`: pipe() is built from
-exactly these two calls but takes no timeout, and a huge map must not hang a CI job.
+Why a layout step: one run of `dot` writes the SVG and the source back with every position fixed
+(`-Tdot`); drawing that with Graphviz's no-op layout (`neato -n2`, which keeps the given node and
+edge positions) costs no layout, so a build of SVG, PNG and DOT lays each map out once: one `dot`
+run for the SVG, one more to draw the PNG (the layout is kept, per source, for the process).
+
+Why `execute.run_check` rather than `graphviz.pipe`: pipe() is built from exactly these two calls
+but takes no timeout, and a huge map must not hang a CI job.
 """
 
 from __future__ import annotations
@@ -65,14 +67,28 @@ def run(source: bytes, engine: str, output_format: str, arguments: list[str], ti
 
 
 @functools.lru_cache(maxsize=LAYOUT_CACHE_SIZE)
+def layout_and_svg(source: str, timeout: float) -> tuple[bytes, bytes]:
+    """One run of `dot`: the source laid out (positions fixed) and its SVG, kept for the process.
+
+    Why both at once: `dot -Tdot -Tsvg` lays the graph out once and writes both, one after the
+    other; the SVG starts at its XML declaration (the laid-out DOT cannot contain one: user text
+    in it is escaped). A PNG of the same map is then drawn from the kept layout.
+    """
+    both = run(source.encode("utf-8"), "dot", "dot", ["-Tsvg"], timeout)
+    start = both.find(b"<?xml")
+    if start < 0:
+        raise RenderError("CJM402", "Graphviz `dot` failed: it wrote no SVG", DOT_HINT)
+    return both[:start], both[start:]
+
+
 def layout(source: str, timeout: float) -> bytes:
-    """The DOT source laid out by `dot` (positions fixed), kept for the process so each map is laid out once."""
-    return run(source.encode("utf-8"), "dot", "dot", [], timeout)
+    """The DOT source laid out by `dot` (positions fixed), from the one run per map (`layout_and_svg`)."""
+    return layout_and_svg(source, timeout)[0]
 
 
 def draw_svg(source: str, timeout: float) -> bytes:
-    """The SVG Graphviz draws for a DOT source, from its one layout."""
-    return run(layout(source, timeout), "neato", "svg", [], timeout)
+    """The SVG Graphviz draws for a DOT source, from the one run per map (`layout_and_svg`)."""
+    return layout_and_svg(source, timeout)[1]
 
 
 def draw_png(source: str, timeout: float) -> bytes:
