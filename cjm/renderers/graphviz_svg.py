@@ -25,7 +25,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from cjm import emotion
+from cjm import emotion, formatting
 from cjm.i18n import channel_labels, messages
 from cjm.model import Journey, Opportunity, PainPoint, Stage, Touchpoint, slugify
 from cjm.renderers import RenderError, RenderOptions
@@ -161,7 +161,7 @@ def _html(text: str) -> str:
 
 
 def _lines(text: str, width: int, max_lines: int = MAX_LINES) -> list[str]:
-    flat = " ".join(_clean(text).split())  # Newlines, tabs and runs of spaces read as one space.
+    flat = formatting.bind(" ".join(_clean(text).split()))  # Runs of spaces read as one; « » stay joined.
     wrapped = textwrap.wrap(flat, width, break_long_words=True, break_on_hyphens=True) or [""]
     if len(wrapped) > max_lines:
         wrapped = [*wrapped[: max_lines - 1], textwrap.shorten(wrapped[max_lines - 1] + " …", width, placeholder="…")]
@@ -267,8 +267,7 @@ class _Builder:
         self.scale = journey.emotion_scale
         self.text = messages(journey.locale)
         self.channels = channel_labels(journey)
-        # French typography puts a space before the colon.
-        self.colon = " : " if journey.locale == "fr" else ": "
+        self.colon = formatting.colon(journey.locale) + " "
         self.edges: list[_Edge] = []
         self.alternatives: set[tuple[str, str]] = set()
         self.edge_ids: dict[str, int] = {}
@@ -399,7 +398,7 @@ class _Builder:
         if journey.owner:
             facts.append(text["field.owner"] + self.colon + journey.owner)
         if journey.reviewed:
-            facts.append(text["field.reviewed"] + self.colon + journey.reviewed.isoformat())
+            facts.append(text["field.reviewed"] + self.colon + formatting.date(journey.reviewed, journey.locale))
         rows.append(
             '<TR><TD ALIGN="LEFT">' + _font(_html(" · ".join(facts)), size=FONT_SIZE, color=MUTED_COLOR) + "</TD></TR>"
         )
@@ -1069,7 +1068,7 @@ def _points(value: str) -> float:
 def _description(journey: Journey) -> str:
     """The SVG's `<desc>`: who the map follows and why it exists, in the map's language."""
     text = messages(journey.locale)
-    colon = " : " if journey.locale == "fr" else ": "
+    colon = formatting.colon(journey.locale) + " "
     parts = [text["field.type"] + colon + text[f"type.{journey.type}"]]
     if journey.persona is not None:
         persona = journey.persona

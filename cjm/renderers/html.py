@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from cjm import emotion, i18n
+from cjm import emotion, formatting, i18n
 from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Persona, Touchpoint
 from cjm.renderers import RenderOptions
 
@@ -105,10 +105,6 @@ LABEL_STEP = 14
 LABEL_CLEARANCE = 44
 
 LEVEL_DOTS = {"low": 1, "medium": 2, "high": 3}
-
-# Colons and quotation marks as each language writes them (French puts a narrow no-break space before ":").
-COLONS = {"en": ":", "fr": "\u202f:"}
-QUOTE_MARKS = {"en": ("“", "”"), "fr": ("«\u00a0", "\u00a0»")}
 
 
 @dataclass(frozen=True)
@@ -294,9 +290,10 @@ def render_html(journey: Journey, options: RenderOptions) -> str:
         t=text,
         journey=journey,
         type_label=text[f"type.{journey.type}"],
-        quote_marks=QUOTE_MARKS.get(journey.locale, QUOTE_MARKS["en"]),
+        quote_marks=formatting.quotes(journey.locale),
         colon=context.colon,
         reviewed=journey.reviewed.isoformat() if journey.reviewed else None,
+        reviewed_text=formatting.date(journey.reviewed, journey.locale) if journey.reviewed else None,
         persona=_persona(journey.persona, context) if journey.persona else None,
         stages=[
             StageHeader(f"stage-{stage.id}", number, stage.name, stage.description)
@@ -321,6 +318,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=lambda value: formatting.bind(value) if type(value) is str else value,  # « » never split
     )
 
 
@@ -350,7 +348,7 @@ class _Context:
         return cls(
             text=i18n.messages(journey.locale),
             locale=journey.locale,
-            colon=COLONS.get(journey.locale, COLONS["en"]),
+            colon=formatting.colon(journey.locale),
             scale=journey.emotion_scale,
             channels=i18n.channel_labels(journey),
             touchpoint_names={touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()},
@@ -470,11 +468,11 @@ def _opportunity(item: Opportunity, context: _Context) -> OpportunityView:
 
 def _kpi(kpi: KPI, context: _Context) -> KPIView:
     text, locale = context.text, context.locale
-    value = _with_unit(_number(kpi.value, locale), kpi.unit, locale) if kpi.value is not None else "–"
+    value = formatting.quantity(kpi.value, kpi.unit, locale) if kpi.value is not None else "–"
     target = None
     if kpi.target is not None:
         relation = "≥" if kpi.better == "higher" else "≤"
-        target = f"{text['field.target']} {relation} {_with_unit(_number(kpi.target, locale), kpi.unit, locale)}"
+        target = f"{text['field.target']} {relation} {formatting.quantity(kpi.target, kpi.unit, locale)}"
     status = None
     if kpi.value is not None and kpi.target is None:
         status = Badge(text["kpi.no_target"], "kpi-none")
@@ -591,24 +589,9 @@ def _percent(fraction: float) -> str:
     return f"{fraction * 100:.3f}%"
 
 
-def _number(value: float, locale: str) -> str:
-    """A number as the locale writes it: 7.5 in English, 7,5 in French; no trailing .0."""
-    written = str(int(value)) if float(value).is_integer() else f"{value:.12g}"
-    return written.replace(".", ",") if locale == "fr" else written
-
-
 def _score(score: float, locale: str) -> str:
     """An emotion score as every renderer writes it (cjm.emotion.format_score), with a French decimal comma."""
     return emotion.format_score(score, locale)
-
-
-def _with_unit(number: str, unit: str | None, locale: str) -> str:
-    """A number and its unit: `7.8%` and `3.4/5` in English, `7,8 %` in French, `9 days` everywhere."""
-    if not unit:
-        return number
-    if unit.startswith("/") or (unit == "%" and locale != "fr"):
-        return f"{number}{unit}"
-    return f"{number}\u00a0{unit}"
 
 
 def _shorten(value: str, limit: int = 56) -> str:
@@ -628,7 +611,7 @@ def _persona(persona: Persona, context: _Context) -> PersonaView:
         facts.append((text["field.occupation"], persona.occupation))
     maturity = None
     if persona.digital_maturity:
-        maturity = (text[f"level.{persona.digital_maturity}"], LEVEL_DOTS[persona.digital_maturity])
+        maturity = (text[f"maturity.{persona.digital_maturity}"], LEVEL_DOTS[persona.digital_maturity])
     words = persona.name.split()
     initials = "".join(word[0] for word in words[:2]).upper()
     return PersonaView(

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 from urllib.parse import quote
 
+from cjm import formatting
 from cjm.emotion import format_score, label, symbol, to_five
 from cjm.i18n import channel_labels, messages
 from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Stage, Touchpoint
@@ -200,7 +201,7 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
     ]
     if options.baseline is not None:
         blocks.extend(_comparison(journey, options.baseline, text))
-    return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
+    return formatting.bind("\n\n".join("\n".join(block) for block in blocks if block)) + "\n"
 
 
 class _Text:
@@ -209,8 +210,7 @@ class _Text:
     def __init__(self, journey: Journey) -> None:
         self.messages: Mapping[str, str] = messages(journey.locale)
         self.channels = channel_labels(journey)
-        # French typography puts a no-break space before a colon.
-        self.colon = "\u00a0:" if journey.locale == "fr" else ":"
+        self.colon = formatting.colon(journey.locale)
 
     def __getitem__(self, key: str) -> str:
         return self.messages[key]
@@ -253,7 +253,7 @@ def _header(journey: Journey, text: _Text) -> list[list[str]]:
     if journey.owner:
         facts.append(f"- {text.field('field.owner', escape_table_cell(journey.owner))}")
     if journey.reviewed:
-        facts.append(f"- {text.field('field.reviewed', journey.reviewed.isoformat())}")
+        facts.append(f"- {text.field('field.reviewed', formatting.date(journey.reviewed, journey.locale))}")
     blocks = [[f"# {escape_table_cell(journey.title)}"]]
     objective = escape_markdown(journey.objective or "")
     if objective:
@@ -279,7 +279,7 @@ def _persona(journey: Journey, text: _Text) -> list[list[str]]:
     if persona.occupation:
         facts.append(text.field("field.occupation", escape_table_cell(persona.occupation)))
     if persona.digital_maturity:
-        facts.append(text.field("field.digital_maturity", text.value("level", persona.digital_maturity)))
+        facts.append(text.field("field.digital_maturity", text.value("maturity", persona.digital_maturity)))
     if persona.channels:
         facts.append(text.field("heading.channels", ", ".join(text.channel(c) for c in persona.channels)))
     if facts:
@@ -482,8 +482,8 @@ def _kpis(journey: Journey, text: _Text) -> list[list[str]]:
         [
             escape_table_cell(stage.name),
             escape_table_cell(kpi.name),
-            format_score(kpi.value, journey.locale),
-            format_score(kpi.target, journey.locale),
+            NO_VALUE if kpi.value is None else formatting.number(kpi.value, journey.locale),
+            NO_VALUE if kpi.target is None else formatting.number(kpi.target, journey.locale),
             escape_table_cell(kpi.unit) if kpi.unit else NO_VALUE,
             text.value("better", kpi.better),
             _kpi_status(kpi, text),
