@@ -15,6 +15,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from cjm import synonyms
 from cjm.diagnostics import Diagnostic, make
 from cjm.loader import Document, PathKey
 from cjm.model import SPEC_VERSION, Journey, slugify
@@ -121,7 +122,7 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
             line,
             column,
             f"`{_show(value)}` is not an allowed value for `{field}` {where}",
-            f"allowed: {', '.join(allowed)}" if allowed else None,
+            synonyms.hint(value, allowed) or (f"allowed: {', '.join(allowed)}" if allowed else None),
         )
     if kind == "string_pattern_mismatch":
         return make(
@@ -137,7 +138,8 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
     if kind == "string_too_short":
         return make("CJM208", name, line, column, f"`{field}` is empty {where}", "write some text, or remove the key")
     if kind in _TYPE_WORDS:
-        return make("CJM204", name, line, column, f"{subject} should be {_TYPE_WORDS[kind]}, not {_describe(value)}")
+        message = f"{subject} should be {_TYPE_WORDS[kind]}, not {_describe(value)}"
+        return make("CJM204", name, line, column, message, synonyms.hint(value, synonyms.BOOLEAN_VALUES))
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         context = error.get("ctx") or {}
         bound = next(iter(context.values()), None)
