@@ -11,7 +11,7 @@ import datetime
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,7 +20,8 @@ import typer
 from cjm import __version__
 from cjm.diagnostics import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from cjm.renderers import DEFAULT_FORMATS, FORMATS
-from cjm.reporters import REPORTERS
+from cjm.reporters import REPORTERS, build_summary
+from cjm.translation import LANGUAGES, _, choose_language, use_language
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,7 +73,7 @@ def _parse_today(value: str | None) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-25") from None
+        raise typer.BadParameter(_("{value!r} is not a date like 2026-11-25").format(value=value)) from None
 
 
 Strict = Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on method warnings too, not only on errors.")]
@@ -89,8 +90,33 @@ Today = Annotated[
 
 def _reporter_name(value: str) -> str:
     if value not in REPORTERS:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(REPORTERS)}")
+        raise typer.BadParameter(_not_one_of(value, REPORTERS))
     return value
+
+
+def _not_one_of(value: str, choices: Iterable[str]) -> str:
+    return _("{value!r} is not one of {choices}").format(value=value, choices=", ".join(choices))
+
+
+def _language(value: str | None) -> str | None:
+    """Speak `--lang`, or the environment's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) without it."""
+    try:
+        use_language(choose_language(value))
+    except ValueError:
+        raise typer.BadParameter(_not_one_of(str(value), LANGUAGES)) from None
+    return value
+
+
+Lang = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        callback=_language,
+        is_eager=True,
+        metavar="|".join(LANGUAGES),
+        help="Language of the tool's messages (default: the environment's, as LANG; codes and JSON keys never change).",
+    ),
+]
 
 
 OutputFormat = Annotated[
@@ -114,6 +140,7 @@ def validate(
     output_format: OutputFormat = "text",
     strict: Strict = False,
     today: Today = None,
+    lang: Lang = None,
 ) -> None:
     """Check journey files and report every problem with its line and column.
 
@@ -132,7 +159,7 @@ def _journey_paths(files: list[str]) -> list[Path]:
 
     paths = collect_files(files)
     if not paths:
-        raise typer.BadParameter("no journey files found (looked for *.yaml and *.yml)", param_hint="FILES")
+        raise typer.BadParameter(_("no journey files found (looked for *.yaml and *.yml)"), param_hint="FILES")
     return paths
 
 
@@ -150,7 +177,7 @@ def _format_names(values: list[str] | None) -> list[str]:
         for name in value.split(","):
             name = name.strip().lower()
             if name not in FORMAT_NAMES:
-                raise typer.BadParameter(f"{name!r} is not one of {', '.join(FORMAT_NAMES)}")
+                raise typer.BadParameter(_not_one_of(name, FORMAT_NAMES))
             chosen.append(name)
     return list(dict.fromkeys(chosen))
 
@@ -178,6 +205,7 @@ def build(
     output_format: OutputFormat = "text",
     strict: Strict = False,
     today: Today = None,
+    lang: Lang = None,
 ) -> None:
     """Compile journey files to diagrams: a Graphviz SVG flow, HTML swimlanes and a Markdown report."""
     from cjm.pipeline import build_files
@@ -195,11 +223,7 @@ def build(
     written = sum(len(item.written) for item in built)
     failed = sum(1 for result in results if not result.ok)
     seconds = time.perf_counter() - started
-    summary = (
-        f"built {len(results) - failed} of {len(results)} file{'s' if len(results) != 1 else ''} "
-        f"({', '.join(chosen)}): {written} output{'s' if written != 1 else ''} in {seconds:.1f} s"
-    )
-    _emit("", summary + (f", {failed} failed" if failed else "") + "\n")
+    _emit("", build_summary(len(results) - failed, len(results), chosen, written, seconds, failed) + "\n")
     raise typer.Exit(_exit_code(results, strict))
 
 
@@ -213,10 +237,10 @@ def _progress(total: int) -> Iterator[Callable[[int, int, str], None]]:
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("building", total=total)
+        task = progress.add_task(_("building"), total=total)
 
         def advance(done: int, total: int, name: str) -> None:
-            progress.update(task, completed=done, description=Path(name).name if name else "done")
+            progress.update(task, completed=done, description=Path(name).name if name else _("done"))
 
         yield advance
 
@@ -236,6 +260,7 @@ def diff(
         typer.Option("--output-format", "-F", metavar="|".join(DIFF_FORMATS), help="text, md (pull requests) or json."),
     ] = "text",
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the maps differ.")] = False,
+    lang: Lang = None,
 ) -> None:
     """Show what changed between two versions of a map: stages, touchpoints, emotions, pain points, KPIs.
 
@@ -247,7 +272,7 @@ def diff(
     from cjm.pipeline import check_side
 
     if output_format not in DIFF_FORMATS:
-        raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(DIFF_FORMATS)}")
+        raise typer.BadParameter(_not_one_of(output_format, DIFF_FORMATS))
     sides = [check_side(old), check_side(new)]
     before, after = (side.journey if side.ok else None for side in sides)
     if before is None or after is None:
@@ -255,6 +280,8 @@ def diff(
         _emit("", report.stderr)
         raise typer.Exit(EXIT_USAGE)
     changes = diff_journeys(before, after, old, new)
+    if lang is None and before.locale == after.locale:
+        use_language(before.locale)  # A diff of two French maps is French unless --lang says otherwise.
     if output_format == "md":
         _emit(diff_report.diff_markdown(changes, before, after), "")
     elif output_format == "json":
@@ -273,13 +300,14 @@ def rules(
         str,
         typer.Option("--output-format", "-F", metavar="|".join(RULES_FORMATS), help="text, json or md (docs page)."),
     ] = "text",
+    lang: Lang = None,
 ) -> None:
     """List every diagnostic code (errors and method warnings) with what it means."""
     from cjm import rules as table
 
     printers = {"text": table.rules_text, "json": table.rules_json, "md": table.rules_markdown}
     if output_format not in printers:
-        raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(RULES_FORMATS)}")
+        raise typer.BadParameter(_not_one_of(output_format, RULES_FORMATS))
     sys.stdout.write(printers[output_format]())
 
 
@@ -290,13 +318,14 @@ def schema(
     output_format: Annotated[
         str, typer.Option("--output-format", "-F", metavar="json|md", help="json (JSON Schema) or md (docs page).")
     ] = "json",
+    lang: Lang = None,
 ) -> None:
     """Print the JSON Schema of journey files (for editors and other tools), or the format reference page."""
     from cjm.schema import format_reference, journey_schema_text
 
     printers = {"json": journey_schema_text, "md": format_reference}
     if output_format not in printers:
-        raise typer.BadParameter(f"{output_format!r} is not one of json, md")
+        raise typer.BadParameter(_not_one_of(output_format, tuple(printers)))
     sys.stdout.write(printers[output_format]())
 
 
@@ -309,6 +338,8 @@ def main() -> None:
         if debug:
             raise
         sys.stderr.write(
-            f"cjm: internal error: {type(error).__name__}: {error}\nre-run with --debug to see the traceback\n"
+            _("cjm: internal error: {kind}: {error}\nre-run with --debug to see the traceback\n").format(
+                kind=type(error).__name__, error=error
+            )
         )
         sys.exit(EXIT_USAGE)

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cjm.diagnostics import Severity
+from cjm.diagnostics import Diagnostic, Severity
+from cjm.translation import _, current_language, ngettext, pgettext, translate
 
 if TYPE_CHECKING:
     from cjm.pipeline import FileResult
@@ -42,8 +43,8 @@ def report_text(results: Sequence[FileResult], color: bool) -> Report:
             style = "bold red" if diagnostic.severity is Severity.ERROR else "bold yellow"
             head = Text()
             head.append(f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}: ", style="bold")
-            head.append(f"{diagnostic.severity} {diagnostic.code}", style=style)
-            head.append(f" {diagnostic.message}")
+            head.append(f"{severity_word(diagnostic.severity)} {diagnostic.code}", style=style)
+            head.append(f" {translate(diagnostic.message)}")
             console.print(head)
             if 0 < diagnostic.line <= len(lines):
                 source = lines[diagnostic.line - 1].replace("\t", " ")
@@ -53,26 +54,64 @@ def report_text(results: Sequence[FileResult], color: bool) -> Report:
                 caret = " " * (diagnostic.column - 1) + "^" * width
                 console.print(Text(" " * (len(gutter) - 2) + "│ ", style="dim") + Text(caret, style=style))
             if diagnostic.hint:
-                console.print(Text("      hint: ", style="cyan") + Text(diagnostic.hint))
+                label = _("hint:")
+                console.print(Text(f"      {label} ", style="cyan") + Text(str(translate(diagnostic.hint))))
     console.print(Text(summarize(results), style="bold"))
     return Report(stderr=buffer.getvalue())
 
 
 def summarize(results: Sequence[FileResult]) -> str:
-    """One line: how many files, how many invalid, how many errors and warnings."""
+    """One line in the run's language: how many files, how many invalid, how many errors and warnings."""
     files = len(results)
     invalid = sum(1 for result in results if not result.ok)
     errors = sum(1 for r in results for d in r.diagnostics if d.severity is Severity.ERROR)
     warnings = sum(1 for r in results for d in r.diagnostics if d.severity is Severity.WARNING)
-    counted = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    files_text = ngettext("{count} file", "{count} files", files).format(count=files)
+    warnings_text = ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
     if invalid:
-        return f"{invalid} of {_plural(files, 'file')} invalid ({counted})"
-    return f"{_plural(files, 'file')} valid" + (f" ({_plural(warnings, 'warning')})" if warnings else "")
+        errors_text = ngettext("{count} error", "{count} errors", errors).format(count=errors)
+        line = ngettext(
+            "{invalid} of {files} invalid ({errors}, {warnings})",
+            "{invalid} of {files} invalid ({errors}, {warnings})",
+            invalid,
+        )
+        return line.format(invalid=invalid, files=files_text, errors=errors_text, warnings=warnings_text)
+    line = ngettext("{files} valid", "{files} valid", files).format(files=files_text)
+    return line + (f" ({warnings_text})" if warnings else "")
+
+
+def build_summary(built: int, total: int, formats: Sequence[str], written: int, seconds: float, failed: int) -> str:
+    """The line `cjm build` ends with, in the run's language: files built, outputs written, time, failures."""
+    from cjm.formatting import number
+
+    line = ngettext(
+        "built {built} of {files} ({formats}): {outputs} in {seconds} s",
+        "built {built} of {files} ({formats}): {outputs} in {seconds} s",
+        built,
+    ).format(
+        built=built,
+        files=ngettext("{count} file", "{count} files", total).format(count=total),
+        formats=", ".join(formats),
+        outputs=ngettext("{count} output", "{count} outputs", written).format(count=written),
+        seconds=number(seconds, current_language(), "0.0"),
+    )
+    return line + (_(", {failed} failed").format(failed=failed) if failed else "")
+
+
+def severity_word(severity: Severity) -> str:
+    """`error` or `warning` as the text report writes it in the run's language (JSON keeps the English value)."""
+    words = {Severity.ERROR: pgettext("severity", "error"), Severity.WARNING: pgettext("severity", "warning")}
+    return words[severity]
+
+
+def translated(diagnostic: Diagnostic) -> dict[str, object]:
+    """A diagnostic's JSON shape with its message and hint in the run's language; keys and codes unchanged."""
+    return {**diagnostic.to_dict(), "message": translate(diagnostic.message), "hint": translate(diagnostic.hint)}
 
 
 def report_json(results: Sequence[FileResult], color: bool) -> Report:
     """A JSON list of diagnostics (file, line, column, code, severity, message, hint) on stdout."""
-    payload = [diagnostic.to_dict() for result in results for diagnostic in result.diagnostics]
+    payload = [translated(diagnostic) for result in results for diagnostic in result.diagnostics]
     return Report(stdout=json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -91,7 +130,9 @@ def report_github(results: Sequence[FileResult], color: bool) -> Report:
                     ("title", d.code),
                 )
             )
-            message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+            message = str(translate(d.message)) + (
+                _(" (hint: {hint})").format(hint=translate(d.hint)) if d.hint else ""
+            )
             out.append(f"::{command} {properties}::{_escape_data(message)}\n")
     return Report(stdout="".join(out), stderr=summarize(results) + "\n")
 
@@ -113,7 +154,3 @@ _TOKEN = re.compile(r"[^\s:,\]\}#]+")
 def _token_width(line: str, start: int) -> int:
     match = _TOKEN.match(line, start) if 0 <= start < len(line) else None
     return max(1, len(match.group(0))) if match else 1
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
