@@ -78,8 +78,8 @@ docs: schema ## Regenerate the generated docs pages (format reference, diagnosti
 	$(BIN)/cjm schema --output-format md > docs/format.md
 	$(BIN)/cjm rules --lang en --output-format md > docs/rules.md
 
-catalogues: install-test ## Extract messages into cjm/locales/*/LC_MESSAGES/cjm.po and compile the complete ones (LANGUAGE=xx starts one)
-	$(BIN)/python tests/catalogue.py $(LANGUAGE)
+catalogues: install-test ## Extract messages into cjm/locales/*/LC_MESSAGES/cjm.po and compile the complete ones (NEW_LANGUAGE=xx starts one)
+	$(BIN)/python tests/catalogue.py $(NEW_LANGUAGE)
 
 bench: install ## Measure start-up and validation time
 	$(BIN)/python tests/bench.py

@@ -99,3 +99,52 @@ def test_usage_errors_exit_two() -> None:
     assert wrong.returncode == 2
     assert "'xml' is not one of text, json, github" in wrong.stderr
     assert run_cjm("frobnicate").returncode == 2
+
+
+def _french_environment(**variables: str) -> dict[str, str]:
+    """The test environment with gettext's variables replaced by `variables` (the suite pins LANGUAGE=en)."""
+    base = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return {**base, **variables}
+
+
+def test_lang_option_and_environment_speak_french_with_the_same_codes(tmp_path: Path) -> None:
+    english = run_cjm("validate", str(BAD))
+    by_option = run_cjm("validate", "--lang", "fr", str(BAD))
+    by_environment = run_cjm("validate", str(BAD), env=_french_environment(LANG="fr_FR.UTF-8"))
+    assert english.returncode == by_option.returncode == by_environment.returncode == 1
+    assert by_option.stderr == by_environment.stderr
+    assert by_option.stderr.splitlines()[-1] == "1 sur 1 fichier non valide (4 erreurs, 0 avertissement)"
+    assert "erreur CJM203" in by_option.stderr and "conseil\u00a0:" in by_option.stderr
+    # Codes, JSON keys and severities never change with the language.
+    as_json = [json.loads(run_cjm("validate", "-F", "json", *lang, str(BAD)).stdout) for lang in ([], ["--lang", "fr"])]
+    assert [[(item["code"], item["severity"], sorted(item)) for item in items] for items in as_json[:1]] == [
+        [(item["code"], item["severity"], sorted(item)) for item in items] for items in as_json[1:]
+    ]
+    # C wins over LANG (LC_ALL is read first), and --lang over the environment.
+    assert (
+        run_cjm("validate", str(BAD), env=_french_environment(LC_ALL="C", LANG="fr_FR.UTF-8")).stderr == english.stderr
+    )
+    forced = run_cjm("validate", "--lang", "en", str(BAD), env=_french_environment(LANG="fr_FR.UTF-8"))
+    assert forced.stderr == english.stderr
+
+
+def test_every_command_takes_lang(tmp_path: Path) -> None:
+    example = str(EXAMPLES[0])
+    assert run_cjm("validate", "--lang", "fr", example).stderr == "1 fichier valide\n"
+    built = run_cjm("build", "--lang", "fr", example, "-f", "md", "-o", str(tmp_path))
+    assert built.returncode == 0 and built.stderr.startswith("1 sur 1 fichier généré (md)\u00a0: 1 sortie en ")
+    assert run_cjm("diff", "--lang", "fr", example, example).stdout.startswith("Aucun changement entre ")
+    assert "CJM101  erreur " in run_cjm("rules", "--lang", "fr").stdout
+    assert run_cjm("schema", "--lang", "fr").returncode == 0
+    unknown = run_cjm("validate", "--lang", "xx", example, env={**os.environ, "COLUMNS": "200"})
+    assert unknown.returncode == 2 and "'xx' is not one of en, fr" in unknown.stderr
+
+
+def test_rules_in_french_keep_codes_and_names() -> None:
+    english = json.loads(run_cjm("rules", "-F", "json").stdout)
+    french = json.loads(run_cjm("rules", "-F", "json", "--lang", "fr").stdout)
+    assert [(row["code"], row["name"], row["severity"]) for row in english] == [
+        (row["code"], row["name"], row["severity"]) for row in french
+    ]
+    assert french[0]["summary"] == "Le fichier n’existe pas."
+    assert all(a["summary"] != b["summary"] for a, b in zip(english, french, strict=True))
