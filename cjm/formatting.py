@@ -33,13 +33,15 @@ CLDR_LOCALES = {"en": "en_GB"}
 NUMBER_PATTERN = "#,##0.###"
 SCORE_PATTERN = "#,##0.#"
 
-# Spaces that must not break a line: after « and before », and before a French colon, semicolon,
-# exclamation or question mark. An author who typed plain spaces there gets no-break ones.
+# Spaces that must not break a line: after « and before », before a French colon, semicolon,
+# exclamation or question mark, and between a number and `%`. An author who typed plain spaces
+# there gets no-break ones.
 _BIND = (
     (re.compile(r"« +"), "«" + NO_BREAK_SPACE),
     (re.compile(r" +»"), NO_BREAK_SPACE + "»"),
     (re.compile(r"(?<=\S) +:(?=\s|$)"), NO_BREAK_SPACE + ":"),
     (re.compile(r"(?<=\S) +([;!?])(?=\s|$|[;!?»])"), NARROW_NO_BREAK_SPACE + r"\1"),
+    (re.compile(r"(?<=\d) +(?=%)"), NO_BREAK_SPACE),
 )
 
 
@@ -113,6 +115,12 @@ def colon(language: str) -> str:
     """The colon after a label, with the space the language puts before it (`:`, French ` :`)."""
     # Translators: a colon after a label; French puts a no-break space before it.
     return catalogue(language).pgettext("punctuation", ":")
+
+
+def semicolon(language: str) -> str:
+    """The semicolon between items of a list, with the space the language puts before it (French ` ;`)."""
+    # Translators: a semicolon between items; French puts a narrow no-break space before it.
+    return catalogue(language).pgettext("punctuation", ";")
 
 
 def labelled(label: str, value: str, language: str) -> str:

@@ -57,6 +57,7 @@ def test_punctuation() -> None:
     assert formatting.labelled("Type", "Current state", "en") == "Type: Current state"
     assert formatting.quoted("panne", "fr") == f"«{NBSP}panne{NBSP}»"
     assert formatting.quoted("outage", "en") == "“outage”"
+    assert (formatting.semicolon("fr"), formatting.semicolon("en")) == (f"{NNBSP};", ";")
 
 
 def test_bind_keeps_french_punctuation_with_its_word() -> None:
@@ -64,6 +65,7 @@ def test_bind_keeps_french_punctuation_with_its_word() -> None:
     assert formatting.bind(text) == (
         f"Le chat «{NBSP}panne{NBSP}» ne suffit pas{NBSP}: il faut appeler{NNBSP}; vraiment{NNBSP}? oui{NNBSP}!"
     )
+    assert formatting.bind("résoudre 60 % des pannes") == f"résoudre 60{NBSP}% des pannes"
     english = "Ratio: 3/5; is it good? Yes! See http://example.com or a ? b : c."
     assert formatting.bind(english) == english.replace(" ? b :", f"{NNBSP}? b{NBSP}:")
 

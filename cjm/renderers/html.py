@@ -527,7 +527,7 @@ def _curve(journey: Journey, baseline: Journey | None, context: _Context) -> Cur
             CurvePoint(x, y, emotion.stroke(score, scale), _place(labels, y, old_point), title, score == lowest)
         )
 
-    summary = "; ".join(
+    summary = f"{formatting.semicolon(journey.locale)} ".join(
         f"{number}. {point.title if point else stage.name + context.colon + ' ' + text['note.no_emotion']}"
         for number, (stage, point) in enumerate(zip(stages, points, strict=True), start=1)
     )
