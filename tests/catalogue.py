@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import io
 import sys
+from functools import cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -36,8 +37,9 @@ KEYWORDS: dict[str, object] = {
 EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
 
+@cache
 def template() -> Catalog:
-    """Every message cjm shows, with its context and where it comes from."""
+    """Every message cjm shows, with its context and where it comes from (computed once; do not modify)."""
     sys.path.insert(0, str(ROOT))
     from cjm.diagnostics import RULES
     from cjm.model import BUILTIN_CHANNELS

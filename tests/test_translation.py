@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 import pickle
 import re
+import shutil
 import string
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
@@ -14,6 +20,7 @@ from babel.messages.catalog import Catalog
 from cjm import translation
 from cjm.translation import LANGUAGES, Message, catalogue, choose_language, language_of, translate
 from tests import catalogue as tool
+from tests.conftest import ROOT
 
 OTHER_LANGUAGES = [language for language in LANGUAGES if language != translation.SOURCE_LANGUAGE]
 PO_LANGUAGES = sorted(path.parent.parent.name for path in tool.LOCALES.glob("*/LC_MESSAGES/cjm.po"))
@@ -147,3 +154,40 @@ def test_message_survives_pickling() -> None:
 def test_run_language_defaults_to_english() -> None:
     assert translation.current_language() == "en"
     assert translation._("A required field is missing.") == "A required field is missing."
+
+
+def test_a_new_language_is_one_catalogue(tmp_path: Path) -> None:
+    # Copy the package, add a German catalogue (every message marked "[de]") and nothing else.
+    shutil.copytree(ROOT / "cjm", tmp_path / "cjm", ignore=shutil.ignore_patterns("__pycache__"))
+    german = Catalog(locale="de", domain="cjm")
+    for message in tool.template():
+        if message.id:
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            strings = tuple(f"[de] {text}" for text in ids)
+            german.add(message.id, strings if len(ids) > 1 else strings[0], context=message.context)
+    folder = tmp_path / "cjm" / "locales" / "de" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "cjm.mo").write_bytes(tool.mo_bytes(german))
+    source = tmp_path / "map.yaml"
+    source.write_text(
+        "cjm: 1\ntitle: Karte\nlocale: de\nstages:\n  - name: A\n    pain_points: [{text: X, severity: huge}]\n"
+    )
+    code = (
+        "import sys, cjm.cli, cjm.translation as t; from cjm.i18n import messages; "
+        "print(t.LANGUAGES, messages('de')['severity.medium'], t.__file__.startswith(sys.argv[2])); "
+        "sys.argv = ['cjm', 'validate', '--lang', 'de', sys.argv[1]]; cjm.cli.main()"
+    )
+    # -S: no site hooks, so the editable install of the real package does not shadow the copy.
+    libraries = sysconfig.get_paths()["purelib"]
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), libraries])}
+    result = subprocess.run(
+        [sys.executable, "-S", "-c", code, str(source), str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    assert result.stdout.splitlines()[0] == "('en', 'de', 'fr') [de] Medium True"
+    assert "CJM205" in result.stderr and "[de] {count} file" not in result.stderr
+    assert result.stderr.splitlines()[-1] == "[de] 1 of [de] 1 file invalid ([de] 1 error, [de] 0 warnings)"
