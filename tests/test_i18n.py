@@ -22,7 +22,7 @@ def test_every_language_has_every_label() -> None:
 def test_english_labels_are_the_msgids_and_french_is_french() -> None:
     assert messages("en")["kpi.off_target"] == "off target"
     french = messages("fr")
-    assert french["kpi.off_target"] == "objectif non atteint" and french["kpi.on_target"] == "objectif atteint"
+    assert french["kpi.off_target"] == "hors objectif" and french["kpi.on_target"] == "objectif atteint"
     assert french["kind.owned"] == "média propriétaire" and french["kind.paid"] == "média payant"
     assert french["lane.pain_points"] == "Points de friction"
 

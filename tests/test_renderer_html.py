@@ -304,7 +304,7 @@ def test_kpis_say_whether_they_meet_their_target_in_words() -> None:
     assert "-32" in items[4] and "no target" in items[4]
     french = parse(render_html(journey(locale="fr", stages=stages), RenderOptions()))
     first = french.select("ul", class_="kpis")[0].select("li")[1].text()
-    assert "8,4\u00a0%" in first and "objectif non atteint" in first and "Cible ≤ 4\u00a0%" in first
+    assert "8,4\u00a0%" in first and "hors objectif" in first and "Cible ≤ 4\u00a0%" in first
 
 
 def curve_of(page: Element) -> Element:
