@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 import cjm
 from cjm.i18n import LABELS, MESSAGES, builtin_channel_labels, channel_labels, messages
 from cjm.model import BUILTIN_CHANNELS
 from cjm.translation import LANGUAGES
 from tests.conftest import ROOT
+from tests.tools import build_text
 
 
 def test_every_language_has_every_label() -> None:
@@ -36,3 +41,19 @@ def test_channel_labels_translate_builtins_and_keep_the_maps_own() -> None:
 
 def test_unknown_locale_reads_english() -> None:
     assert messages("xx")["lane.goal"] == "Customer goal"
+
+
+@pytest.mark.parametrize("format_name", ["html", "md", "svg"])
+def test_nothing_in_the_french_example_falls_back_to_english(format_name: str) -> None:
+    source = ROOT / "examples" / "support-box-internet-fr.yaml"
+    shown = build_text(source, format_name)
+    shown = re.sub(r"<style>.*?</style>", "", shown, flags=re.DOTALL)  # CSS comments are not read
+    authored = source.read_text(encoding="utf-8")
+    french = " ".join([*messages("fr").values(), *builtin_channel_labels("fr").values()])
+    english = {
+        text
+        for text in [*messages("en").values(), *BUILTIN_CHANNELS.values()]
+        if text not in french and text not in authored
+    }
+    leaks = sorted(text for text in english if re.search(rf"(?<![\w-]){re.escape(text)}(?![\w-])", shown))
+    assert leaks == []
