@@ -92,7 +92,7 @@ def _channels(journey: Journey, report: _Reporter) -> None:
     hint_tail = "known channels"
     for s, stage in enumerate(journey.stages):
         for t, touchpoint in enumerate(stage.touchpoints):
-            if touchpoint.channel not in known:
+            if touchpoint.channel is not None and touchpoint.channel not in known:
                 report(
                     "CJM302",
                     ("stages", s, "touchpoints", t, "channel"),
@@ -200,5 +200,11 @@ def _ignored_codes(journey: Journey, report: _Reporter) -> None:
                 "CJM310",
                 ("ignore", i),
                 f"`{code}` in `ignore` is not a method-check code",
-                _did_you_mean(code.upper(), list(METHOD_CODES), "method checks"),
+                _did_you_mean(_code_typed_right(code), list(METHOD_CODES), "method checks"),
             )
+
+
+def _code_typed_right(code: str) -> str:
+    """A code with the look-alike letters of its number read as digits (`CJM5O4` → `CJM504`)."""
+    upper = code.strip().upper()
+    return upper[:3] + upper[3:].translate(str.maketrans("OIL", "011"))

@@ -372,7 +372,8 @@ RULES: dict[str, Rule] = _rules(
         "CJM506",
         "stage-without-emotion",
         W,
-        "A stage has no emotion, neither its own nor from its touchpoints: the emotional curve has a gap.",
+        "A stage has no emotion, neither its own nor from its touchpoints: the emotional curve has a gap "
+        "(one warning for the map when no stage has one; not checked on service blueprints).",
         "- name: Delivery",
         "- name: Delivery\n  emotion: 2",
     ),
@@ -380,7 +381,8 @@ RULES: dict[str, Rule] = _rules(
         "CJM507",
         "pain-point-without-evidence",
         W,
-        "A pain point has no `evidence`: a map built on assumptions.",
+        "A pain point has no `evidence`: a map built on assumptions (not checked on future-state maps, whose "
+        "pain points are anticipated).",
         "- text: Checkout is slow",
         "- text: Checkout is slow\n  evidence: [Analytics: 9 s median load]",
     ),
@@ -431,6 +433,23 @@ RULES: dict[str, Rule] = _rules(
         "The `reviewed` date lies in the future.",
         "reviewed: 2099-01-01",
         "reviewed: 2026-11-02",
+    ),
+    Rule(
+        "CJM514",
+        "touchpoint-without-channel",
+        W,
+        "A touchpoint names no `channel` (one warning for the map when none does): pictures show no channel "
+        "and no channel switch there.",
+        "- name: Call the helpline",
+        "- name: Call the helpline\n  channel: phone",
+    ),
+    Rule(
+        "CJM515",
+        "kpi-without-direction",
+        W,
+        "A KPI has a value and a target but no `better:`, so it cannot be judged on or off target.",
+        "- name: Churn rate\n  value: 4\n  target: 3",
+        "- name: Churn rate\n  value: 4\n  target: 3\n  better: lower",
     ),
     Rule(
         "CJM601",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from cjm.kpi import improved
 from cjm.model import KPI, Journey, Stage
 
 SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
@@ -227,7 +228,7 @@ def _pain_points(old: Journey, new: Journey, out: list[Change]) -> None:
             continue
         old_pain = before[ident][1]
         if old_pain.severity != pain.severity:
-            verdict = "better" if SEVERITY_RANK[pain.severity] < SEVERITY_RANK[old_pain.severity] else "worse"
+            verdict = _severity_verdict(old_pain.severity, pain.severity)
             out.append(
                 Change("pain point", ident, "severity", pain.text, old_pain.severity, pain.severity, verdict, stage.id)
             )
@@ -277,7 +278,7 @@ def _kpis(old: Journey, new: Journey, out: list[Change]) -> None:
         for aspect in ("value", "target"):
             old_value, new_value = getattr(old_kpi, aspect), getattr(kpi, aspect)
             if old_value != new_value:
-                verdict = _verdict(old_value, new_value, kpi.better) if aspect == "value" else None
+                verdict = _kpi_verdict(old_value, new_value, kpi.better) if aspect == "value" else None
                 out.append(Change("kpi", kpi.name, aspect, kpi.name, old_value, new_value, verdict, stage.id))
     for key, (stage, kpi) in before.items():
         if key not in after:
@@ -289,3 +290,16 @@ def _verdict(before: float | None, after: float | None, better: str) -> str | No
         return None
     improved = after > before if better == "higher" else after < before
     return "better" if improved else "worse"
+
+
+def _kpi_verdict(before: float | None, after: float | None, better: str | None) -> str | None:
+    """Better or worse by the KPI's stated direction; no verdict when the map does not state it."""
+    moved = improved(before, after, better)
+    return None if moved is None else "better" if moved else "worse"
+
+
+def _severity_verdict(before: str | None, after: str | None) -> str | None:
+    """Better when the severity went down; no verdict when either side does not state one."""
+    if before is None or after is None:
+        return None
+    return "better" if SEVERITY_RANK[after] < SEVERITY_RANK[before] else "worse"

@@ -28,6 +28,8 @@ GROUP_TITLES = {
     "kpis": N_("KPIs"),
 }
 MARKS = {"added": "+", "removed": "-", "resolved": "✓"}
+# Changes of a value the author may leave out: a missing side reads "not stated".
+STATED_ASPECTS = ("channel", "severity", "status")
 # Mermaid xychart colours: the old curve grey, the new one blue (the palette of cjm.emotion).
 CURVE_COLOURS = ("#9e9e9e", "#2b83ba")
 
@@ -107,6 +109,8 @@ def _describe_field(change: Change, language: str) -> str:
 
 def _value(change: Change, value: Any, language: str) -> str:
     """A changed value as the reader's language names it: severities, statuses, channels, numbers."""
+    if value is None and change.kind in STATED_ASPECTS:
+        return _("not stated")  # A channel, severity or status the author left out is unknown, not nothing.
     if isinstance(value, str) and change.kind in ("severity", "status") and language != SOURCE_LANGUAGE:
         # English names a value by the format's own word; other languages by their label, mid-sentence.
         return messages(language).get(f"{change.kind}.{value}", value).lower()

@@ -137,6 +137,11 @@ LABELS: tuple[tuple[str, str], ...] = (
     _label("note.customer", "Customer"),
     _label("note.emotion_scale", "Emotion scale: {min} to {max}, neutral {neutral}."),
     _label("field.unit", "Unit"),
+    # What the author left out: shown as unknown, never as a default.
+    _label("note.not_stated", "not stated"),
+    _label("kpi.no_direction", "direction not stated"),
+    _label("note.unscored", "Not scored, so left out of the curve: {names}."),
+    _label("note.no_curve", "No stage or touchpoint has an emotion score: the map has no emotional curve."),
 )
 
 

@@ -13,19 +13,33 @@ from collections.abc import Callable, Iterator
 from cjm.config import Config
 from cjm.diagnostics import Diagnostic, make
 from cjm.loader import Anchor, Document, PathKey
-from cjm.model import Journey
+from cjm.model import Journey, MapType
 
 Finding = tuple[str, PathKey, str, str | None, Anchor]
 Rule = Callable[[Journey, Config, datetime.date], Iterator[Finding]]
 
 
+# Checks that do not fit some kinds of map. Why: most service blueprints score no emotions (they
+# map operations, not feelings), and a future-state map's pain points are anticipated, so there
+# is no research evidence for them yet.
+NOT_FOR: dict[str, frozenset[MapType]] = {
+    "CJM506": frozenset({"service-blueprint"}),
+    "CJM507": frozenset({"future-state"}),
+}
+
+
+def fits(code: str, map_type: MapType) -> bool:
+    """Whether a method check applies to a kind of map (see `NOT_FOR`)."""
+    return map_type not in NOT_FOR.get(code, frozenset())
+
+
 def check_method(journey: Journey, document: Document, config: Config, today: datetime.date) -> list[Diagnostic]:
-    """Every enabled method check on a valid map, as warnings positioned in the document."""
+    """Every enabled method check that fits the kind of map, as warnings positioned in the document."""
     ignores = tuple(code.upper() for code in journey.ignore)
     found: list[Diagnostic] = []
     for rule in RULES:
         for code, path, message, hint, anchor in rule(journey, config, today):
-            if config.enabled(code, ignores):
+            if config.enabled(code, ignores) and fits(code, journey.type):
                 line, column = document.positions.locate(path, anchor)
                 found.append(make(code, document.name, line, column, message, hint))
     return found
@@ -78,6 +92,16 @@ def _stages(journey: Journey, config: Config, today: datetime.date) -> Iterator[
             "add what happens before and after this moment",
             "key",
         )
+    if count > 1 and all(stage.score is None for stage in journey.stages):
+        # One warning for the map, not one per stage: the whole curve is missing.
+        yield (
+            "CJM506",
+            ("stages",),
+            "no stage has an emotion, neither its own nor from its touchpoints: the map has no emotional curve",
+            "add `emotion:` to the stages or to their touchpoints, on the map's `emotion_scale`",
+            "key",
+        )
+        return
     for s, stage in enumerate(journey.stages):
         if stage.score is None:
             yield (
@@ -87,6 +111,27 @@ def _stages(journey: Journey, config: Config, today: datetime.date) -> Iterator[
                 "add `emotion:` to the stage or to its touchpoints",
                 "value",
             )
+
+
+def _channels(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:
+    touchpoints = [
+        (("stages", s, "touchpoints", t), touchpoint)
+        for s, stage in enumerate(journey.stages)
+        for t, touchpoint in enumerate(stage.touchpoints)
+    ]
+    unnamed = [(path, touchpoint) for path, touchpoint in touchpoints if touchpoint.channel is None]
+    hint = "add `channel:` (web, email, phone, store… or one declared under `channels:`) where the research says"
+    if unnamed and len(unnamed) == len(touchpoints) and len(unnamed) > 1:
+        yield (
+            "CJM514",
+            ("stages",),
+            f"no touchpoint names its channel ({len(unnamed)} touchpoints): the map cannot show channel switches",
+            hint,
+            "key",
+        )
+        return
+    for path, touchpoint in unnamed:
+        yield ("CJM514", path, f"touchpoint `{touchpoint.id}` names no channel", hint, "value")
 
 
 def _pain_points_and_opportunities(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:
@@ -128,6 +173,15 @@ def _pain_points_and_opportunities(journey: Journey, config: Config, today: date
                     "add `target:` so the map says what good looks like",
                     "value",
                 )
+            elif kpi.better is None and kpi.value is not None and kpi.value != kpi.target:
+                yield (
+                    "CJM515",
+                    ("stages", s, "kpis", k),
+                    f"KPI `{kpi.name}` does not say whether higher or lower is better, "
+                    "so nobody can tell whether it is on target",
+                    "add `better: higher` (conversion, NPS) or `better: lower` (churn, cost, delay)",
+                    "value",
+                )
 
 
 def _review(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:
@@ -161,4 +215,4 @@ def _review(journey: Journey, config: Config, today: datetime.date) -> Iterator[
         )
 
 
-RULES: tuple[Rule, ...] = (_objective_and_persona, _stages, _pain_points_and_opportunities, _review)
+RULES: tuple[Rule, ...] = (_objective_and_persona, _stages, _channels, _pain_points_and_opportunities, _review)

@@ -152,8 +152,10 @@ class Touchpoint(Model):
 
     id: Slug = Field(description="Unique id in the map; derived from `name` when absent.")
     name: Text = Field(description="What the customer meets.", examples=["Product page"])
-    channel: str = Field(
-        description="A built-in channel id or one declared under `channels:`.",
+    channel: str | None = Field(
+        None,
+        description="A built-in channel id or one declared under `channels:`; leave it out when the source names "
+        "none (pictures then show no channel, and a method check says so).",
         examples=list(BUILTIN_CHANNELS),
     )
     emotion: float | None = Field(None, description="How the customer feels here, on the map's emotion scale.")
@@ -181,7 +183,9 @@ class PainPoint(Model):
 
     id: Slug = Field(description="Unique id, referenced by opportunities' `addresses`; derived from `text`.")
     text: Text = Field(description="The problem, in the customer's terms.")
-    severity: Severity = Field("medium", description="How much it hurts the journey.")
+    severity: Severity | None = Field(
+        None, description="How much it hurts the journey; left out, it is shown as not stated (never as a default)."
+    )
     touchpoint: str | None = Field(None, description="Id of the touchpoint where it happens.")
     evidence: TextList = Field(
         default_factory=list, description="Where it comes from: interviews, analytics, tickets, reviews…"
@@ -206,7 +210,9 @@ class Opportunity(Model):
     impact: Level | None = Field(None, description="Expected effect on the journey.")
     effort: Level | None = Field(None, description="Expected cost to deliver.")
     owner: str | None = Field(None, description="The team that would deliver it.")
-    status: Status = Field("idea", description="Where it stands in the backlog.")
+    status: Status | None = Field(
+        None, description="Where it stands in the backlog; left out, it is shown as not stated."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -221,7 +227,12 @@ class KPI(Model):
     value: float | None = Field(None, description="The current value.")
     target: float | None = Field(None, description="The value the team aims for.")
     unit: str | None = Field(None, description="Unit shown after the numbers.", examples=["%", "days", "€"])
-    better: Better = Field("higher", description="Whether a higher or a lower value is better (churn: lower).")
+    better: Better | None = Field(
+        None,
+        description="Whether a higher or a lower value is better (churn: lower). Left out, the direction is not "
+        "stated: the value is shown against the target without judging it on or off target (except when it equals "
+        "the target).",
+    )
 
 
 class Quote(Model):

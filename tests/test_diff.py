@@ -220,3 +220,33 @@ def test_diff_of_two_french_maps_is_french_with_decimal_commas(tmp_path: Path) -
     assert "    line [" in markdown and "1.5" in markdown  # Mermaid keeps its own number syntax
     english = run_cjm("diff", "--lang", "en", str(old), str(new)).stdout
     assert "touchpoint `test-ligne-appli` emotion: 2 → 2.5 (better)" in english
+
+
+def test_a_value_left_out_reads_not_stated_and_gets_no_verdict() -> None:
+    from cjm.diff import diff_journeys
+    from cjm.diff_report import describe
+    from cjm.model import Journey
+
+    def journey(severity: str | None, status: str | None, channel: str | None, better: str | None) -> Journey:
+        pain = {"id": "slow", "text": "Slow", **({"severity": severity} if severity else {})}
+        idea = {"id": "cache", "text": "Cache", **({"status": status} if status else {})}
+        touchpoint = {"id": "kiosk", "name": "Kiosk", **({"channel": channel} if channel else {})}
+        kpi = {"name": "Wait", "value": 5, **({"better": better} if better else {})}
+        stage = {"id": "a", "name": "A", "touchpoints": [touchpoint], "pain_points": [pain], "opportunities": [idea]}
+        return Journey.model_validate({"cjm": 1, "title": "T", "stages": [{**stage, "kpis": [kpi]}]})
+
+    before = journey(None, None, None, None)
+    after = journey("high", "planned", "store", None)
+    diff = diff_journeys(before, after)
+    sentences = [describe(change) for change in [*diff.touchpoints, *diff.pain_points, *diff.opportunities]]
+    assert sentences == [
+        "touchpoint `kiosk` switched channel: not stated → store",
+        "pain point `slow` severity: not stated → high",
+        "opportunity `cache` status: not stated → planned",
+    ]
+    assert [change.verdict for change in diff.pain_points] == [None]
+    # A KPI value change without a stated direction is reported, not judged.
+    later = journey(None, None, None, None).model_copy(deep=True)
+    stage = later.stages[0].model_copy(update={"kpis": [later.stages[0].kpis[0].model_copy(update={"value": 7})]})
+    moved = diff_journeys(before, later.model_copy(update={"stages": [stage]}))
+    assert [(change.kind, change.verdict) for change in moved.kpis] == [("value", None)]

@@ -288,11 +288,12 @@ def test_moment_of_truth_and_drop_off_are_written_out() -> None:
 
 def test_kpis_say_whether_they_meet_their_target_in_words() -> None:
     kpis = [
-        {"name": "Conversion", "value": 12.5, "target": 10, "unit": "%"},
+        {"name": "Conversion", "value": 12.5, "target": 10, "unit": "%", "better": "higher"},
         {"name": "Churn", "value": 8.4, "target": 4, "unit": "%", "better": "lower"},
         {"name": "Wait", "value": 2, "target": 3, "unit": "days", "better": "lower"},
-        {"name": "CSAT", "value": 3.4, "target": 4.2, "unit": "/5"},
+        {"name": "CSAT", "value": 3.4, "target": 4.2, "unit": "/5", "better": "higher"},
         {"name": "NPS", "value": -32},
+        {"name": "Effort", "value": 3.4, "target": 4.2, "unit": "/5"},
     ]
     stages = [{"id": "one", "name": "One", "kpis": kpis}]
     page = parse(render_html(journey(stages=stages), RenderOptions()))
@@ -302,6 +303,9 @@ def test_kpis_say_whether_they_meet_their_target_in_words() -> None:
     assert "2\u00a0days" in items[2] and "✓ on target" in items[2]
     assert "3.4/5" in items[3] and "off target" in items[3]
     assert "-32" in items[4] and "no target" in items[4]
+    # No direction stated: the target without ≥ or ≤, and no verdict.
+    assert "Target 4.2/5" in items[5] and "direction not stated" in items[5]
+    assert "on target" not in items[5] and "off target" not in items[5]
     french = parse(render_html(journey(locale="fr", stages=stages), RenderOptions()))
     first = french.select("ul", class_="kpis")[0].select("li")[1].text()
     assert "8,4\u00a0%" in first and "hors objectif" in first and "Cible ≤ 4\u00a0%" in first

@@ -16,13 +16,12 @@ from markdown_it.common.utils import escapeHtml
 import cjm
 from cjm.formatting import bind
 from cjm.i18n import messages
-from cjm.model import KPI, Journey
+from cjm.model import Journey
 from cjm.renderers import RenderOptions, render
 from cjm.renderers.markdown import (
     escape_markdown,
     escape_mermaid,
     escape_table_cell,
-    kpi_on_target,
     render_markdown,
     render_mermaid_journey,
 )
@@ -294,25 +293,6 @@ def test_backlog_names_the_pain_points_it_addresses() -> None:
     assert table[1][4] == "Hidden fees<br>Slow pages"
 
 
-@pytest.mark.parametrize(
-    ("better", "value", "target", "expected"),
-    [
-        ("higher", 5, 4, True),
-        ("higher", 4, 4, True),
-        ("higher", 3, 4, False),
-        ("lower", 3, 4, True),
-        ("lower", 4, 4, True),
-        ("lower", 5, 4, False),
-        ("higher", None, 4, None),
-        ("lower", 3, None, None),
-    ],
-)
-def test_kpi_on_target(better: str, value: float | None, target: float | None, expected: bool | None) -> None:
-    assert (
-        kpi_on_target(KPI.model_validate({"name": "K", "value": value, "target": target, "better": better})) is expected
-    )
-
-
 def test_kpi_table_cues_for_both_directions() -> None:
     kpis = [
         {"name": "conversion up", "value": 12, "target": 10, "unit": "%", "better": "higher"},
@@ -320,6 +300,8 @@ def test_kpi_table_cues_for_both_directions() -> None:
         {"name": "churn down", "value": 3.5, "target": 4, "unit": "%", "better": "lower"},
         {"name": "churn up", "value": 6, "target": 4, "unit": "%", "better": "lower"},
         {"name": "no target", "value": 6},
+        {"name": "no direction", "value": 6, "target": 4},
+        {"name": "no direction, met", "value": 4, "target": 4},
     ]
     [table] = _tables(_section(_markdown(_journey([{"name": "A", "kpis": kpis}])), "KPIs"))
     assert table[0] == ["Stage", "KPI", "Value", "Target", "Unit", "Better when", "Status"]
@@ -328,7 +310,9 @@ def test_kpi_table_cues_for_both_directions() -> None:
         ("conversion down", "8", "10", "higher", "⚠️ off target"),
         ("churn down", "3.5", "4", "lower", "✅ on target"),
         ("churn up", "6", "4", "lower", "⚠️ off target"),
-        ("no target", "6", "–", "higher", "no target"),
+        ("no target", "6", "–", "not stated", "no target"),
+        ("no direction", "6", "4", "not stated", "direction not stated"),
+        ("no direction, met", "4", "4", "not stated", "✅ on target"),
     ]
 
 
@@ -407,7 +391,8 @@ def test_map_without_persona_or_content_still_renders() -> None:
     markdown = _markdown(journey)
     assert "## Persona" not in markdown and "**Objective:**" not in markdown
     assert _section(markdown, "Pain points") == "\nNone\n\n"
-    assert _mermaid(markdown) == ["journey", "  title T", "  section Only stage"]
+    assert "```mermaid" not in markdown
+    assert messages("en")["note.no_curve"] in _section(markdown, "Emotional curve")
 
 
 # --- the Mermaid block --------------------------------------------------------------------------
@@ -442,25 +427,32 @@ def test_mermaid_maps_a_negative_scale_onto_one_to_five() -> None:
     assert set(scores.values()) == {1, 2, 3, 4, 5}
 
 
-def test_mermaid_fallbacks_stage_task_stage_score_neutral_and_default_actor() -> None:
+def test_mermaid_leaves_unscored_touchpoints_out_and_says_so() -> None:
     journey = _journey(
         [
             {"name": "Scored stage", "emotion": 5},
             {"name": "Silent stage"},
             {"name": "S", "emotion": 1, "touchpoints": [{"name": "no emotion", "channel": "web"}]},
-            {"name": "N", "touchpoints": [{"name": "nothing at all", "channel": "web"}]},
+            {"name": "N", "touchpoints": [{"name": "nothing at all"}]},
+            {"name": "M", "touchpoints": [{"name": "scored", "emotion": 2}, {"name": "unscored"}]},
         ],
         locale="fr",
     )
-    assert render_mermaid_journey(journey).splitlines()[2:] == [
+    block = render_mermaid_journey(journey)
+    assert block is not None
+    # No made-up neutral 3: an unscored touchpoint is no task; a stage's own score stands for it.
+    assert block.splitlines()[2:] == [
         "  section Scored stage",
         "    Scored stage: 5: Client",
         "  section Silent stage",
         "  section S",
-        "    no emotion: 1: Client",
+        "    S: 1: Client",
         "  section N",
-        "    nothing at all: 3: Client",
+        "  section M",
+        "    scored: 2: Client",
     ]
+    curve = _section(_markdown(journey), "Courbe émotionnelle")
+    assert "Sans score d’émotion, donc absents de la courbe\u00a0: no emotion, nothing at all, unscored." in curve
 
 
 @pytest.mark.parametrize(

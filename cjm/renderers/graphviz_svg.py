@@ -66,6 +66,8 @@ MAX_LINES = 8
 
 SEVERITY_PENWIDTH = {"low": "1", "medium": "1.5", "high": "2.2", "critical": "3"}
 SEVERITY_MARKS = {"low": "●○○○", "medium": "●●○○", "high": "●●●○", "critical": "●●●●"}
+# A pain point whose severity the map does not state: the thinnest border, no severity dots.
+UNSTATED_PENWIDTH = "1"
 
 GRAPH_ATTRIBUTES: dict[str, str] = {
     "rankdir": "LR",
@@ -287,7 +289,8 @@ class _Builder:
 
     def touchpoint_label(self, touchpoint: Touchpoint) -> _HTML:
         """Channel and score on top, the name in bold, the moment-of-truth mark when it is one."""
-        channel = self.channels.get(touchpoint.channel, touchpoint.channel)
+        # No channel named, no channel shown: never a made-up one.
+        channel = self.channels.get(touchpoint.channel, touchpoint.channel) if touchpoint.channel else ""
         score_color = emotion.stroke(touchpoint.emotion, self.scale)
         rows = [
             '<TR><TD ALIGN="LEFT">'
@@ -337,12 +340,14 @@ class _Builder:
         return _HTML(_table(rows, padding=3, spacing=2))
 
     def pain_label(self, pain: PainPoint) -> _HTML:
-        """Severity in words and dots, then the problem."""
-        severity = self.text[f"severity.{pain.severity}"]
+        """Severity in words and dots (only the mark when the map states no severity), then the problem."""
+        severity = (
+            f" {_html(self.text[f'severity.{pain.severity}'])} {SEVERITY_MARKS[pain.severity]}" if pain.severity else ""
+        )
         rows = [
             '<TR><TD ALIGN="LEFT">'
             + _font(
-                f"⚠ {_html(severity)} {SEVERITY_MARKS[pain.severity]}",
+                f"⚠{severity}",
                 size=SMALL_FONT_SIZE,
                 color=PAIN_BORDER,
                 bold=True,
@@ -355,8 +360,8 @@ class _Builder:
         return _HTML(_table(rows, padding=1))
 
     def opportunity_label(self, opportunity: Opportunity) -> _HTML:
-        """Status, the improvement, then impact and effort."""
-        status = self.text[f"status.{opportunity.status}"]
+        """Status (only the mark when the map states none), the improvement, then impact and effort."""
+        status = f" {_html(self.text[f'status.{opportunity.status}'])}" if opportunity.status else ""
         details = [
             f"{self.text[f'field.{name}']}{self.colon}{self.text[f'level.{level}']}"
             for name, level in (("impact", opportunity.impact), ("effort", opportunity.effort))
@@ -364,7 +369,7 @@ class _Builder:
         ]
         rows = [
             '<TR><TD ALIGN="LEFT">'
-            + _font(f"✚ {_html(status)}", size=SMALL_FONT_SIZE, color=OPPORTUNITY_BORDER, bold=True)
+            + _font(f"✚{status}", size=SMALL_FONT_SIZE, color=OPPORTUNITY_BORDER, bold=True)
             + "</TD></TR>",
             '<TR><TD ALIGN="LEFT" BALIGN="LEFT">'
             + _font(_wrapped(opportunity.text, NOTE_WRAP), size=FONT_SIZE - 1)
@@ -612,7 +617,8 @@ class _Builder:
             tail_name, head_name = touchpoint_node(tail.id), touchpoint_node(head.id)
             classes = ["flow"]
             attributes: dict[str, str] = {}
-            if tail.channel != head.channel:
+            # A switch only between two channels the map names: an unnamed channel is not a switch.
+            if tail.channel and head.channel and tail.channel != head.channel:
                 classes.append("channel-switch")
                 # "Chat" then "→ Phone", each side wrapped on its own so neither is ever cut.
                 switch = _lines(self.channels.get(tail.channel, tail.channel), EDGE_LABEL_WRAP, 2)
@@ -710,20 +716,20 @@ class _Builder:
         """A reddish note whose border thickens with severity."""
         return {
             "id": _pain_node(pain),
-            "class": f"pain-point severity-{pain.severity}",
+            "class": f"pain-point severity-{pain.severity or 'unstated'}",
             "label": self.pain_label(pain),
             "shape": "note",
             "style": "filled",
             "fillcolor": PAIN_FILL,
             "color": PAIN_BORDER,
-            "penwidth": SEVERITY_PENWIDTH[pain.severity],
+            "penwidth": SEVERITY_PENWIDTH[pain.severity] if pain.severity else UNSTATED_PENWIDTH,
         }
 
     def opportunity_attributes(self, opportunity: Opportunity) -> dict[str, str]:
         """A greenish note."""
         return {
             "id": _opportunity_node(opportunity),
-            "class": f"opportunity status-{opportunity.status}",
+            "class": f"opportunity status-{opportunity.status or 'unstated'}",
             "label": self.opportunity_label(opportunity),
             "shape": "note",
             "style": "filled",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import jinja2
 
 from cjm import emotion, formatting, i18n
+from cjm.kpi import on_target
 from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Persona, Touchpoint
 from cjm.renderers import RenderOptions
 
@@ -73,6 +74,7 @@ SEVERITY_ACCENTS: dict[str, str] = {
     "high": "#c2410c",
     "medium": "#d97706",
     "low": "#3b82f6",
+    "unstated": "#94a3b8",
 }
 
 # (text, background) pairs of COLOURS that the stylesheet sets text on.
@@ -140,7 +142,7 @@ class TouchpointView:
 
     anchor: str
     name: str
-    channel: str
+    channel: str | None
     kind: str | None
     score: ScoreChip | None
     moment_of_truth: bool
@@ -155,7 +157,7 @@ class PainView:
     anchor: str
     ref: str
     text: str
-    severity: Badge
+    severity: Badge | None
     accent: str
     touchpoint: str | None
     evidence: tuple[str, ...]
@@ -169,7 +171,7 @@ class OpportunityView:
     anchor: str
     ref: str
     text: str
-    status: Badge
+    status: Badge | None
     levels: tuple[tuple[str, str, int], ...]
     owner: str | None
     addresses: tuple[Link, ...]
@@ -411,7 +413,7 @@ def _touchpoint(touchpoint: Touchpoint, context: _Context) -> TouchpointView:
     return TouchpointView(
         anchor=f"tp-{touchpoint.id}",
         name=touchpoint.name,
-        channel=context.channels.get(touchpoint.channel, touchpoint.channel),
+        channel=context.channels.get(touchpoint.channel, touchpoint.channel) if touchpoint.channel else None,
         kind=text[f"kind.{touchpoint.kind}"] if touchpoint.kind else None,
         score=chip,
         moment_of_truth=touchpoint.moment_of_truth,
@@ -425,8 +427,10 @@ def _pain(pain: PainPoint, context: _Context) -> PainView:
         anchor=f"pain-{pain.id}",
         ref=context.pain_refs[pain.id],
         text=pain.text,
-        severity=Badge(context.text[f"severity.{pain.severity}"], f"severity-{pain.severity}"),
-        accent=pain.severity,
+        severity=Badge(context.text[f"severity.{pain.severity}"], f"severity-{pain.severity}")
+        if pain.severity
+        else None,
+        accent=pain.severity or "unstated",
         touchpoint=context.touchpoint_names.get(pain.touchpoint, pain.touchpoint) if pain.touchpoint else None,
         evidence=tuple(pain.evidence),
         addressed_by=tuple(
@@ -459,7 +463,7 @@ def _opportunity(item: Opportunity, context: _Context) -> OpportunityView:
         anchor=f"opp-{item.id}",
         ref=context.opportunity_refs[item.id],
         text=item.text,
-        status=Badge(text[f"status.{item.status}"], f"status-{item.status}"),
+        status=Badge(text[f"status.{item.status}"], f"status-{item.status}") if item.status else None,
         levels=levels,
         owner=item.owner,
         addresses=tuple(links),
@@ -471,19 +475,20 @@ def _kpi(kpi: KPI, context: _Context) -> KPIView:
     value = formatting.quantity(kpi.value, kpi.unit, locale) if kpi.value is not None else "–"
     target = None
     if kpi.target is not None:
-        relation = "≥" if kpi.better == "higher" else "≤"
-        target = f"{text['field.target']} {relation} {formatting.quantity(kpi.target, kpi.unit, locale)}"
+        relation = {"higher": " ≥", "lower": " ≤"}.get(kpi.better or "", "")
+        target = f"{text['field.target']}{relation} {formatting.quantity(kpi.target, kpi.unit, locale)}"
     status = None
+    met = on_target(kpi)
     if kpi.value is not None and kpi.target is None:
         status = Badge(text["kpi.no_target"], "kpi-none")
-    elif kpi.value is not None and kpi.target is not None:
-        met = kpi.value >= kpi.target if kpi.better == "higher" else kpi.value <= kpi.target
+    elif met is None and kpi.value is not None:
+        status = Badge(text["kpi.no_direction"], "kpi-none")
+    elif met is not None:
         status = (
             Badge(f"✓ {text['kpi.on_target']}", "kpi-on") if met else Badge(f"✗ {text['kpi.off_target']}", "kpi-off")
         )
-    return KPIView(
-        kpi.name, value, target, status, f"{text['field.better']}{context.colon} {text[f'better.{kpi.better}']}"
-    )
+    direction = text[f"better.{kpi.better}"] if kpi.better else text["note.not_stated"]
+    return KPIView(kpi.name, value, target, status, f"{text['field.better']}{context.colon} {direction}")
 
 
 def _curve(journey: Journey, baseline: Journey | None, context: _Context) -> Curve:

@@ -26,11 +26,13 @@ from urllib.parse import quote
 from cjm import formatting
 from cjm.emotion import format_score, label, symbol, to_five
 from cjm.i18n import channel_labels, messages
+from cjm.kpi import on_target as kpi_on_target
 from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Stage, Touchpoint
 from cjm.renderers import RenderOptions
 
-SEVERITY_ORDER = ("critical", "high", "medium", "low")
-STATUS_ORDER = ("in-progress", "planned", "idea", "done", "dropped")
+# Unstated severities and statuses sort after every stated one.
+SEVERITY_ORDER = ("critical", "high", "medium", "low", None)
+STATUS_ORDER = ("in-progress", "planned", "idea", "done", "dropped", None)
 IMPACT_ORDER = ("high", "medium", "low")
 EFFORT_ORDER = ("low", "medium", "high")
 NO_VALUE = "–"
@@ -142,30 +144,51 @@ def escape_mermaid(text: str, field: MermaidField) -> str:
     return line or "…"
 
 
-def render_mermaid_journey(journey: Journey) -> str:
-    """The map as a Mermaid `journey` diagram (without the Markdown fence).
+def render_mermaid_journey(journey: Journey) -> str | None:
+    """The map as a Mermaid `journey` diagram (without the Markdown fence), or None when nothing is scored.
 
-    One `section` per stage and one task per touchpoint, scored on Mermaid's 1..5 with
-    `cjm.emotion.to_five`; a touchpoint without an emotion takes its stage's score, or
-    neutral. A stage without touchpoints is one task named after the stage when it has a
-    score; without a score its section has no task, and Mermaid does not draw it. The actor
-    is the persona, or the catalogue's default customer.
+    One `section` per stage and one task per scored touchpoint, on Mermaid's 1..5 with
+    `cjm.emotion.to_five`. A touchpoint without an emotion is left out (Mermaid needs a score
+    for every task, and a made-up neutral 3 would read as measured); `unscored` lists them.
+    A stage with its own emotion and no scored touchpoint is one task named after the stage.
+    A stage with nothing scored keeps its section without a task, and Mermaid does not draw it.
+    The actor is the persona, or the catalogue's default customer.
     """
+    if not any(stage.score is not None for stage in journey.stages):
+        return None
     scale = journey.emotion_scale
     persona = journey.persona.name if journey.persona else messages(journey.locale)["note.customer"]
     actor = escape_mermaid(persona, "actor")
     lines = ["journey", f"  title {escape_mermaid(journey.title, 'title')}"]
     for stage in journey.stages:
         lines.append(f"  section {escape_mermaid(stage.name, 'section')}")
-        stage_score = stage.score
-        if stage.touchpoints:
-            for touchpoint in stage.touchpoints:
-                score = touchpoint.emotion if touchpoint.emotion is not None else stage_score
-                five = to_five(scale.neutral if score is None else score, scale)
-                lines.append(f"    {escape_mermaid(touchpoint.name, 'task')}: {five}: {actor}")
-        elif stage_score is not None:
-            lines.append(f"    {escape_mermaid(stage.name, 'task')}: {to_five(stage_score, scale)}: {actor}")
+        scored = [
+            (touchpoint.name, touchpoint.emotion) for touchpoint in stage.touchpoints if touchpoint.emotion is not None
+        ]
+        for name, score in scored:
+            lines.append(f"    {escape_mermaid(name, 'task')}: {to_five(score, scale)}: {actor}")
+        if not scored and stage.emotion is not None:
+            lines.append(f"    {escape_mermaid(stage.name, 'task')}: {to_five(stage.emotion, scale)}: {actor}")
     return "\n".join(lines) + "\n"
+
+
+def unscored(journey: Journey) -> list[Touchpoint]:
+    """The touchpoints the Mermaid journey leaves out because they have no emotion score, in journey order."""
+    return [touchpoint for _, touchpoint in journey.touchpoints() if touchpoint.emotion is None]
+
+
+def _curve(journey: Journey, text: _Text) -> list[list[str]]:
+    """The emotional curve section: the Mermaid block, and what it leaves out, said in words."""
+    heading = [f"## {text['heading.emotional_curve']}"]
+    block = render_mermaid_journey(journey)
+    if block is None:
+        return [heading, [text["note.no_curve"]]]
+    blocks = [heading, ["```mermaid", *block.splitlines(), "```"]]
+    left_out = unscored(journey)
+    if left_out:
+        names = ", ".join(escape_table_cell(touchpoint.name) for touchpoint in left_out)
+        blocks.append([text["note.unscored"].format(names=names)])
+    return blocks
 
 
 # --- The report --------------------------------------------------------------------------------
@@ -192,8 +215,7 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
         [f"## {text['heading.diagram']}"],
         [f"![{escape_table_cell(journey.title)}]({quote(options.stem + '.svg', safe='')})"],
         *_stages(journey, text),
-        [f"## {text['heading.emotional_curve']}"],
-        ["```mermaid", *render_mermaid_journey(journey).splitlines(), "```"],
+        *_curve(journey, text),
         *_lows(journey, text),
         *_pain_points(journey, text),
         *_backlog(journey, text, options.baseline),
@@ -222,6 +244,10 @@ class _Text:
     def value(self, prefix: str, value: str | None) -> str:
         """A localised value of a choice (`severity.high` → "High"), or the no-value mark."""
         return NO_VALUE if value is None else self.messages[f"{prefix}.{value}"]
+
+    def stated(self, prefix: str, value: str | None) -> str:
+        """A localised value of a choice the author may leave out: "not stated" when left out."""
+        return self.messages["note.not_stated"] if value is None else self.messages[f"{prefix}.{value}"]
 
     def channel(self, channel: str) -> str:
         """A channel's label in the map's locale (its id when unknown), escaped."""
@@ -327,7 +353,9 @@ def _touchpoint_mark(touchpoint: Touchpoint) -> str:
 
 
 def _touchpoint_with_channel(touchpoint: Touchpoint, text: _Text) -> str:
-    return f"{_touchpoint_mark(touchpoint)}{escape_table_cell(touchpoint.name)} ({text.channel(touchpoint.channel)})"
+    """A touchpoint's name with its channel in brackets; no brackets when the map names no channel."""
+    channel = f" ({text.channel(touchpoint.channel)})" if touchpoint.channel is not None else ""
+    return f"{_touchpoint_mark(touchpoint)}{escape_table_cell(touchpoint.name)}{channel}"
 
 
 def _lows(journey: Journey, text: _Text) -> list[list[str]]:
@@ -383,7 +411,7 @@ def _pain_points(journey: Journey, text: _Text) -> list[list[str]]:
     ]
     rows = [
         [
-            text.value("severity", pain.severity),
+            text.stated("severity", pain.severity),
             escape_table_cell(pain.text),
             escape_table_cell(stage.name),
             _touchpoint_name(pain.touchpoint, touchpoints),
@@ -438,7 +466,7 @@ def _backlog(journey: Journey, text: _Text, baseline: Journey | None) -> list[li
             text.value("level", opportunity.effort),
             CELL_BREAK.join(_pain_point_text(ref, pains) for ref in opportunity.addresses) or NO_VALUE,
             escape_table_cell(opportunity.owner) if opportunity.owner else NO_VALUE,
-            text.value("status", opportunity.status),
+            text.stated("status", opportunity.status),
         ]
         for stage, opportunity in opportunities
     ]
@@ -450,17 +478,12 @@ def _pain_point_text(pain_id: str, pains: Mapping[str, PainPoint]) -> str:
     return escape_table_cell(pain.text if pain else pain_id)
 
 
-def kpi_on_target(kpi: KPI) -> bool | None:
-    """Whether a KPI meets its target given which way is better; None without a value or a target."""
-    if kpi.value is None or kpi.target is None:
-        return None
-    return kpi.value >= kpi.target if kpi.better == "higher" else kpi.value <= kpi.target
-
-
 def _kpi_status(kpi: KPI, text: _Text) -> str:
     on_target = kpi_on_target(kpi)
     if on_target is None:
-        return text["kpi.no_target"] if kpi.target is None else NO_VALUE
+        if kpi.target is None:
+            return text["kpi.no_target"]
+        return text["kpi.no_direction"] if kpi.value is not None else NO_VALUE
     return f"{ON_TARGET} {text['kpi.on_target']}" if on_target else f"{OFF_TARGET} {text['kpi.off_target']}"
 
 
@@ -485,7 +508,7 @@ def _kpis(journey: Journey, text: _Text) -> list[list[str]]:
             NO_VALUE if kpi.value is None else formatting.number(kpi.value, journey.locale),
             NO_VALUE if kpi.target is None else formatting.number(kpi.target, journey.locale),
             escape_table_cell(kpi.unit) if kpi.unit else NO_VALUE,
-            text.value("better", kpi.better),
+            text.stated("better", kpi.better),
             _kpi_status(kpi, text),
         ]
         for stage, kpi in kpis
@@ -541,7 +564,7 @@ def _comparison(journey: Journey, baseline: Journey, text: _Text) -> list[list[s
     gone.sort(key=lambda item: SEVERITY_ORDER.index(item[1].severity))
     pain_header = [text["field.severity"], text["field.text"], text["field.stage"]]
     pain_rows = [
-        [text.value("severity", pain.severity), escape_table_cell(pain.text), escape_table_cell(stage.name)]
+        [text.stated("severity", pain.severity), escape_table_cell(pain.text), escape_table_cell(stage.name)]
         for stage, pain in gone
     ]
     blocks.append([f"### {text['heading.resolved_pain_points']}"])
