@@ -148,3 +148,22 @@ def test_rules_in_french_keep_codes_and_names() -> None:
     ]
     assert french[0]["summary"] == "Le fichier n’existe pas."
     assert all(a["summary"] != b["summary"] for a, b in zip(english, french, strict=True))
+
+
+def test_configuration_messages_are_translated_when_reported(tmp_path: Path) -> None:
+    # Messages built as templates (cjm.translation.Message) are reported in the run's language.
+    (tmp_path / ".cjm.toml").write_text('ignor = ["CJM504"]\n', encoding="utf-8")
+    (tmp_path / "map.yaml").write_bytes(EXAMPLES[0].read_bytes())
+    english, french = (
+        json.loads(run_cjm("validate", "-F", "json", *lang, str(tmp_path / "map.yaml")).stdout)
+        for lang in ([], ["--lang", "fr"])
+    )
+    [english_item] = [item for item in english if item["code"] == "CJM601"]
+    [french_item] = [item for item in french if item["code"] == "CJM601"]
+    assert english_item["message"] == "unknown option `ignor` in the cjm configuration"
+    assert english_item["hint"] == "did you mean `ignore`?"
+    assert french_item == {
+        **english_item,
+        "message": "option `ignor` inconnue dans la configuration de cjm",
+        "hint": "vouliez-vous dire `ignore`\u202f?",
+    }
