@@ -33,6 +33,10 @@ KEYWORDS: dict[str, object] = {
     "pgettext": ((1, "c"), 2),
     "_label": ((1, "c"), 2),
 }
+HEADER_COMMENT = (
+    "# Translations of cjm's messages and labels. Edit the msgstr lines (Poedit, Weblate, Crowdin or a\n"
+    "# text editor), keep the {placeholders}, then run `make catalogues`. See docs/languages.md."
+)
 # Fixed dates keep the files byte-identical from one run to the next.
 EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
@@ -93,6 +97,11 @@ def update(languages: list[str]) -> None:
         else:
             catalog = Catalog(locale=language, project="cjm", domain=DOMAIN, creation_date=EPOCH, fuzzy=False)
         catalog.update(fresh, no_fuzzy_matching=True)
+        catalog.header_comment = HEADER_COMMENT
+        catalog.version = "1"
+        catalog.msgid_bugs_address = ""
+        catalog.last_translator = "cjm translators"
+        catalog.language_team = f"cjm {language}"
         catalog.obsolete.clear()
         catalog.revision_date = EPOCH
         catalog.creation_date = EPOCH
