@@ -50,6 +50,7 @@ def _main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error.")] = False,
+    lang: Lang = None,
 ) -> None:
     """Customer journey maps as code: validate journey YAML files and compile them to diagrams."""
 
@@ -98,10 +99,11 @@ def _not_one_of(value: str, choices: Iterable[str]) -> str:
     return _("{value!r} is not one of {choices}").format(value=value, choices=", ".join(choices))
 
 
-def _language(value: str | None) -> str | None:
-    """Speak `--lang`, or the environment's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) without it."""
+def _language(ctx: typer.Context, value: str | None) -> str | None:
+    """Speak `--lang` (the command's, else `cjm --lang`), or the environment's language without it."""
+    chosen = value or (ctx.parent.params.get("lang") if ctx.parent else None)
     try:
-        use_language(choose_language(value))
+        use_language(choose_language(chosen))
     except ValueError:
         raise typer.BadParameter(_not_one_of(str(value), LANGUAGES)) from None
     return value
@@ -253,6 +255,7 @@ DIFF_FORMATS = ("text", "md", "json")
     "  cjm diff main:maps/checkout.yaml maps/checkout.yaml --output-format md >> $GITHUB_STEP_SUMMARY",
 )
 def diff(
+    ctx: typer.Context,
     old: Annotated[str, typer.Argument(help="The earlier map: a path, or REV:path read from git.")],
     new: Annotated[str, typer.Argument(help="The later map: a path, or REV:path read from git.")],
     output_format: Annotated[
@@ -280,7 +283,8 @@ def diff(
         _emit("", report.stderr)
         raise typer.Exit(EXIT_USAGE)
     changes = diff_journeys(before, after, old, new)
-    if lang is None and before.locale == after.locale:
+    chosen = lang or (ctx.parent.params.get("lang") if ctx.parent else None)
+    if chosen is None and before.locale == after.locale:
         use_language(before.locale)  # A diff of two French maps is French unless --lang says otherwise.
     if output_format == "md":
         _emit(diff_report.diff_markdown(changes, before, after), "")

@@ -135,6 +135,8 @@ def test_every_command_takes_lang(tmp_path: Path) -> None:
     assert built.returncode == 0 and built.stderr.startswith("1 sur 1 fichier généré (md)\u00a0: 1 sortie en ")
     assert run_cjm("diff", "--lang", "fr", example, example).stdout.startswith("Aucun changement entre ")
     assert "CJM101  erreur " in run_cjm("rules", "--lang", "fr").stdout
+    assert "CJM101  erreur " in run_cjm("--lang", "fr", "rules").stdout  # before the command too
+    assert "CJM101  error " in run_cjm("--lang", "fr", "rules", "--lang", "en").stdout  # the command's wins
     assert run_cjm("schema", "--lang", "fr").returncode == 0
     unknown = run_cjm("validate", "--lang", "xx", example, env={**os.environ, "COLUMNS": "200"})
     assert unknown.returncode == 2 and "'xx' is not one of en, fr" in unknown.stderr

@@ -220,6 +220,7 @@ def test_diff_of_two_french_maps_is_french_with_decimal_commas(tmp_path: Path) -
     assert "    line [" in markdown and "1.5" in markdown  # Mermaid keeps its own number syntax
     english = run_cjm("diff", "--lang", "en", str(old), str(new)).stdout
     assert "touchpoint `test-ligne-appli` emotion: 2 → 2.5 (better)" in english
+    assert run_cjm("--lang", "en", "diff", str(old), str(new)).stdout == english
 
 
 def test_a_value_left_out_reads_not_stated_and_gets_no_verdict() -> None:
