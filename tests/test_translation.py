@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import gettext
 import io
 import os
@@ -12,6 +13,7 @@ import string
 import subprocess
 import sys
 import sysconfig
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -191,3 +193,13 @@ def test_a_new_language_is_one_catalogue(tmp_path: Path) -> None:
     assert result.stdout.splitlines()[0] == "('en', 'de', 'fr') [de] Medium True"
     assert "CJM205" in result.stderr and "[de] {count} file" not in result.stderr
     assert result.stderr.splitlines()[-1] == "[de] 1 of [de] 1 file invalid ([de] 1 error, [de] 0 warnings)"
+
+
+def test_catalogues_are_package_data() -> None:
+    # The installed package reads the committed .mo files: the wheel must ship them (and the .po beside them).
+    patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "package-data"
+    ]
+    files = [path.relative_to(ROOT / "cjm").as_posix() for path in tool.LOCALES.rglob("cjm.*")]
+    assert files
+    assert all(any(fnmatch.fnmatch(name, pattern) for pattern in patterns["cjm"]) for name in files)
