@@ -55,7 +55,7 @@ def report_text(results: Sequence[FileResult], color: bool) -> Report:
                 console.print(Text(" " * (len(gutter) - 2) + "│ ", style="dim") + Text(caret, style=style))
             if diagnostic.hint:
                 label = _("hint:")
-                console.print(Text(f"      {label} ", style="cyan") + Text(str(translate(diagnostic.hint))))
+                console.print(Text(f"      {label} ", style="cyan") + Text(translate(diagnostic.hint)))
     console.print(Text(summarize(results), style="bold"))
     return Report(stderr=buffer.getvalue())
 
@@ -130,9 +130,7 @@ def report_github(results: Sequence[FileResult], color: bool) -> Report:
                     ("title", d.code),
                 )
             )
-            message = str(translate(d.message)) + (
-                _(" (hint: {hint})").format(hint=translate(d.hint)) if d.hint else ""
-            )
+            message = translate(d.message) + (_(" (hint: {hint})").format(hint=translate(d.hint)) if d.hint else "")
             out.append(f"::{command} {properties}::{_escape_data(message)}\n")
     return Report(stdout="".join(out), stderr=summarize(results) + "\n")
 

@@ -23,7 +23,7 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 if TYPE_CHECKING:
     import gettext
@@ -146,6 +146,14 @@ class Message(str):
 
 def _message(template: str, arguments: dict[str, Any]) -> Message:
     return Message(template, **arguments)
+
+
+@overload
+def translate(text: str, language: str | None = None) -> str: ...
+
+
+@overload
+def translate(text: None, language: str | None = None) -> None: ...
 
 
 def translate(text: str | None, language: str | None = None) -> str | None:
