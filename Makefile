@@ -27,11 +27,12 @@ $(VENV)/.test-installed: $(BIN)/cjm pyproject.toml
 
 install-test: $(VENV)/.test-installed ## Install cjm with its test tools into .venv
 
-system: ## Install Graphviz and Chromium from Debian's packages when missing (needs root)
+system: ## Install Graphviz, Chromium and fonts (Latin, Arabic, CJK) from Debian's packages when missing (needs root)
 	@missing=""; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \
+	fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || missing="$$missing fonts-wqy-zenhei"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" != 0 ]; then echo "please install:$$missing (sudo apt-get install$$missing)"; exit 1; fi; \
 	  echo "installing$$missing"; \
@@ -81,7 +82,7 @@ docs: schema ## Regenerate the generated docs pages (format reference, diagnosti
 catalogues: install-test ## Extract messages into cjm/locales/*/LC_MESSAGES/cjm.po and compile the complete ones (NEW_LANGUAGE=xx starts one)
 	$(BIN)/python tests/catalogue.py $(NEW_LANGUAGE)
 
-bench: install ## Measure start-up and validation time
+bench: install system node ## Measure every speed target against its anchor and print PASS or FAIL
 	$(BIN)/python tests/bench.py
 
 screenshots: install system node ## Rewrite the README screenshots in docs/images/ (headless Chromium, mermaid-cli)

@@ -11,22 +11,31 @@ from collections.abc import Iterator
 
 from cjm.config import METHOD_CODES
 from cjm.diagnostics import Diagnostic, make
+from cjm.i18n import CHANNEL_LABELS
 from cjm.loader import Anchor, Document, PathKey
-from cjm.model import Journey
+from cjm.model import Journey, slugify
+from cjm.partial import Lost
 
 
-def check_references(journey: Journey, document: Document, baseline: Journey | None = None) -> list[Diagnostic]:
-    """Every cross-object rule of the format (CJM3xx) on a map that passed schema validation.
+def check_references(
+    journey: Journey, document: Document, baseline: Journey | None = None, lost: Lost | None = None
+) -> list[Diagnostic]:
+    """Every cross-object rule of the format (CJM3xx) on a map, or on the readable part of an invalid one.
 
     With a baseline (the current-state map of a future-state map), `addresses:` may also name the
-    baseline's pain points: the opportunities that removed them.
+    baseline's pain points: the opportunities that removed them. `lost` is what was left out of
+    an invalid map (`cjm.partial`): references to its ids are not reported, channels are not
+    checked when `channels:` could not be read, nor scores when the emotion scale could not.
     """
+    lost = lost or Lost()
     reporter = _Reporter(document)
-    _unique_ids(journey, reporter)
-    _channels(journey, reporter)
-    _touchpoint_references(journey, reporter)
-    _addresses(journey, reporter, baseline)
-    _scale(journey, reporter)
+    _unique_ids(journey, reporter, lost)
+    if ("channels",) not in lost.paths:
+        _channels(journey, reporter, lost.ids)
+    _touchpoint_references(journey, reporter, lost.ids)
+    _addresses(journey, reporter, baseline, lost.ids)
+    if not lost.under(("emotion_scale",)):
+        _scale(journey, reporter)
     _ignored_codes(journey, reporter)
     return reporter.found
 
@@ -58,9 +67,11 @@ def _identified(journey: Journey) -> Iterator[tuple[str, str, PathKey]]:
             yield "opportunity", opportunity.id, ("stages", s, "opportunities", o)
 
 
-def _unique_ids(journey: Journey, report: _Reporter) -> None:
+def _unique_ids(journey: Journey, report: _Reporter, lost: Lost) -> None:
     seen: dict[str, tuple[str, PathKey]] = {}
     for kind, ident, path in _identified(journey):
+        if lost.under((*path, "id")):
+            continue  # its own id was left out: the derived stand-in is not the author's
         if ident in seen:
             first_kind, first_path = seen[ident]
             explicit = (*path, "id") in report.document.positions.spans
@@ -87,34 +98,49 @@ def _did_you_mean(value: str, known: list[str], listing: str) -> str:
     return f"did you mean `{close[0]}`?" if close else f"{listing}: {', '.join(known)}"
 
 
-def _channels(journey: Journey, report: _Reporter) -> None:
+def _channels(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> None:
     known = list(journey.channel_labels())
     hint_tail = "known channels"
     for s, stage in enumerate(journey.stages):
         for t, touchpoint in enumerate(stage.touchpoints):
-            if touchpoint.channel is not None and touchpoint.channel not in known:
+            if (
+                touchpoint.channel is not None
+                and touchpoint.channel not in known
+                and touchpoint.channel not in lost_ids
+            ):
                 report(
                     "CJM302",
                     ("stages", s, "touchpoints", t, "channel"),
                     f"unknown channel `{touchpoint.channel}` on touchpoint `{touchpoint.id}`",
-                    _did_you_mean(touchpoint.channel, known, hint_tail) + " (declare your own under `channels:`)",
+                    _channel_hint(touchpoint.channel, journey, known)
+                    or _did_you_mean(touchpoint.channel, known, hint_tail) + " (declare your own under `channels:`)",
                 )
     if journey.persona is not None:
         for c, channel in enumerate(journey.persona.channels):
-            if channel not in known:
+            if channel not in known and channel not in lost_ids:
                 report(
                     "CJM302",
                     ("persona", "channels", c),
                     f"unknown channel `{channel}` in the persona",
-                    _did_you_mean(channel, known, hint_tail),
+                    _channel_hint(channel, journey, known) or _did_you_mean(channel, known, hint_tail),
                 )
 
 
-def _touchpoint_references(journey: Journey, report: _Reporter) -> None:
+def _channel_hint(value: str, journey: Journey, known: list[str]) -> str | None:
+    """The id of the channel the author named by its label ("Website", "Site web") or as a name ("Mobile app")."""
+    by_label = {label.casefold(): ident for labels in CHANNEL_LABELS.values() for ident, label in labels.items()}
+    by_label |= {channel.label.casefold(): channel.id for channel in journey.channels}
+    ident = by_label.get(" ".join(value.split()).casefold())
+    if ident is None and slugify(value) in known:
+        ident = slugify(value)
+    return f"channels are written by id: `{ident}`" if ident else None
+
+
+def _touchpoint_references(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> None:
     touchpoints = [touchpoint.id for _, touchpoint in journey.touchpoints()]
     for s, stage in enumerate(journey.stages):
         for p, pain in enumerate(stage.pain_points):
-            if pain.touchpoint is not None and pain.touchpoint not in touchpoints:
+            if pain.touchpoint is not None and pain.touchpoint not in touchpoints and pain.touchpoint not in lost_ids:
                 report(
                     "CJM303",
                     ("stages", s, "pain_points", p, "touchpoint"),
@@ -123,7 +149,7 @@ def _touchpoint_references(journey: Journey, report: _Reporter) -> None:
                 )
         for t, touchpoint in enumerate(stage.touchpoints):
             for n, target in enumerate(touchpoint.next or []):
-                if target not in touchpoints:
+                if target not in touchpoints and target not in lost_ids:
                     report(
                         "CJM303",
                         ("stages", s, "touchpoints", t, "next", n),
@@ -132,14 +158,14 @@ def _touchpoint_references(journey: Journey, report: _Reporter) -> None:
                     )
 
 
-def _addresses(journey: Journey, report: _Reporter, baseline: Journey | None) -> None:
+def _addresses(journey: Journey, report: _Reporter, baseline: Journey | None, lost_ids: frozenset[str]) -> None:
     pains = [pain.id for _, pain in journey.pain_points()]
     if baseline is not None:
         pains += [pain.id for _, pain in baseline.pain_points() if pain.id not in pains]
     for s, stage in enumerate(journey.stages):
         for o, opportunity in enumerate(stage.opportunities):
             for a, target in enumerate(opportunity.addresses):
-                if target not in pains:
+                if target not in pains and target not in lost_ids:
                     report(
                         "CJM304",
                         ("stages", s, "opportunities", o, "addresses", a),

@@ -7,8 +7,10 @@ unknown code or a value of the wrong type is itself a diagnostic (CJM601), never
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -41,6 +43,14 @@ class Config:
     def enabled(self, code: str, map_ignores: tuple[str, ...] = ()) -> bool:
         """Whether a method check runs: selected, and ignored neither here nor by the map itself."""
         return code in self.select and code not in self.ignore and code not in map_ignores
+
+
+def today_default() -> datetime.date:
+    """Today's date for the staleness check: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
+    return datetime.date.today()
 
 
 def expand_codes(patterns: list[str]) -> tuple[tuple[str, ...], list[str]]:

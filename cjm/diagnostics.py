@@ -210,7 +210,7 @@ RULES: dict[str, Rule] = _rules(
         "CJM206",
         "bad-id",
         E,
-        "An id must be a lowercase slug: letters, digits and hyphens.",
+        "An id must be a lowercase slug: letters of any script, digits and hyphens.",
         "id: Cart Page",
         "id: cart-page",
     ),
@@ -223,6 +223,15 @@ RULES: dict[str, Rule] = _rules(
         "stages:\n  - name: Discovery",
     ),
     Rule("CJM208", "bad-value", E, "A value is not valid for its field.", "title: ''", "title: First purchase"),
+    Rule(
+        "CJM209",
+        "moved-value",
+        W,
+        "A value right after a list (a stage's `emotion` after its touchpoints) that the last item of the list "
+        "lacks and the others have: probably that item's, dedented by one level.",
+        "touchpoints:\n  - {name: Cart, emotion: 2}\n  - name: Pay\nemotion: 1",
+        "touchpoints:\n  - {name: Cart, emotion: 2}\n  - name: Pay\n    emotion: 1",
+    ),
     Rule(
         "CJM301",
         "duplicate-id",

@@ -8,7 +8,7 @@ maturity). The English text here is the msgid; translations live in `cjm/locales
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 
 from cjm.model import BUILTIN_CHANNELS, Journey
@@ -153,12 +153,15 @@ def messages(locale: str) -> Mapping[str, str]:
 
 
 class _Catalogues(Mapping[str, Mapping[str, str]]):
-    """Every available locale's labels, read on first use."""
+    """Every available locale's labels (or channel labels), read on first use."""
+
+    def __init__(self, read: Callable[[str], Mapping[str, str]]) -> None:
+        self.read = read
 
     def __getitem__(self, locale: str) -> Mapping[str, str]:
         if locale not in LANGUAGES:
             raise KeyError(locale)
-        return messages(locale)
+        return self.read(locale)
 
     def __iter__(self) -> Iterator[str]:
         return iter(LANGUAGES)
@@ -167,7 +170,7 @@ class _Catalogues(Mapping[str, Mapping[str, str]]):
         return len(LANGUAGES)
 
 
-MESSAGES: Mapping[str, Mapping[str, str]] = _Catalogues()
+MESSAGES: Mapping[str, Mapping[str, str]] = _Catalogues(messages)
 
 
 @cache
@@ -176,6 +179,9 @@ def builtin_channel_labels(locale: str) -> Mapping[str, str]:
     translations = catalogue(locale)
     contexts = {key: f"channel.{key}" for key in BUILTIN_CHANNELS}
     return {key: translations.pgettext(contexts[key], english) for key, english in BUILTIN_CHANNELS.items()}
+
+
+CHANNEL_LABELS: Mapping[str, Mapping[str, str]] = _Catalogues(builtin_channel_labels)
 
 
 def channel_labels(journey: Journey) -> dict[str, str]:

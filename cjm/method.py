@@ -8,12 +8,14 @@ and returns positioned warnings; the configuration and the map's own `ignore:` s
 from __future__ import annotations
 
 import datetime
+import difflib
 from collections.abc import Callable, Iterator
 
 from cjm.config import Config
 from cjm.diagnostics import Diagnostic, make
 from cjm.loader import Anchor, Document, PathKey
 from cjm.model import Journey, MapType
+from cjm.partial import Lost
 
 Finding = tuple[str, PathKey, str, str | None, Anchor]
 Rule = Callable[[Journey, Config, datetime.date], Iterator[Finding]]
@@ -28,28 +30,88 @@ NOT_FOR: dict[str, frozenset[MapType]] = {
 }
 
 
-def fits(code: str, map_type: MapType) -> bool:
-    """Whether a method check applies to a kind of map (see `NOT_FOR`)."""
-    return map_type not in NOT_FOR.get(code, frozenset())
+def fits(code: str, map_type: MapType | None) -> bool:
+    """Whether a method check applies to a kind of map (see `NOT_FOR`); every check applies when it is not stated."""
+    return map_type is None or map_type not in NOT_FOR.get(code, frozenset())
 
 
-def check_method(journey: Journey, document: Document, config: Config, today: datetime.date) -> list[Diagnostic]:
-    """Every enabled method check that fits the kind of map, as warnings positioned in the document."""
+def check_method(
+    journey: Journey, document: Document, config: Config, today: datetime.date, lost: Lost | None = None
+) -> list[Diagnostic]:
+    """Every enabled method check that fits the kind of map, as warnings positioned in the document.
+
+    `lost` is what was left out of an invalid map to read the rest (`cjm.partial`): a finding
+    that could be its consequence ("no objective" when the objective was not text) is not reported.
+    """
     ignores = tuple(code.upper() for code in journey.ignore)
     found: list[Diagnostic] = []
     for rule in RULES:
         for code, path, message, hint, anchor in rule(journey, config, today):
+            if lost is not None and _hidden(code, path, lost):
+                continue
             if config.enabled(code, ignores) and fits(code, journey.type):
                 line, column = document.positions.locate(path, anchor)
                 found.append(make(code, document.name, line, column, message, hint))
     return found
 
 
+# What a finding about a stage or a touchpoint depends on, inside it: a left-out value elsewhere in
+# the object (a pain point's bad severity) does not make "no emotion here" doubtful.
+_DEPENDS_ON = {"CJM506": "emotion", "CJM514": "channel"}
+# The field each finding is about: a key of that name left out near the finding's object (moved
+# out of it by a wrong indentation, or not valid) may be the very value the finding misses.
+_ABOUT: dict[str, tuple[str, ...]] = {
+    "CJM501": ("objective",),
+    "CJM502": ("persona",),
+    "CJM503": ("goals", "frustrations"),
+    "CJM506": ("emotion",),
+    "CJM507": ("evidence",),
+    "CJM509": ("addresses",),
+    "CJM510": ("target",),
+    "CJM511": ("reviewed",),
+    "CJM512": ("reviewed",),
+    "CJM514": ("channel",),
+    "CJM515": ("better",),
+}
+
+
+def _hidden(code: str, model_path: PathKey, lost: Lost) -> bool:
+    """Whether a finding could be the consequence of a value left out of an invalid map."""
+    if not lost.paths:
+        return False
+    path = lost.original(model_path)
+    if code in ("CJM504", "CJM505"):
+        return any(gone[:1] == ("stages",) and len(gone) <= 2 for gone in lost.below.get(("stages",), []))
+    if code == "CJM508" and any("opportunities" in gone for gone in lost.paths):
+        return True
+    about = _ABOUT.get(code, ())
+    # Left out around the finding's object: the object itself or one that holds it, or a key it is about.
+    for end in range(len(path) + 1):
+        if path[:end] in lost.paths:
+            return True
+        if any(_names_one_of(gone[-1], about) for gone in lost.by_holder.get(path[:end], [])):
+            return True
+    # Left out inside it: only what the finding depends on (a touchpoint's emotion for "no emotion").
+    inside = [gone for gone in lost.below.get(path, []) if len(gone) > len(path)]
+    if code not in _DEPENDS_ON:
+        return bool(inside)
+    for gone in inside:
+        whole_item = isinstance(gone[-1], int) and gone[-2] in ("stages", "touchpoints")
+        if whole_item or _DEPENDS_ON[code] in gone or _names_one_of(gone[-1], about):
+            return True
+    return False
+
+
+def _names_one_of(key: str | int, fields: tuple[str, ...]) -> bool:
+    """Whether a key is one of the fields, or a misspelling of one (`emotions`, `chanel`)."""
+    return isinstance(key, str) and any(difflib.SequenceMatcher(None, key, name).ratio() >= 0.8 for name in fields)
+
+
 def _objective_and_persona(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:
     if not journey.objective:
         yield (
             "CJM501",
-            (),
+            ("objective",),
             "the map has no `objective`: say why it exists and what it should change",
             "objective: Cut cart abandonment from 70% to 55% by Q3",
             "key",
@@ -58,7 +120,7 @@ def _objective_and_persona(journey: Journey, config: Config, today: datetime.dat
     if persona is None:
         yield (
             "CJM502",
-            (),
+            ("persona",),
             "the map follows no `persona`: whose journey is this?",
             "add `persona:` with a name, goals and frustrations (one persona per map)",
             "key",
@@ -188,7 +250,7 @@ def _review(journey: Journey, config: Config, today: datetime.date) -> Iterator[
     if journey.reviewed is None:
         yield (
             "CJM511",
-            (),
+            ("reviewed",),
             "the map has no `reviewed` date",
             f"add `reviewed: {today.isoformat()}` after a "
             "review with real customers (the guides say at least once a quarter)",

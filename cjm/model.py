@@ -8,7 +8,6 @@ live in `cjm.checks`, so this module stays a plain description of the format; ev
 from __future__ import annotations
 
 import datetime
-import re
 import unicodedata
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -38,19 +37,31 @@ Status = Literal["idea", "planned", "in-progress", "done", "dropped"]
 TouchpointKind = Literal["owned", "earned", "paid"]
 Better = Literal["higher", "lower"]
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+# An id: lowercase letters of any script (with their combining marks) and digits, in words joined
+# by hyphens. ECMA-262 with the `u` flag (editors) and pydantic's Rust regex both read `\p{…}`.
+_ID_CHARACTER = r"[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{Nd}]"
+SLUG_PATTERN = rf"^{_ID_CHARACTER}+(?:-{_ID_CHARACTER}+)*$"
+
+
+def _composed(value: Any) -> Any:
+    """An id or a reference to one in composed form (NFC), so `é` typed as e + accent still matches `é`."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), BeforeValidator(_composed)]
+# A reference to an id (a touchpoint, a pain point, a channel), compared in the same composed form.
+Ref = Annotated[str, BeforeValidator(_composed)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-def _as_list(value: Any) -> Any:
+def as_list(value: Any) -> Any:
     """A single string where a list of strings is expected is a one-item list."""
     return [value] if isinstance(value, str) else value
 
 
 TextList = Annotated[
     list[Text],
-    BeforeValidator(_as_list),
+    BeforeValidator(as_list),
     WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
 ]
 
@@ -76,32 +87,75 @@ BUILTIN_CHANNELS: dict[str, str] = {
 }
 
 
-def slugify(text: str, limit: int = 48) -> str:
-    """A lowercase ASCII slug of a name ("Paiement & livraison" → "paiement-livraison").
+# Unicode categories an id keeps (the classes of SLUG_PATTERN); everything else separates words.
+_ID_CATEGORIES = frozenset({"Ll", "Lm", "Lo", "Mn", "Mc", "Me", "Nd"})
 
-    Why: ids are derived from names when a map leaves them out, and must be stable and
-    readable, so accents are folded rather than dropped.
+
+def slugify(text: str, limit: int = 48) -> str:
+    """A lowercase id derived from a name, in any script ("Paiement & livraison" → "paiement-livraison").
+
+    NFKC-normalised and lower-cased; words of letters (any script, with their combining marks)
+    and digits are joined by hyphens, everything else separates words. Latin letters lose their
+    accents ("Télé" → "tele"), so the ids maps already use stay the same; other scripts keep
+    every letter ("Оплата" → "оплата", "お支払い" → "お支払い"). A name without a letter or a
+    digit ("★★", "→") is named by its characters' Unicode names ("black-star", "rightwards-arrow"),
+    so the id is deterministic and readable; an empty or blank name gives "".
+
+    Why not ASCII only: a map written in Russian, Greek, Arabic, Chinese or Japanese would get the
+    same id for every object.
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    normal = unicodedata.normalize("NFKC", text).lower()
+    words = _words(_fold_latin(normal))
+    if not words:
+        names = [unicodedata.name(character, f"u-{ord(character):04x}") for character in normal.strip()]
+        words = _words(" ".join(dict.fromkeys(names)).lower())
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
         if len(candidate) > limit and slug:
             break
         slug = candidate[:limit]
-    return slug or "item"
+    return slug.strip("-")
+
+
+def _fold_latin(text: str) -> str:
+    """Latin letters without their accents (é → e, İ → i); letters of other scripts keep their marks."""
+    kept: list[str] = []
+    for character in unicodedata.normalize("NFKD", text):
+        if unicodedata.category(character).startswith("M") and kept and kept[-1].isascii() and kept[-1].isalpha():
+            continue
+        kept.append(character)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def _words(text: str) -> list[str]:
+    """Runs of id characters (see `_ID_CATEGORIES`), in order."""
+    words: list[str] = []
+    current = ""
+    for character in text:
+        if unicodedata.category(character) in _ID_CATEGORIES:
+            current += character
+        elif current:
+            words.append(current)
+            current = ""
+    return [*words, current] if current else words
 
 
 class Model(BaseModel):
-    """Base of every model: unknown keys are errors and loaded maps are immutable."""
+    """Base of every model: unknown keys are errors and loaded maps are immutable.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    Why `defer_build`: validators are built on first use, one for the whole map, instead of one
+    per model while importing (a validation starts faster; `make bench` measures it).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 def _derive_id(data: Any, source: str) -> Any:
+    """The id from the name or text when the map gives none; a blank name gets none (its own error says why)."""
     if isinstance(data, dict) and data.get("id") is None and isinstance(data.get(source), str):
-        return {**data, "id": slugify(data[source])}
+        derived = slugify(data[source])
+        return {**data, "id": derived} if derived else data
     return data
 
 
@@ -142,7 +196,7 @@ class Persona(Model):
     occupation: str | None = Field(None, description="Job or socio-professional category.")
     goals: TextList = Field(default_factory=list, description="What the persona wants to achieve.")
     frustrations: TextList = Field(default_factory=list, description="What gets in their way today.")
-    channels: list[str] = Field(default_factory=list, description="Preferred channels (channel ids).")
+    channels: list[Ref] = Field(default_factory=list, description="Preferred channels (channel ids).")
     digital_maturity: Level | None = Field(None, description="How at ease the persona is with digital tools.")
     quote: str | None = Field(None, description="A verbatim that sums the persona up.")
 
@@ -152,7 +206,7 @@ class Touchpoint(Model):
 
     id: Slug = Field(description="Unique id in the map; derived from `name` when absent.")
     name: Text = Field(description="What the customer meets.", examples=["Product page"])
-    channel: str | None = Field(
+    channel: Ref | None = Field(
         None,
         description="A built-in channel id or one declared under `channels:`; leave it out when the source names "
         "none (pictures then show no channel, and a method check says so).",
@@ -163,7 +217,7 @@ class Touchpoint(Model):
     owner: str | None = Field(None, description="The team responsible for this touchpoint.")
     kind: TouchpointKind | None = Field(None, description="Owned by the brand, earned (reviews…) or paid (ads…).")
     moment_of_truth: bool = Field(False, description="A moment that makes or breaks the relationship.")
-    next: list[str] | None = Field(
+    next: list[Ref] | None = Field(
         None,
         description="Ids of the touchpoints that follow, when the flow is not simply the listed order "
         "(branches, channel switches); an empty list ends the journey here.",
@@ -186,7 +240,7 @@ class PainPoint(Model):
     severity: Severity | None = Field(
         None, description="How much it hurts the journey; left out, it is shown as not stated (never as a default)."
     )
-    touchpoint: str | None = Field(None, description="Id of the touchpoint where it happens.")
+    touchpoint: Ref | None = Field(None, description="Id of the touchpoint where it happens.")
     evidence: TextList = Field(
         default_factory=list, description="Where it comes from: interviews, analytics, tickets, reviews…"
     )
@@ -202,7 +256,7 @@ class Opportunity(Model):
 
     id: Slug = Field(description="Unique id in the map; derived from `text` when absent.")
     text: Text = Field(description="The improvement.")
-    addresses: list[str] = Field(
+    addresses: list[Ref] = Field(
         default_factory=list,
         description="Ids of the pain points it addresses; a map with a `baseline` may also name the baseline's "
         "pain points (those its opportunities removed).",
@@ -302,7 +356,11 @@ class Journey(Model):
         description="Why the map exists: write it first.",
         examples=["Cut cart abandonment from 70% to 55% by Q3"],
     )
-    type: MapType = Field("current-state", description="Which kind of map this is.")
+    type: MapType | None = Field(
+        None,
+        description="Which kind of map this is. Left out, the kind is not stated: no renderer shows one, and every "
+        "method check applies.",
+    )
     owner: str | None = Field(None, description="The team or person who keeps the map up to date.")
     reviewed: datetime.date | None = Field(None, description="Date of the last review with real customers.")
     locale: Locale = Field("en", description="Language of rendered labels and headings.")

@@ -7,22 +7,19 @@ diagnostics, and a batch carries on with the next file.
 from __future__ import annotations
 
 import datetime
-import glob
-import os
 import posixpath
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cjm.checks import check_references
-from cjm.config import Config, config_for
+from cjm.config import Config, config_for, today_default
 from cjm.diagnostics import Diagnostic, has_errors, make, sort_key
 from cjm.loader import Document, parse_document, read_document
 from cjm.method import check_method
 from cjm.model import Journey
+from cjm.partial import Readable, readable_part
 from cjm.validation import validate_document
-
-JOURNEY_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -46,14 +43,6 @@ class FileResult:
         return self.document.text if self.document else None
 
 
-def today_default() -> datetime.date:
-    """Today's date for the staleness check: SOURCE_DATE_EPOCH when set (reproducible builds), else the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date()
-    return datetime.date.today()
-
-
 BaselineLoader = Callable[[str], "FileResult"]
 
 
@@ -63,20 +52,25 @@ def check_document(
     today: datetime.date | None = None,
     load_baseline: BaselineLoader | None = None,
 ) -> FileResult:
-    """Validate a parsed document, then run the cross-object checks and, on a valid map, the method checks.
+    """Validate a parsed document, then run the cross-object checks and the method checks.
+
+    On an invalid map, the other checks run on its readable part (`cjm.partial`), so schema
+    errors, reference errors and method warnings all come in one run.
 
     `load_baseline` checks the map a future-state map names in `baseline:` (a path relative to the
     map); its pain points are then known to `addresses:`, for opportunities that removed them.
     """
     journey, diagnostics = validate_document(document)
+    # Every problem in one run: an invalid map's readable part still gets the other checks.
+    readable = Readable(journey, document) if journey is not None else readable_part(document)
     baseline: Journey | None = None
-    if journey is not None and journey.baseline is not None and load_baseline is not None:
-        baseline, problem = _baseline(document, journey.baseline, load_baseline)
-        diagnostics += problem
-    if journey is not None:
-        diagnostics = diagnostics + check_references(journey, document, baseline)
-    if journey is not None and not has_errors(diagnostics):
-        diagnostics += check_method(journey, document, config or Config(), today or today_default())
+    if readable is not None:
+        part, shown, lost = readable.journey, readable.document, readable.lost
+        if part.baseline is not None and load_baseline is not None and not lost.under(("baseline",)):
+            baseline, problem = _baseline(document, part.baseline, load_baseline)
+            diagnostics += problem
+        diagnostics = diagnostics + check_references(part, shown, baseline, lost)
+        diagnostics += check_method(part, shown, config or Config(), today or today_default(), lost)
     valid = journey if not has_errors(diagnostics) else None
     return FileResult(document.name, document, valid, sorted(diagnostics, key=sort_key), baseline)
 
@@ -171,130 +165,3 @@ def check_side(spec: str) -> FileResult:
         return FileResult(spec, None, None, [raw])
     config, _ = config_for(Path(path).parent)
     return check_bytes(raw, spec, config, load_baseline)
-
-
-def collect_files(arguments: Iterable[str]) -> list[Path]:
-    """Expand command-line arguments: directories to their YAML files, glob patterns to their matches.
-
-    Why: shells on some systems, and quoted arguments in CI files, pass patterns through
-    unexpanded. A pattern that matches nothing is kept, so it is reported as a missing file.
-    """
-    found: list[Path] = []
-    for argument in arguments:
-        path = Path(argument)
-        if path.is_dir():
-            found.extend(_journey_files(path))
-        elif not path.exists() and glob.has_magic(argument):
-            matches = [Path(match) for match in sorted(glob.glob(argument, recursive=True))]
-            found.extend([match for match in matches if not match.is_dir()] or [path])
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
-
-
-def _journey_files(directory: Path) -> list[Path]:
-    files = [
-        path
-        for path in directory.rglob("*")
-        if path.suffix in JOURNEY_SUFFIXES
-        and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(directory).parts)
-    ]
-    return sorted(files)
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    """A built file: its check result (with any rendering or writing problems added) and what was written."""
-
-    result: FileResult
-    written: list[Path] = field(default_factory=list)
-
-
-def output_paths(source: Path, formats: Sequence[str], out_dir: Path | None) -> dict[str, Path]:
-    """Where each format of a source file goes: `<stem><suffix>` in the output directory or beside the source."""
-    from cjm.renderers import FORMATS
-
-    directory = out_dir if out_dir is not None else source.parent
-    stem = source.name.rsplit(".", 1)[0] if "." in source.name else source.name
-    return {name: directory / f"{stem}{FORMATS[name].suffix}" for name in formats}
-
-
-def build_file(
-    source: Path, formats: Sequence[str], out_dir: Path | None, today: datetime.date | None = None
-) -> BuildResult:
-    """Check a file and, when it is valid, render each format and write them atomically.
-
-    An invalid file writes nothing. A format that cannot be rendered (Graphviz missing) is
-    a diagnostic; the other formats of the same file are still written.
-    """
-    from cjm.renderers import FORMATS, RenderError, RenderOptions
-    from cjm.writer import Output, WriteError, write_outputs
-
-    checked = check_file(source, today=today)
-    if not checked.ok or checked.journey is None:
-        return BuildResult(checked)
-    targets = output_paths(source, formats, out_dir)
-    options = RenderOptions(stem=targets[formats[0]].stem if formats else source.stem, baseline=checked.baseline)
-    outputs: list[Output] = []
-    problems: list[Diagnostic] = []
-    for name in formats:
-        try:
-            content = FORMATS[name].renderer()(checked.journey, options)
-        except RenderError as error:
-            problems.append(make(error.code, checked.name, 1, 1, f"{name}: {error.message}", error.hint))
-            continue
-        outputs.append(Output(targets[name], content.encode("utf-8") if isinstance(content, str) else content))
-    try:
-        write_outputs(outputs)
-    except WriteError as error:
-        problems.append(
-            make(
-                "CJM403",
-                checked.name,
-                1,
-                1,
-                f"cannot write {error.path}: {error.reason}",
-                "the previous output was left as it was",
-            )
-        )
-        outputs = []
-    result = replace(checked, diagnostics=sorted(checked.diagnostics + problems, key=sort_key))
-    return BuildResult(result, [output.path for output in outputs])
-
-
-def build_files(
-    sources: Sequence[Path],
-    formats: Sequence[str],
-    out_dir: Path | None,
-    on_progress: Callable[[int, int, str], None] | None = None,
-    today: datetime.date | None = None,
-) -> list[BuildResult]:
-    """Build several files; a source whose outputs would overwrite another source's is refused.
-
-    Why refuse: `maps/a/checkout.yaml` and `maps/b/checkout.yaml` built into one `-o` folder
-    would silently overwrite each other's pictures.
-    """
-    claimed: dict[Path, str] = {}
-    results: list[BuildResult] = []
-    for done, source in enumerate(sources):
-        if on_progress is not None:
-            on_progress(done, len(sources), str(source))
-        targets = output_paths(source, formats, out_dir).values()
-        clash = next((claimed[target.resolve()] for target in targets if target.resolve() in claimed), None)
-        if clash is not None:
-            diagnostic = make(
-                "CJM404",
-                str(source),
-                1,
-                1,
-                f"its outputs would overwrite those of {clash} (same file name)",
-                "build them into separate --out-dir folders, or rename one",
-            )
-            results.append(BuildResult(FileResult(str(source), None, None, [diagnostic])))
-            continue
-        claimed.update({target.resolve(): str(source) for target in targets})
-        results.append(build_file(source, formats, out_dir, today))
-    if on_progress is not None:
-        on_progress(len(sources), len(sources), "")
-    return results

@@ -10,13 +10,10 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from cjm.diagnostics import Diagnostic, Severity
 from cjm.translation import _, current_language, ngettext, pgettext, translate
-
-if TYPE_CHECKING:
-    from cjm.pipeline import FileResult
 
 
 @dataclass(frozen=True)
@@ -27,61 +24,118 @@ class Report:
     stderr: str = ""
 
 
-Reporter = Callable[[Sequence["FileResult"], bool], Report]
+class Reported(Protocol):
+    """What a reporter reads of a file's result: the pipeline's FileResult and a build's slim BuildResult both fit."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file is a valid map."""
+
+    @property
+    def diagnostics(self) -> Sequence[Diagnostic]:
+        """Its diagnostics, sorted."""
+
+    @property
+    def text(self) -> str | None:
+        """Its source text, for the caret lines."""
 
 
-def report_text(results: Sequence[FileResult], color: bool) -> Report:
+Reporter = Callable[[Sequence[Reported], bool], Report]
+Segment = tuple[str, str]
+"""A piece of the text report and its rich style ("" for none); one list of them is printed plain or in colour."""
+
+
+def report_text(results: Sequence[Reported], color: bool) -> Report:
     """Human-readable diagnostics with the offending source line and a caret, then a summary, for stderr."""
+    blocks = [report_file_text(result, color) for result in results]
+    return Report(stderr="".join(blocks) + styled([(summarize(results), "bold"), ("\n", "")], color))
+
+
+def report_file_text(result: Reported, color: bool) -> str:
+    """The text report of one file's diagnostics (no summary): what a batch prints as each file is done."""
+    lines = result.text.splitlines() if result.text else []
+    segments: list[Segment] = []
+    for diagnostic in result.diagnostics:
+        style = "bold red" if diagnostic.severity is Severity.ERROR else "bold yellow"
+        segments += [
+            (f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}: ", "bold"),
+            (f"{severity_word(diagnostic.severity)} {diagnostic.code}", style),
+            (f" {translate(diagnostic.message)}\n", ""),
+        ]
+        if 0 < diagnostic.line <= len(lines):
+            source = lines[diagnostic.line - 1].replace("\t", " ")
+            gutter = f"{diagnostic.line:>5} │ "
+            width = _token_width(source, diagnostic.column - 1)
+            caret = " " * (diagnostic.column - 1) + "^" * width
+            segments += [(gutter, "dim"), (source + "\n", ""), (" " * (len(gutter) - 2) + "│ ", "dim")]
+            segments += [(caret, style), ("\n", "")]
+        if diagnostic.hint:
+            label = _("hint:")
+            segments += [(f"      {label} ", "cyan"), (translate(diagnostic.hint) + "\n", "")]
+    return styled(segments, color)
+
+
+def styled(segments: Sequence[Segment], color: bool) -> str:
+    """The segments as plain text, or coloured by rich when printing to a terminal.
+
+    Why rich only for colour: importing it costs more than checking a map, and plain text
+    needs nothing from it.
+    """
+    if not color:
+        return "".join(text for text, _ in segments)
     from rich.console import Console
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color, highlight=False, soft_wrap=True, width=200)
+    console = Console(file=buffer, force_terminal=True, highlight=False, soft_wrap=True, width=200)
+    console.print(Text.assemble(*segments), end="")
+    return buffer.getvalue()
+
+
+def summarize(results: Sequence[Reported]) -> str:
+    """One line: how many files, how many invalid, how many errors and warnings."""
+    tally = Tally()
     for result in results:
-        lines = result.text.splitlines() if result.text else []
-        for diagnostic in result.diagnostics:
-            style = "bold red" if diagnostic.severity is Severity.ERROR else "bold yellow"
-            head = Text()
-            head.append(f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}: ", style="bold")
-            head.append(f"{severity_word(diagnostic.severity)} {diagnostic.code}", style=style)
-            head.append(f" {translate(diagnostic.message)}")
-            console.print(head)
-            if 0 < diagnostic.line <= len(lines):
-                source = lines[diagnostic.line - 1].replace("\t", " ")
-                gutter = f"{diagnostic.line:>5} │ "
-                console.print(Text(gutter, style="dim") + Text(source))
-                width = _token_width(source, diagnostic.column - 1)
-                caret = " " * (diagnostic.column - 1) + "^" * width
-                console.print(Text(" " * (len(gutter) - 2) + "│ ", style="dim") + Text(caret, style=style))
-            if diagnostic.hint:
-                label = _("hint:")
-                console.print(Text(f"      {label} ", style="cyan") + Text(translate(diagnostic.hint)))
-    console.print(Text(summarize(results), style="bold"))
-    return Report(stderr=buffer.getvalue())
+        tally.add(result)
+    return tally.line()
 
 
-def summarize(results: Sequence[FileResult]) -> str:
-    """One line in the run's language: how many files, how many invalid, how many errors and warnings."""
-    files = len(results)
-    invalid = sum(1 for result in results if not result.ok)
-    errors = sum(1 for r in results for d in r.diagnostics if d.severity is Severity.ERROR)
-    warnings = sum(1 for r in results for d in r.diagnostics if d.severity is Severity.WARNING)
-    files_text = ngettext("{count} file", "{count} files", files).format(count=files)
-    warnings_text = ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
-    if invalid:
-        errors_text = ngettext("{count} error", "{count} errors", errors).format(count=errors)
-        line = ngettext(
-            "{invalid} of {files} invalid ({errors}, {warnings})",
-            "{invalid} of {files} invalid ({errors}, {warnings})",
-            invalid,
-        )
-        return line.format(invalid=invalid, files=files_text, errors=errors_text, warnings=warnings_text)
-    line = ngettext("{files} valid", "{files} valid", files).format(files=files_text)
-    return line + (f" ({warnings_text})" if warnings else "")
+@dataclass
+class Tally:
+    """The counts a summary line gives, added up as results come (a batch does not keep its results)."""
+
+    files: int = 0
+    invalid: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    def add(self, result: Reported) -> None:
+        """Count one file's result."""
+        self.files += 1
+        self.invalid += not result.ok
+        self.errors += sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
+        self.warnings += sum(1 for d in result.diagnostics if d.severity is Severity.WARNING)
+
+    def line(self) -> str:
+        """The summary in the run's language: "3 files valid (2 warnings)", "1 of 3 files invalid (…)"."""
+        files = ngettext("{count} file", "{count} files", self.files).format(count=self.files)
+        warnings = ngettext("{count} warning", "{count} warnings", self.warnings).format(count=self.warnings)
+        if self.invalid:
+            errors = ngettext("{count} error", "{count} errors", self.errors).format(count=self.errors)
+            line = ngettext(
+                "{invalid} of {files} invalid ({errors}, {warnings})",
+                "{invalid} of {files} invalid ({errors}, {warnings})",
+                self.invalid,
+            )
+            return line.format(invalid=self.invalid, files=files, errors=errors, warnings=warnings)
+        line = ngettext("{files} valid", "{files} valid", self.files).format(files=files)
+        return line + (f" ({warnings})" if self.warnings else "")
 
 
-def build_summary(built: int, total: int, formats: Sequence[str], written: int, seconds: float, failed: int) -> str:
-    """The line `cjm build` ends with, in the run's language: files built, outputs written, time, failures."""
+def build_summary(
+    built: int, total: int, formats: Sequence[str], written: int, seconds: float, failed: int, cached: int = 0
+) -> str:
+    """The line `cjm build` ends with, in the run's language: files built, outputs written, time, cache, failures."""
     from cjm.formatting import number
 
     line = ngettext(
@@ -95,6 +149,7 @@ def build_summary(built: int, total: int, formats: Sequence[str], written: int, 
         outputs=ngettext("{count} output", "{count} outputs", written).format(count=written),
         seconds=number(seconds, current_language(), "0.0"),
     )
+    line += _(" ({cached} from the cache)").format(cached=cached) if cached else ""
     return line + (_(", {failed} failed").format(failed=failed) if failed else "")
 
 
@@ -109,13 +164,13 @@ def translated(diagnostic: Diagnostic) -> dict[str, object]:
     return {**diagnostic.to_dict(), "message": translate(diagnostic.message), "hint": translate(diagnostic.hint)}
 
 
-def report_json(results: Sequence[FileResult], color: bool) -> Report:
+def report_json(results: Sequence[Reported], color: bool) -> Report:
     """A JSON list of diagnostics (file, line, column, code, severity, message, hint) on stdout."""
     payload = [translated(diagnostic) for result in results for diagnostic in result.diagnostics]
     return Report(stdout=json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
-def report_github(results: Sequence[FileResult], color: bool) -> Report:
+def report_github(results: Sequence[Reported], color: bool) -> Report:
     """GitHub Actions workflow commands (`::error file=…,line=…::…`) that annotate a pull request."""
     out = []
     for result in results:

@@ -148,6 +148,34 @@ def _message(template: str, arguments: dict[str, Any]) -> Message:
     return Message(template, **arguments)
 
 
+def to_data(text: str | None) -> Any:
+    """A message as JSON data (the build cache stores diagnostics so): a `Message` keeps its template.
+
+    Other text stays a string; an argument that is neither a message nor a JSON scalar is kept as its text.
+    """
+    if not isinstance(text, Message):
+        return text
+    arguments = {
+        key: to_data(value) if isinstance(value, Message) else value if _is_scalar(value) else str(value)
+        for key, value in text.arguments.items()
+    }
+    return {"template": text.template, "arguments": arguments}
+
+
+def from_data(data: Any) -> str | None:
+    """The message `to_data` wrote: a `Message` again (translatable when shown), or the plain text."""
+    if isinstance(data, dict):
+        arguments = {
+            key: from_data(value) if isinstance(value, dict) else value for key, value in data["arguments"].items()
+        }
+        return Message(str(data["template"]), **arguments)
+    return None if data is None else str(data)
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool)
+
+
 @overload
 def translate(text: str, language: str | None = None) -> str: ...
 

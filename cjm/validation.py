@@ -8,17 +8,18 @@ error type (never by matching pydantic's English text) and positioned through th
 from __future__ import annotations
 
 import difflib
-import types
-import typing
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from cjm import synonyms
-from cjm.diagnostics import Diagnostic, make
+from cjm.diagnostics import Diagnostic, has_errors, make
+from cjm.fields import model_at
+from cjm.i18n import MESSAGES
 from cjm.loader import Document, PathKey
 from cjm.model import SPEC_VERSION, Journey, slugify
+from cjm.placement import explain_unknown_keys, moved_values
 
 _TYPE_WORDS: dict[str, str] = {
     "string_type": "text",
@@ -55,12 +56,17 @@ _SECTION_NAMES: dict[str, str] = {"persona": "the persona", "emotion_scale": "th
 
 
 def validate_document(document: Document) -> tuple[Journey | None, list[Diagnostic]]:
-    """Validate a document's data as a Journey; return the model (when valid) and the diagnostics."""
+    """Validate a document's data as a Journey; return the model (when valid) and the diagnostics.
+
+    A `cjm:` version this tool does not read is reported, and the rest is still checked as
+    version 1 (the one format there is), so its other problems come in the same run.
+    """
     data = document.data
     version = data.get("cjm")
+    found: list[Diagnostic] = []
     if "cjm" in data and (type(version) is not int or version != SPEC_VERSION):
         line, column = document.positions.locate(("cjm",))
-        return None, [
+        found.append(
             make(
                 "CJM201",
                 document.name,
@@ -69,13 +75,21 @@ def validate_document(document: Document) -> tuple[Journey | None, list[Diagnost
                 f"this file says `cjm: {_show(version)}`, but cjm reads journey format version {SPEC_VERSION}",
                 f"supported versions: {SPEC_VERSION}; write `cjm: {SPEC_VERSION}`",
             )
-        ]
+        )
+        data = {**data, "cjm": SPEC_VERSION}
+    found += moved_values(document)
     try:
         journey = Journey.model_validate(data)
     except ValidationError as error:
         details = [detail for detail in error.errors(include_url=False) if not _derived_id_missing(detail)]
-        return None, [_diagnostic(detail, document) for detail in details]
-    return journey, []
+        unknown = [_path(detail) for detail in details if detail["type"] == "extra_forbidden"]
+        found += [_diagnostic(detail, document) for detail in details if detail["type"] != "extra_forbidden"]
+        return None, found + explain_unknown_keys(document, unknown)
+    return (None, found) if has_errors(found) else (journey, found)
+
+
+def _path(error: ErrorDetails) -> PathKey:
+    return tuple(part for part in error["loc"] if isinstance(part, str | int))
 
 
 def _derived_id_missing(error: ErrorDetails) -> bool:
@@ -85,7 +99,7 @@ def _derived_id_missing(error: ErrorDetails) -> bool:
 
 
 def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
-    loc: PathKey = tuple(part for part in error["loc"] if isinstance(part, str | int))
+    loc = _path(error)
     kind = error["type"]
     value = error.get("input")
     field = str(loc[-1]) if loc else "document"
@@ -106,32 +120,38 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
             else None
         )
         return make("CJM202", name, line, column, f"missing required field `{field}` {where}", hint)
-    if kind == "extra_forbidden":
-        line, column = positions.locate(loc, "key")
-        known = _known_fields(loc[:-1])
-        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
-        hint = f"did you mean `{close[0]}`?" if close else f"known fields here: {', '.join(known)}"
-        return make("CJM203", name, line, column, f"unknown field `{field}` {where}", hint)
-
     line, column = positions.locate(loc)
     if kind == "literal_error":
         allowed = _allowed_values(loc)
+        meant = synonyms.meant(value, allowed) or _meant_value(value, allowed)
+        hint = f"allowed: {', '.join(allowed)}" if allowed else None
         return make(
             "CJM205",
             name,
             line,
             column,
             f"`{_show(value)}` is not an allowed value for `{field}` {where}",
-            synonyms.hint(value, allowed) or (f"allowed: {', '.join(allowed)}" if allowed else None),
+            f"did you mean `{meant}`? {hint}" if meant and hint else hint,
         )
-    if kind == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch" and not str(value).strip():
         return make(
             "CJM206",
             name,
             line,
             column,
-            f"`{_show(value)}` is not a valid {_label(field)} {where}: use lowercase letters, digits and hyphens",
-            f"try `{slugify(str(value))}`",
+            f"`{field}` is blank {where}",
+            f"write an {_label(field)}, or remove the key so it is derived from the name",
+        )
+    if kind == "string_pattern_mismatch":
+        suggestion = slugify(str(value))
+        return make(
+            "CJM206",
+            name,
+            line,
+            column,
+            f"`{_show(value)}` is not a valid {_label(field)} {where}: use lowercase letters (of any script), "
+            "digits and hyphens",
+            f"try `{suggestion}`" if suggestion else None,
         )
     if kind == "too_short" and isinstance(value, list):
         return make("CJM207", name, line, column, f"`{field}` is empty {where}: it needs at least one item")
@@ -156,9 +176,10 @@ def _where(loc: PathKey, data: Any) -> str:
         item = _item_at(data, loc)
         noun = _ITEM_NAMES.get(str(loc[-2]), "item")
         if isinstance(item, dict):
-            ident = item.get("id") or item.get("name") or item.get("text")
-            if isinstance(ident, str | int) and not isinstance(ident, bool):
-                return f"in {noun} `{_show(ident)}`"
+            for key in ("id", "name", "text"):
+                ident = item.get(key)
+                if isinstance(ident, str | int) and not isinstance(ident, bool) and str(ident).strip():
+                    return f"in {noun} `{_show(ident)}`"
         return f"in {noun} {loc[-1] + 1} of `{loc[-2]}`"
     if len(loc) == 1 and str(loc[0]) in _SECTION_NAMES:
         return f"in {_SECTION_NAMES[str(loc[0])]}"
@@ -174,40 +195,8 @@ def _item_at(data: Any, loc: PathKey) -> Any:
     return data
 
 
-def _model_at(loc: PathKey) -> type[BaseModel] | None:
-    """The model class that the last step of `loc` lands in, walking field annotations."""
-    current: Any = Journey
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(str(part))
-        if field is None:
-            return None
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    """Unwrap list[X], X | None and Annotated[X, ...] down to a model class, if there is one."""
-    for _ in range(5):
-        origin = get_origin(annotation)
-        if origin in (Union, types.UnionType, list, typing.Annotated):
-            args = [arg for arg in get_args(annotation) if arg is not type(None)]
-            annotation = args[0] if args else None
-        else:
-            break
-    return annotation
-
-
-def _known_fields(loc: PathKey) -> list[str]:
-    model = _model_at(loc)
-    return list(model.model_fields) if model else []
-
-
 def _allowed_values(loc: PathKey) -> list[str]:
-    model = _model_at(loc[:-1])
+    model = model_at(loc[:-1])
     field = model.model_fields.get(str(loc[-1])) if model else None
     if field is None:
         return []
@@ -220,6 +209,25 @@ def _allowed_values(loc: PathKey) -> list[str]:
             break
         annotation = args[0]
     return []
+
+
+def _meant_value(value: Any, allowed: list[str]) -> str | None:
+    """The allowed value the author meant: named in words ("In progress", "Élevée") or misspelt ("hight")."""
+    if not isinstance(value, str) or not allowed:
+        return None
+    typed = " ".join(value.split()).casefold()
+    words = {
+        label.casefold(): key.split(".", 1)[1]
+        for catalogue in MESSAGES.values()
+        for key, label in catalogue.items()
+        if "." in key and key.split(".", 1)[1] in allowed
+    }
+    if typed in words:
+        return words[typed]
+    if typed.replace(" ", "-").replace("_", "-") in allowed:
+        return typed.replace(" ", "-").replace("_", "-")
+    close = difflib.get_close_matches(typed, allowed, n=1, cutoff=0.75)
+    return close[0] if close else None
 
 
 def _label(field: str) -> str:

@@ -30,6 +30,16 @@ class WriteError(Exception):
         self.path, self.reason = path, reason
 
 
+def unchanged(output: Output) -> bool:
+    """Whether the file already holds exactly these bytes: a rebuild then leaves it (and its time stamp) alone."""
+    try:
+        if output.path.stat().st_size != len(output.content):
+            return False
+        return output.path.read_bytes() == output.content
+    except OSError:
+        return False
+
+
 def write_outputs(outputs: list[Output]) -> None:
     """Write every output atomically: all temporary files first, then each moved into place.
 

@@ -6,6 +6,7 @@ import difflib
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,23 @@ def _english_run() -> None:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden and expected files")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The build cache of session and module fixtures: never the user's own cache folder."""
+    folder = tmp_path_factory.mktemp("cjm-session-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CJM_CACHE_DIR", str(folder))
+        yield folder
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty build cache (CJM_CACHE_DIR), so no test is served another one's outputs."""
+    folder = tmp_path_factory.mktemp("cjm-cache")
+    monkeypatch.setenv("CJM_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

@@ -157,3 +157,20 @@ def test_api_runner_and_module_render_identical_bytes(tmp_path: Path) -> None:
         expected = content.encode("utf-8") if isinstance(content, str) else content
         name = f"{example.stem}.{fmt}"
         assert (runner_out / name).read_bytes() == expected == (module_out / name).read_bytes(), name
+
+
+def test_a_map_served_from_the_cache_loads_neither_the_models_nor_the_renderers(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    assert run_cjm("build", str(EXAMPLES[0]), "-o", str(tmp_path)).returncode == 0
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom cjm.build import build_files\n"
+        f"[result] = build_files([Path({str(EXAMPLES[0])!r})], ['svg', 'html', 'md'], Path({str(tmp_path)!r}))\n"
+        "assert result.ok and len(result.written) == 3 and result.rendered == (), result\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'pydantic', 'jinja2', 'graphviz', 'ruamel'}"
+        " or m in {'cjm.model', 'cjm.pipeline'} or m.startswith('cjm.renderers.')))"
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795564800"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"

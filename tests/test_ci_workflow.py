@@ -286,3 +286,66 @@ def test_pull_request_without_map_changes_says_so(tmp_path: Path) -> None:
     run = run_workflow(workspace, tmp_path)
     assert [process.returncode for process in run.steps.values()] == [0, 0, 0]
     assert run.summary == "## Journey maps changed by this pull request\n\nNo journey map changed.\n"
+
+
+MATRIX_FILE = ".github/workflows/journey-map-pictures.yml"
+
+
+def matrix_job() -> Any:
+    """The only job of the build-matrix workflow in docs/ci.md."""
+    blocks = re.findall(r"^```yaml\n(.*?)^```", CI_DOC.read_text(encoding="utf-8"), re.MULTILINE | re.DOTALL)
+    [text] = [block for block in blocks if block.startswith(f"# {MATRIX_FILE}\n")]
+    [only] = YAML().load(text)["jobs"].values()
+    return only
+
+
+def test_matrix_shards_build_every_map_once_and_reuse_their_cache(tmp_path: Path) -> None:
+    build = matrix_job()
+    shards = list(build["strategy"]["matrix"]["shard"])
+    steps = {step["name"]: step for step in build["steps"] if "name" in step}
+    restore, save = steps["Restore the cjm cache"], steps["Save the cjm cache"]
+    assert str(restore["uses"]).startswith("actions/cache/restore@")
+    assert str(save["uses"]).startswith("actions/cache/save@")
+    assert restore["with"]["path"] == save["with"]["path"] == build["env"]["CJM_CACHE_DIR"]
+    assert "${{ matrix.shard }}" in restore["with"]["key"] and restore["with"]["key"] == save["with"]["key"]
+    workspace = tmp_path / "checkout"
+    (workspace / build["env"]["MAPS"]).mkdir(parents=True)
+    plain = [ECOMMERCE, ONBOARDING, SUPPORT]
+    for number in range(9):
+        text = plain[number % 3].read_text(encoding="utf-8")
+        (workspace / build["env"]["MAPS"] / f"map-{number}.yaml").write_text(text, encoding="utf-8")
+    script = tmp_path / "steps.sh"  # the build, then the cache clean-up before the save
+    script.write_text(
+        steps["Build this shard's maps"]["run"] + "\n" + steps["Forget what this shard no longer uses"]["run"] + "\n",
+        encoding="utf-8",
+    )
+    rounds: list[list[subprocess.CompletedProcess[str]]] = []
+    for _ in range(2):
+        runs = []
+        for shard in shards:
+            values = {key: str(value).replace("${{ matrix.shard }}", str(shard)) for key, value in build["env"].items()}
+            values["OUT"] = f"{values['OUT']}-{shard}"  # one runner each: keep the shards' outputs apart here
+            env = {**environment(), "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", **values}
+            runs.append(
+                subprocess.run(
+                    ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+                    cwd=workspace,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                    check=False,
+                )
+            )
+        assert [run.returncode for run in runs] == [0] * len(shards), [run.stderr for run in runs]
+        rounds.append(runs)
+    built = sorted(path.name for shard in shards for path in (workspace / f"cjm-out-{shard}").glob("*.svg"))
+    assert built == [f"map-{number}.svg" for number in range(9)]
+    assert not any("from the cache" in run.stderr for run in rounds[0])
+    for run in rounds[1]:
+        if "holds none" not in run.stderr:
+            built_line = next(line for line in run.stderr.splitlines() if line.startswith("built "))
+            outputs = int(re.search(r": (\d+) outputs?", built_line).group(1))  # type: ignore[union-attr]
+            assert f"({outputs} from the cache)" in built_line
+    assert all("removed 0 cache files" in run.stdout for run in rounds[1]), "every entry was used this week"
+    assert (workspace / build["env"]["CJM_CACHE_DIR"] / "v1").is_dir()

@@ -262,3 +262,20 @@ def test_a_misspelt_key_is_reported_on_its_line(server: LanguageClient) -> None:
     [diagnostic] = diagnostics
     assert "objectif" in diagnostic["message"] and "not allowed" in diagnostic["message"], diagnostic
     assert "journey.schema.json" in json.dumps(diagnostic), "the diagnostic comes from the journey schema"
+
+
+SCRIPT_MAPS = sorted((ROOT / "tests" / "maps" / "scripts").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SCRIPT_MAPS, ids=[path.stem for path in SCRIPT_MAPS])
+def test_ids_in_any_script_are_valid_for_the_editor_too(server: LanguageClient, path: Path) -> None:
+    # The schema's id pattern uses `\p{…}` classes, which the editor reads with the `u` flag.
+    uri = open_document(server, SCHEMA_LINE + "\n" + path.read_text(encoding="utf-8"))
+    assert server.wait_for_diagnostics(uri) == []
+
+
+def test_an_uppercase_id_in_any_script_is_flagged_by_the_editor(server: LanguageClient) -> None:
+    text = "\n".join([SCHEMA_LINE, "cjm: 1", "title: T", "stages:", "  - id: Оплата", "    name: Оплата", ""])
+    diagnostics = server.wait_for_diagnostics(open_document(server, text))
+    assert [d["range"]["start"]["line"] for d in diagnostics] == [4], diagnostics
+    assert "pattern" in diagnostics[0]["message"].lower(), diagnostics

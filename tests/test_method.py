@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from cjm.config import Config
+from cjm.loader import Document, parse_text
+from cjm.method import check_method, fits
+from cjm.partial import readable_part
 from tests.conftest import EXAMPLES, ROOT, run_cjm
 
 WEAK = ROOT / "tests" / "cases" / "CJM501-to-513-method.yaml"
@@ -101,3 +107,63 @@ def test_rules_lists_every_code_and_the_docs_page_is_current() -> None:
     page = run_cjm("rules", "--output-format", "md").stdout
     assert page == (ROOT / "docs" / "rules.md").read_text(encoding="utf-8"), "docs/rules.md is stale: make docs"
     assert all(f"### {code}" in page for code in RULES)
+
+
+# --- Checks that fit the map, and none that follow from a value left out -------------------------
+
+
+def _method_codes(text: str) -> list[str]:
+    document = parse_text(text, "map.yaml")
+    assert isinstance(document, Document)
+    readable = readable_part(document)
+    assert readable is not None
+    found = check_method(readable.journey, readable.document, Config(), datetime.date(2026, 11, 25), readable.lost)
+    return [diagnostic.code for diagnostic in found]
+
+
+@pytest.mark.parametrize(
+    ("map_type", "code", "expected"),
+    [
+        ("service-blueprint", "CJM506", False),
+        ("current-state", "CJM506", True),
+        (None, "CJM506", True),
+        ("future-state", "CJM507", False),
+        ("service-blueprint", "CJM507", True),
+        ("future-state", "CJM514", True),
+    ],
+)
+def test_checks_fit_the_kind_of_map(map_type: Any, code: str, expected: bool) -> None:
+    assert fits(code, map_type) is expected
+
+
+HEAD = "cjm: 1\ntitle: T\nreviewed: 2026-11-01\n"
+PERSONA = "persona: {name: S, goals: [a], frustrations: [b]}\n"
+STAGES = "stages:\n  - {name: A, emotion: 2}\n  - {name: B, emotion: 3}\n  - {name: C, emotion: 4}\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # The objective is there but is not text: "no objective" would be wrong.
+        (HEAD + "objective: [a, b]\n" + PERSONA + STAGES, "CJM501", None),
+        (HEAD + "objectif: Faster\n" + PERSONA + STAGES, "CJM501", None),  # misspelt, not missing
+        # Goals dedented out of the persona: the persona has them.
+        (HEAD + "objective: x\npersona:\n  name: S\ngoals: [a]\nfrustrations: [b]\n" + STAGES, "CJM503", None),
+        # A stage whose emotion is not a number: "no emotion" would be wrong; the other stages still count.
+        (HEAD + "objective: x\n" + PERSONA + STAGES + "  - {name: D, emotion: high}\n", "CJM506", None),
+        # A bad severity elsewhere in a stage does not hide that the stage has no emotion.
+        (
+            HEAD + "objective: x\n" + PERSONA + STAGES + "  - name: D\n    pain_points: [{text: P, severity: huge}]\n",
+            None,
+            "CJM506",
+        ),
+        # A whole stage left out: the stage count is unknown.
+        (HEAD + "objective: x\n" + PERSONA + "stages:\n  - {name: A, emotion: 2}\n  - {emotion: 3}\n", "CJM505", None),
+    ],
+)
+def test_no_warning_follows_from_what_was_left_out(text: str, absent: str | None, present: str | None) -> None:
+    found = _method_codes(text)
+    if absent is not None:
+        assert absent not in found, found
+    if present is not None:
+        assert present in found, found

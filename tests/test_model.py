@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 import cjm
 from cjm.i18n import MESSAGES
-from cjm.model import KPI, Opportunity, PainPoint, Touchpoint
+from cjm.model import KPI, Journey, Opportunity, PainPoint, Touchpoint, slugify
 from cjm.renderers import RenderOptions, render
+from cjm.renderers.graphviz_svg import svg_id_prefix
 from cjm.renderers.markdown import render_mermaid_journey
 from tests.conftest import ROOT, run_cjm
 
-MAPS = sorted((ROOT / "tests" / "maps").glob("*.yaml"))
+MAPS = sorted((ROOT / "tests" / "maps").glob("*.yaml"))  # not the scripts/ folder
 BLUEPRINT = ROOT / "tests" / "maps" / "blueprint-blue-badge.yaml"
 HANDOFF = ROOT / "tests" / "maps" / "handoff-sales-to-onboarding.yaml"
 WORKING_DAY = ROOT / "tests" / "maps" / "mermaid-working-day.yaml"
@@ -145,3 +148,103 @@ def test_a_future_state_is_not_asked_for_evidence_of_pain_points_it_anticipates(
     path.write_text(source, encoding="utf-8")
     codes = [item["code"] for item in json.loads(run_cjm("validate", "-F", "json", str(path)).stdout)]
     assert "CJM507" not in codes and "CJM506" in codes
+
+
+# --- Any language: ids in every script ---------------------------------------------------------
+
+SCRIPT_MAPS = sorted((ROOT / "tests" / "maps" / "scripts").glob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Paiement & livraison", "paiement-livraison"),
+        ("Étape 1 — Découverte", "etape-1-decouverte"),  # Latin accents folded: ids maps already use stay
+        ("İstanbul", "istanbul"),
+        ("Ｆｕｌｌｗｉｄｔｈ  Ｎａｍｅ", "fullwidth-name"),  # NFKC
+        ("Оплата заказа", "оплата-заказа"),
+        ("Й", "й"),  # a Cyrillic letter keeps its mark: й is not и
+        ("Πληρωμή με κάρτα", "πληρωμή-με-κάρτα"),
+        ("الدفع عبر الإنترنت", "الدفع-عبر-الإنترنت"),
+        ("在线支付", "在线支付"),
+        ("お支払い・確認", "お支払い-確認"),
+        ("が", "が"),
+        ("नमस्ते दुनिया", "नमस्ते-दुनिया"),
+        ("Straße", "straße"),
+        ("1.10", "1-10"),
+        # No letter and no digit: the characters' Unicode names, deterministic and readable.
+        ("★★", "black-star"),
+        ("→", "rightwards-arrow"),
+        ("🛒", "shopping-trolley"),
+        ("\ue000", "u-e000"),
+        ("   ", ""),
+    ],
+)
+def test_ids_derived_from_names_keep_the_letters_of_every_script(name: str, expected: str) -> None:
+    assert slugify(name) == expected
+
+
+def test_derived_ids_match_the_id_pattern_and_are_never_item() -> None:
+    names = ["Оплата", "支付", "★", "?", "!!", "—", "…", "🙂", "Café", "٣٠", "x"]
+    ids = [slugify(name) for name in names]
+    assert "item" not in ids
+    assert len(set(ids)) == len(ids)
+    journey = Journey.model_validate({"cjm": 1, "title": "T", "stages": [{"name": name} for name in names]})
+    assert [stage.id for stage in journey.stages] == ids
+
+
+def test_a_blank_name_derives_no_id_and_only_the_name_is_reported() -> None:
+    with pytest.raises(ValidationError) as error:
+        Journey.model_validate({"cjm": 1, "title": "T", "stages": [{"name": "   "}]})
+    assert {(detail["loc"][-1], detail["type"]) for detail in error.value.errors()} == {
+        ("name", "string_too_short"),
+        ("id", "missing"),
+    }
+
+
+@pytest.mark.parametrize("path", SCRIPT_MAPS, ids=[path.stem for path in SCRIPT_MAPS])
+def test_a_map_written_in_another_script_validates_and_builds_in_every_format(path: Path, tmp_path: Path) -> None:
+    checked = run_cjm("validate", "-F", "json", str(path))
+    assert (checked.returncode, json.loads(checked.stdout)) == (0, [])
+    built = run_cjm("build", str(path), "-o", str(tmp_path), "-f", "html,md,svg,png,dot")
+    assert built.returncode == 0, built.stderr
+    journey = cjm.load(path)
+    [pain] = [pain for _, pain in journey.pain_points()]
+    assert pain.id == slugify(pain.text) and pain.id.split("-")[0] in pain.text.lower()  # derived, in the script
+    html = (tmp_path / f"{path.stem}.html").read_text(encoding="utf-8")
+    markdown = (tmp_path / f"{path.stem}.md").read_text(encoding="utf-8")
+    svg = (tmp_path / f"{path.stem}.svg").read_text(encoding="utf-8")
+    dot = (tmp_path / f"{path.stem}.dot").read_text(encoding="utf-8")
+    assert f'id="pain-{pain.id}"' in html and f'href="#pain-{pain.id}"' in html
+    for stage in journey.stages:
+        assert stage.name in markdown and stage.name in html and stage.name in svg and stage.name in dot
+    assert f'id="{svg_id_prefix(journey)}' in svg
+    assert (tmp_path / f"{path.stem}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_map_that_does_not_say_its_kind_is_not_called_a_current_state() -> None:
+    journey = cjm.load(HANDOFF)
+    assert journey.type is None
+    for format_name in ("md", "html", "dot"):
+        output = render(journey, format_name, RenderOptions())
+        assert isinstance(output, str)
+        assert MESSAGES["en"]["type.current-state"] not in output, format_name
+        assert "Type:" not in output, format_name
+
+
+def test_an_id_and_its_reference_match_however_the_accent_was_typed() -> None:
+    decomposed = unicodedata.normalize("NFD", "café")  # e + combining accent, as some keyboards and PDFs give it
+    journey = Journey.model_validate(
+        {
+            "cjm": 1,
+            "title": "T",
+            "stages": [
+                {
+                    "name": "A",
+                    "touchpoints": [{"id": decomposed, "name": "Café"}],
+                    "pain_points": [{"text": "Slow", "touchpoint": "café"}],
+                }
+            ],
+        }
+    )
+    assert journey.stages[0].touchpoints[0].id == journey.stages[0].pain_points[0].touchpoint == "café"

@@ -399,7 +399,7 @@ class _Builder:
         """Title, type, owner and review date, persona and objective, with the legend on the right."""
         journey, text = self.journey, self.text
         rows = [f'<TR><TD ALIGN="LEFT">{_font(_html(journey.title), size=TITLE_FONT_SIZE, bold=True)}</TD></TR>']
-        facts = [text["field.type"] + self.colon + text[f"type.{journey.type}"]]
+        facts = [text["field.type"] + self.colon + text[f"type.{journey.type}"]] if journey.type else []
         if journey.owner:
             facts.append(text["field.owner"] + self.colon + journey.owner)
         if journey.reviewed:
@@ -1075,7 +1075,7 @@ def _description(journey: Journey) -> str:
     """The SVG's `<desc>`: who the map follows and why it exists, in the map's language."""
     text = messages(journey.locale)
     colon = formatting.colon(journey.locale) + " "
-    parts = [text["field.type"] + colon + text[f"type.{journey.type}"]]
+    parts = [text["field.type"] + colon + text[f"type.{journey.type}"]] if journey.type else []
     if journey.persona is not None:
         persona = journey.persona
         parts.append(

@@ -275,7 +275,7 @@ def _scale_value(score: float, scale: EmotionScale, locale: str) -> str:
 
 
 def _header(journey: Journey, text: _Text) -> list[list[str]]:
-    facts = [f"- {text.field('field.type', text.value('type', journey.type))}"]
+    facts = [f"- {text.field('field.type', text.value('type', journey.type))}"] if journey.type else []
     if journey.owner:
         facts.append(f"- {text.field('field.owner', escape_table_cell(journey.owner))}")
     if journey.reviewed:

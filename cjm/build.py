@@ -1,0 +1,336 @@
+"""Building maps: check, render each format (or take it from the cache), write; a batch over a process pool.
+
+`render_map` gives one map's outputs as bytes (what the docs plugins embed); `build_file` also
+writes them; `build_files` runs a batch over `-j` processes and yields each map's slim
+`BuildResult` in input order as soon as it is ready, so a batch's memory does not grow with it.
+A map served whole from the cache is answered in this process without importing the models.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cjm.cache import BuildCache, CheckRecord, MapInputs, OutputSpec, baseline_hash, read_inputs, tools_fingerprint
+from cjm.diagnostics import Diagnostic, has_errors, make, sort_key
+
+if TYPE_CHECKING:
+    from cjm.pipeline import FileResult
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One map's outcome: whether it is valid, its diagnostics (source text kept for the report), its outputs.
+
+    `outputs` maps a format name to its bytes, in the order asked; `rendered` names the formats
+    drawn in this run (the others came from the cache).
+    """
+
+    name: str
+    ok: bool
+    diagnostics: list[Diagnostic]
+    text: str | None = None
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    rendered: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What the report needs of a built map: validity, diagnostics, source text when there are any, files written.
+
+    Why slim: a batch hands these from worker processes to the reporter; the models and parsed
+    documents stay in the worker and are freed after each map.
+    """
+
+    name: str
+    ok: bool
+    diagnostics: list[Diagnostic]
+    text: str | None = None
+    written: list[Path] = field(default_factory=list)
+    rendered: tuple[str, ...] = ()
+
+
+def output_paths(source: Path, formats: Sequence[str], out_dir: Path | None) -> dict[str, Path]:
+    """Where each format of a source file goes: `<stem><suffix>` in the output directory or beside the source."""
+    from cjm.renderers import FORMATS
+
+    directory = out_dir if out_dir is not None else source.parent
+    stem = source.name.rsplit(".", 1)[0] if "." in source.name else source.name
+    return {name: directory / f"{stem}{FORMATS[name].suffix}" for name in formats}
+
+
+def _specs(formats: Sequence[str], views: Sequence[str], stem: str) -> list[OutputSpec]:
+    tools = tools_fingerprint(formats)
+    return [OutputSpec(name, tuple(views), None, stem, tools) for name in formats]
+
+
+def _text(source: bytes, diagnostics: Sequence[Diagnostic]) -> str | None:
+    return source.decode("utf-8", errors="replace").removeprefix("\ufeff") if diagnostics else None
+
+
+def cached_render(inputs: MapInputs, specs: Sequence[OutputSpec], cache: BuildCache) -> Rendered | None:
+    """The map's outcome from the cache alone (its check replayed, every output found); None on any miss."""
+    record = cache.check(inputs)
+    if record is None:
+        return None
+    diagnostics = list(record.diagnostics)
+    if not record.ok:
+        return Rendered(inputs.name, False, diagnostics, _text(inputs.source, diagnostics))
+    outputs: dict[str, bytes] = {}
+    for spec in specs:
+        content = cache.output(inputs, record.baseline_hash, spec)
+        if content is None:
+            return None
+        outputs[spec.format] = content
+    return Rendered(inputs.name, True, diagnostics, _text(inputs.source, diagnostics), outputs)
+
+
+def render_map(
+    source: Path,
+    formats: Sequence[str],
+    cache: BuildCache | None = None,
+    today: datetime.date | None = None,
+    views: Sequence[str] = (),
+    stem: str | None = None,
+) -> Rendered:
+    """Check a map and render each format to bytes, using and filling the cache.
+
+    An invalid map renders nothing. A format that cannot be rendered (Graphviz missing) is a
+    diagnostic and is not cached; the other formats are still rendered.
+    """
+    from cjm.config import today_default
+
+    cache = cache if cache is not None else BuildCache()
+    today = today or today_default()
+    specs = _specs(formats, views, stem or source.name.rsplit(".", 1)[0])
+    inputs = read_inputs(source, today) if cache.enabled else None
+    if inputs is not None:
+        hit = cached_render(inputs, specs, cache)
+        if hit is not None:
+            return hit
+    return _render_fresh(source, specs, cache, today, inputs)
+
+
+def _check_fresh(
+    source: Path, cache: BuildCache, today: datetime.date, inputs: MapInputs | None
+) -> tuple[FileResult, CheckRecord]:
+    """Run the checking pipeline on a map and cache its outcome."""
+    from cjm.pipeline import check_file
+
+    checked = check_file(source, today=today)
+    named = _named_baseline(checked)
+    record = CheckRecord(checked.ok, tuple(checked.diagnostics), named, baseline_hash(source, named))
+    if inputs is not None:
+        cache.save_check(inputs, record)
+    return checked, record
+
+
+def _render_fresh(
+    source: Path, specs: Sequence[OutputSpec], cache: BuildCache, today: datetime.date, inputs: MapInputs | None
+) -> Rendered:
+    checked, record = _check_fresh(source, cache, today, inputs)
+    if not checked.ok or checked.journey is None:
+        return Rendered(checked.name, False, checked.diagnostics, checked.text)
+    outputs, problems, rendered = _render_formats(checked, specs, cache, inputs, record.baseline_hash)
+    diagnostics = sorted(checked.diagnostics + problems, key=sort_key)
+    text = checked.text if diagnostics else None
+    return Rendered(checked.name, not has_errors(diagnostics), diagnostics, text, outputs, rendered)
+
+
+def _named_baseline(checked: FileResult) -> str | None:
+    """The baseline path a map names, read from the document so that it is known even when the map is invalid."""
+    data = checked.document.data if checked.document is not None else None
+    named = data.get("baseline") if isinstance(data, dict) else None
+    return named if isinstance(named, str) else None
+
+
+def _render_formats(
+    checked: FileResult, specs: Sequence[OutputSpec], cache: BuildCache, inputs: MapInputs | None, baseline: str
+) -> tuple[dict[str, bytes], list[Diagnostic], tuple[str, ...]]:
+    from cjm.renderers import FORMATS, RenderError, RenderOptions
+
+    assert checked.journey is not None
+    options = RenderOptions(stem=specs[0].stem if specs else "journey", baseline=checked.baseline)
+    outputs: dict[str, bytes] = {}
+    problems: list[Diagnostic] = []
+    rendered: list[str] = []
+    for spec in specs:
+        found = cache.output(inputs, baseline, spec) if inputs is not None else None
+        if found is not None:
+            outputs[spec.format] = found
+            continue
+        try:
+            content = FORMATS[spec.format].renderer()(checked.journey, options)
+        except RenderError as error:
+            problems.append(make(error.code, checked.name, 1, 1, f"{spec.format}: {error.message}", error.hint))
+            continue
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        outputs[spec.format] = data
+        rendered.append(spec.format)
+        if inputs is not None:
+            cache.save_output(inputs, baseline, spec, data)
+    return outputs, problems, tuple(rendered)
+
+
+def _write(rendered: Rendered, targets: dict[str, Path]) -> BuildResult:
+    """Write a map's outputs atomically (files already holding the same bytes are left alone)."""
+    from cjm.writer import Output, WriteError, unchanged, write_outputs
+
+    outputs = [Output(targets[name], content) for name, content in rendered.outputs.items()]
+    diagnostics = rendered.diagnostics
+    try:
+        write_outputs([output for output in outputs if not unchanged(output)])
+    except WriteError as error:
+        problem = make(
+            "CJM403",
+            rendered.name,
+            1,
+            1,
+            f"cannot write {error.path}: {error.reason}",
+            "the previous output was left as it was",
+        )
+        diagnostics = sorted([*diagnostics, problem], key=sort_key)
+        outputs = []
+    ok = rendered.ok and not has_errors(diagnostics)
+    return BuildResult(rendered.name, ok, diagnostics, rendered.text, [o.path for o in outputs], rendered.rendered)
+
+
+def build_file(
+    source: Path,
+    formats: Sequence[str],
+    out_dir: Path | None,
+    today: datetime.date | None = None,
+    cache: BuildCache | None = None,
+    views: Sequence[str] = (),
+) -> BuildResult:
+    """Check a file and, when it is valid, render each format (or take it from the cache) and write them."""
+    targets = output_paths(source, formats, out_dir)
+    stem = targets[formats[0]].stem if formats else source.stem
+    return _write(render_map(source, formats, cache, today, views, stem), targets)
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One map of a batch, as sent to a worker process."""
+
+    source: Path
+    formats: tuple[str, ...]
+    out_dir: Path | None
+    today: datetime.date
+    cache_root: Path
+    cache_enabled: bool
+    views: tuple[str, ...]
+    clash: str | None = None
+
+    def cache(self) -> BuildCache:
+        return BuildCache(self.cache_root, self.cache_enabled)
+
+
+def _work(task: _Task) -> BuildResult:
+    """Build one map in a worker process (or here, with one job)."""
+    if task.clash is not None:
+        return _clash(task)
+    return build_file(task.source, task.formats, task.out_dir, task.today, task.cache(), task.views)
+
+
+def _quick(task: _Task) -> BuildResult | None:
+    """A map answered from the cache alone, in this process; None when a worker has to build it."""
+    if task.clash is not None:
+        return _clash(task)
+    if not task.cache_enabled:
+        return None
+    inputs = read_inputs(task.source, task.today)
+    if inputs is None:
+        return None
+    targets = output_paths(task.source, task.formats, task.out_dir)
+    stem = targets[task.formats[0]].stem if task.formats else task.source.stem
+    hit = cached_render(inputs, _specs(task.formats, task.views, stem), task.cache())
+    return _write(hit, targets) if hit is not None else None
+
+
+def _clash(task: _Task) -> BuildResult:
+    diagnostic = make(
+        "CJM404",
+        str(task.source),
+        1,
+        1,
+        f"its outputs would overwrite those of {task.clash} (same file name)",
+        "build them into separate --out-dir folders, or rename one",
+    )
+    return BuildResult(str(task.source), False, [diagnostic])
+
+
+def _check_work(task: _Task) -> BuildResult:
+    """Check one map in a worker process (or here, with one job)."""
+    inputs = read_inputs(task.source, task.today) if task.cache_enabled else None
+    checked, _ = _check_fresh(task.source, task.cache(), task.today, inputs)
+    return BuildResult(checked.name, checked.ok, checked.diagnostics, checked.text if checked.diagnostics else None)
+
+
+def _check_quick(task: _Task) -> BuildResult | None:
+    """A map's check replayed from the cache, in this process; None on a miss."""
+    inputs = read_inputs(task.source, task.today) if task.cache_enabled else None
+    record = task.cache().check(inputs) if inputs is not None else None
+    if inputs is None or record is None:
+        return None
+    diagnostics = list(record.diagnostics)
+    return BuildResult(inputs.name, record.ok, diagnostics, _text(inputs.source, diagnostics))
+
+
+def check_files(
+    sources: Sequence[Path],
+    today: datetime.date | None = None,
+    cache: BuildCache | None = None,
+    jobs: int = 1,
+) -> Iterator[BuildResult]:
+    """Check several files over `jobs` processes (`cjm validate`), yielding results in order; checks are cached too."""
+    from cjm.config import today_default
+    from cjm.jobs import run_ordered
+
+    cache = cache if cache is not None else BuildCache()
+    date = today or today_default()
+    tasks = [_Task(source, (), None, date, cache.root, cache.enabled, ()) for source in sources]
+    return run_ordered(tasks, _check_work, min(jobs, len(tasks)), _check_quick)
+
+
+def build_files(
+    sources: Sequence[Path],
+    formats: Sequence[str],
+    out_dir: Path | None,
+    on_progress: Callable[[int, int, str], None] | None = None,
+    today: datetime.date | None = None,
+    cache: BuildCache | None = None,
+    jobs: int = 1,
+    views: Sequence[str] = (),
+) -> Iterator[BuildResult]:
+    """Build several files over `jobs` processes, yielding results in the order of `sources` as they are ready.
+
+    A source whose outputs would overwrite another source's is refused (CJM404). Why: two
+    `checkout.yaml` in different folders built into one `-o` folder would overwrite each other.
+    """
+    from cjm.config import today_default
+
+    cache = cache if cache is not None else BuildCache()
+    date = today or today_default()
+    claimed: dict[Path, str] = {}
+    tasks: list[_Task] = []
+    for source in sources:
+        targets = [target.resolve() for target in output_paths(source, formats, out_dir).values()]
+        clash = next((claimed[target] for target in targets if target in claimed), None)
+        if clash is None:
+            claimed.update(dict.fromkeys(targets, str(source)))
+        task = _Task(source, tuple(formats), out_dir, date, cache.root, cache.enabled, tuple(views), clash)
+        tasks.append(task)
+    from cjm.jobs import run_ordered
+
+    results = run_ordered(tasks, _work, min(jobs, len(tasks)), _quick)
+    for done, result in enumerate(results, start=1):
+        if on_progress is not None:
+            on_progress(done, len(tasks), result.name)
+        yield result
+
+
+__all__ = ["BuildResult", "Rendered", "build_file", "build_files", "check_files", "output_paths", "render_map"]
