@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 NODE_DIR := tests/node
 OUT ?= out
 
-.PHONY: help install install-test system node demo test lint typecheck pytest golden schema docs catalogues bench screenshots clean
+.PHONY: help install install-test system node demo test lint typecheck pytest fuzz golden schema docs catalogues bench screenshots clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ typecheck: install-test ## mypy --strict on the package
 
 pytest: install-test ## Run pytest only
 	$(BIN)/pytest
+
+fuzz: install-test ## Mutate the examples with Hypothesis for much longer than CI, with a random seed (FUZZ_EXAMPLES=20000)
+	CJM_FUZZ_RANDOM=1 CJM_FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-20000} $(BIN)/pytest tests/test_fuzz.py -q -x -k never_crash
 
 golden: install-test ## Rewrite the golden files after a deliberate change
 	$(BIN)/pytest --update-golden -q

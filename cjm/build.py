@@ -63,8 +63,12 @@ def output_paths(source: Path, formats: Sequence[str], out_dir: Path | None) -> 
 
 
 def _specs(formats: Sequence[str], views: Sequence[str], stem: str) -> list[OutputSpec]:
+    """One cache spec per output: everything beyond the map its bytes depend on (a view, the files built with it)."""
+    from cjm.renderers import FORMATS
+
     tools = tools_fingerprint(formats)
-    return [OutputSpec(name, tuple(views), None, stem, tools) for name in formats]
+    siblings = tuple(f"{stem}{FORMATS[name].suffix}" for name in formats)
+    return [OutputSpec(name, tuple(views), None, stem, tools, "map", siblings) for name in formats]
 
 
 def _text(source: bytes, diagnostics: Sequence[Diagnostic]) -> str | None:

@@ -20,10 +20,12 @@ Two kinds of entries:
 The small API the CLI and the docs plugins use:
     cache = BuildCache()                        # or BuildCache(Path(".cjm-cache")), BuildCache.disabled()
     inputs = read_inputs(path, today)           # None when the file cannot be read (no caching)
-    record = cache.check(inputs)                # CheckRecord | None
+    record = cache.check(inputs)                # CheckRecord | None (its baseline_hash keys the outputs)
     cache.save_check(inputs, record)
-    data = cache.output(inputs, OutputSpec("svg", views, locale, stem, tools))   # bytes | None
-    cache.save_output(inputs, spec, data)
+    spec = OutputSpec("svg", view="flow", views=views, stem=stem, tools=tools_fingerprint(["svg"]))
+    data = cache.output(inputs, record.baseline_hash, spec)    # bytes | None
+    cache.save_output(inputs, record.baseline_hash, spec, data)
+    cache.derived("font-metrics", font_file, measure)         # bytes computed from a file, cached by its stat
     cache.clear(); cache.info()
 `cjm.build.render_map` wraps all of this for a caller that wants a map's outputs as bytes.
 
@@ -231,13 +233,16 @@ class CheckRecord:
 
 @dataclass(frozen=True)
 class OutputSpec:
-    """What one output is, beyond the map: its format, the views drawn, the locale, its file stem and the tools."""
+    """What one output is, beyond the map: its format and the view it draws, the views of the build, the locale,
+    its file stem, the drawing tools, and the names of the files built with it (a report that links them)."""
 
     format: str
     views: tuple[str, ...] = ()
     locale: str | None = None
     stem: str = "journey"
     tools: str = ""
+    view: str = "map"
+    siblings: tuple[str, ...] = ()
 
 
 def _key(kind: str, parts: dict[str, Any]) -> str:
@@ -259,14 +264,16 @@ def check_key(inputs: MapInputs) -> str:
 
 
 def output_key(inputs: MapInputs, baseline: str, spec: OutputSpec) -> str:
-    """The key of one output: code, map bytes, baseline hash, format, views, locale, stem and tools (not the date)."""
+    """The key of one output: code, map bytes, baseline hash and every field of its spec (not the date)."""
     return _key(
         "output",
         {
             "source": inputs.source_hash,
             "baseline": baseline,
             "format": spec.format,
+            "view": spec.view,
             "views": list(spec.views),
+            "siblings": sorted(spec.siblings),
             "locale": spec.locale,
             "stem": spec.stem,
             "tools": spec.tools,

@@ -106,7 +106,7 @@ Jobs = Annotated[
         "-j",
         min=1,
         metavar="N",
-        help="Processes to run in parallel (default: every core, for a batch worth it).",
+        help="Processes to run in parallel (default: every core, for a big enough batch).",
     ),
 ]
 NoCache = Annotated[
@@ -208,11 +208,17 @@ def validate(
 
 
 def _journey_paths(files: list[str], shard: str | None = None) -> list[Path]:
-    from cjm.sources import collect_files, parse_shard, select_shard
+    from cjm.sources import collect_journeys, parse_shard, select_shard, skipped_note
 
-    paths = collect_files(files)
+    collected = collect_journeys(files)
+    note = skipped_note(collected.skipped)
+    if note:
+        _emit("", note + "\n")
+    paths = collected.files
     if not paths:
-        raise typer.BadParameter(_("no journey files found (looked for *.yaml and *.yml)"), param_hint="FILES")
+        raise typer.BadParameter(
+            _("no journey files found (looked for *.yaml and *.yml with a top-level `cjm:` key)"), param_hint="FILES"
+        )
     if shard is None:
         return paths
     try:
@@ -252,7 +258,8 @@ def _format_names(values: list[str] | None) -> list[str]:
 
 @app.command(
     epilog="Examples:\n\n  cjm build journey.yaml\n\n  cjm build examples/*.yaml -o out/\n\n"
-    "  cjm build maps/ -f png -f html -o site/maps",
+    "  cjm build maps/ -f png -f html -o site/maps\n\n"
+    "  cjm build maps/ --shard 2/4 -o out/  (the second of four CI jobs)",
 )
 def build(
     files: Annotated[list[str], typer.Argument(help="Journey files, directories or glob patterns.")],

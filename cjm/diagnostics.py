@@ -37,7 +37,11 @@ class Rule:
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
-    """One problem found in one file, positioned 1-based at the offending key or value."""
+    """One problem found in one file, positioned 1-based at the offending key or value.
+
+    `end_column` (on `line`, inclusive) is where the offending value ends, when it is known;
+    line and column 0 mean the problem has no position in the file (a missing file).
+    """
 
     file: str
     line: int
@@ -46,6 +50,7 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str | None = None
+    end_column: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of a diagnostic, as `--output-format json` prints it."""
@@ -57,6 +62,7 @@ class Diagnostic:
             "severity": str(self.severity),
             "message": self.message,
             "hint": self.hint,
+            "end_column": self.end_column,
         }
 
 
@@ -101,7 +107,16 @@ RULES: dict[str, Rule] = _rules(
         "a PNG renamed journey.yaml",
         "a text file written in YAML",
     ),
-    Rule("CJM105", "yaml-syntax", E, "The YAML cannot be parsed.", "title: [Checkout", "title: Checkout"),
+    Rule(
+        "CJM105",
+        "yaml-syntax",
+        E,
+        "The YAML cannot be parsed: a key or list item at the wrong depth, a tab, a quote or bracket left open, "
+        "`: ` inside unquoted text, or a value starting with a character YAML reserves. The message names which, "
+        "and the line to align with.",
+        "stages:\n  - name: Cart\n   emotion: 2",
+        "stages:\n  - name: Cart\n    emotion: 2",
+    ),
     Rule(
         "CJM106",
         "duplicate-key",
@@ -154,7 +169,7 @@ RULES: dict[str, Rule] = _rules(
         "CJM112",
         "file-too-large",
         E,
-        "The file is larger than a journey map could reasonably be (10 MiB).",
+        "The file is larger than a journey map could reasonably be (10 MiB, or 100,000 values).",
         "a 50 MB export",
         "split the map",
     ),
@@ -165,6 +180,80 @@ RULES: dict[str, Rule] = _rules(
         "A `REV:path` could not be read from git.",
         "cjm diff mian:maps/checkout.yaml maps/checkout.yaml",
         "cjm diff main:maps/checkout.yaml maps/checkout.yaml",
+    ),
+    Rule(
+        "CJM114",
+        "invisible-character",
+        E,
+        "An invisible character pasted from a document (a no-break space, a zero-width space, a line separator…) "
+        "sits in the indentation, in a key or around `:`; YAML does not see it as a space.",
+        "persona:\n\u00a0 name: Sarah  (a no-break space before `name`)",
+        "persona:\n  name: Sarah",
+    ),
+    Rule(
+        "CJM115",
+        "look-alike-character",
+        E,
+        "A word processor's dash or bullet stands where a list item's `-` belongs, or a full-width colon after a key.",
+        "goals:\n  – Buy a gift  (an en dash)",
+        "goals:\n  - Buy a gift",
+    ),
+    Rule(
+        "CJM116",
+        "too-deep",
+        E,
+        "The file nests lists and mappings far deeper than a journey map does (64 levels).",
+        "tags: [[[[[[[[...",
+        "tags: [web, mobile]",
+    ),
+    Rule(
+        "CJM117",
+        "comment-in-text",
+        W,
+        "Text after ` #` is a YAML comment: it was dropped from a text value. Put the text in quotes.",
+        "name: Hotline #3900 then press 1",
+        'name: "Hotline #3900 then press 1"',
+    ),
+    Rule(
+        "CJM118",
+        "one-item-list",
+        W,
+        "A single text with commas or semicolons where the format takes a list: it is read as one item.",
+        "goals: Buy a gift, pay fast",
+        "goals: [Buy a gift, pay fast]",
+    ),
+    Rule(
+        "CJM119",
+        "text-continued",
+        W,
+        "A line that looks like a list item (`- x`, `1. x`) inside a text value is joined to that text, "
+        "not read as a list item (a numbered list pasted from a document).",
+        "objective: Grow\n  - more sign-ups",
+        "objective: Grow, with more sign-ups",
+    ),
+    Rule(
+        "CJM120",
+        "anchor-in-text",
+        W,
+        "A text value starts with `&word`, which YAML reads as an anchor and drops from the text.",
+        "owner: &co Growth team",
+        'owner: "&co Growth team"',
+    ),
+    Rule(
+        "CJM121",
+        "dash-without-space",
+        W,
+        "A line starts with `-word`: without a space after the dash YAML reads text, not a list item.",
+        "goals:\n  -Buy a gift",
+        "goals:\n  - Buy a gift",
+    ),
+    Rule(
+        "CJM122",
+        "text-read-as-key",
+        W,
+        "Text holding `: ` was read as a key and its value where the format takes text; quote the text.",
+        "thoughts:\n  - Why: is shipping so expensive",
+        'thoughts:\n  - "Why: is shipping so expensive"',
     ),
     Rule(
         "CJM201",
@@ -393,7 +482,7 @@ RULES: dict[str, Rule] = _rules(
         "A pain point has no `evidence`: a map built on assumptions (not checked on future-state maps, whose "
         "pain points are anticipated).",
         "- text: Checkout is slow",
-        "- text: Checkout is slow\n  evidence: [Analytics: 9 s median load]",
+        "- text: Checkout is slow\n  evidence: ['Analytics: 9 s median load']",
     ),
     Rule(
         "CJM508",
@@ -479,10 +568,11 @@ def make(
     message: str,
     hint: str | None = None,
     severity: Severity | None = None,
+    end_column: int | None = None,
 ) -> Diagnostic:
     """Build a diagnostic for a code of the table, taking its severity from the table."""
     rule = RULES[code]
-    return Diagnostic(file, line, column, code, severity or rule.severity, message, hint)
+    return Diagnostic(file, line, column, code, severity or rule.severity, message, hint, end_column)
 
 
 def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:

@@ -2,7 +2,9 @@
 
 Why a module: explaining a misplaced or misspelt key needs to know, for any object of a map,
 which fields it takes, which objects it holds, and whether a value has the shape a field takes;
-the models only describe themselves one at a time.
+the models only describe themselves one at a time. Reading checks (keep text as typed, warn
+about a comment that ate words or a one-item list) ask the same models what kind of value a
+path of the document takes (`kind_at`), so they follow the format as it changes.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ import types
 import typing
 from typing import Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from cjm.loader import PathKey
 from cjm.model import EmotionScale, Journey, Persona, as_list
+
+Kind = Literal["text", "text-list", "model", "other"]
 
 # What to call an object of each model in a sentence.
 NOUNS: dict[str, str] = {
@@ -131,4 +135,101 @@ def fits(annotation: Any, value: Any) -> bool:
         return isinstance(value, datetime.date | str)
     if annotation is str:
         return isinstance(value, str | int | float) and not isinstance(value, bool)
+    return True
+
+
+def shape(annotation: Any) -> str:
+    """What a field takes, in words: "a number", "text", "a list", "yes or no", "a date", "one of: a, b"."""
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType, typing.Annotated):
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        return shape(args[0]) if args else "a value"
+    if origin is Literal:
+        return "one of: " + ", ".join(str(arg) for arg in get_args(annotation))
+    if origin is list:
+        return "a list"
+    if origin is dict or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+        return "a mapping of keys"
+    words = {bool: "yes or no (true or false)", int: "a whole number", float: "a number", str: "text"}
+    return words.get(annotation, "a date (YYYY-MM-DD)" if annotation is datetime.date else "a value")
+
+
+@functools.cache
+def known_keys() -> frozenset[str]:
+    """Every field name of every model of the format (the keys a journey file may use)."""
+    return frozenset(name for model in all_models() for name in model.model_fields)
+
+
+def annotation_at(path: PathKey) -> Any:
+    """The annotation of the field a path lands on (a list index lands on the item type), or None."""
+    current: Any = Journey
+    for part in path:
+        current = _step(current, part)
+        if current is None:
+            return None
+    return current
+
+
+def _step(annotation: Any, part: str | int) -> Any:
+    annotation = _strip(annotation)
+    if get_origin(annotation) is typing.Annotated:
+        annotation = _strip(get_args(annotation)[0])
+    origin = get_origin(annotation)
+    if origin is dict:
+        return _strip(get_args(annotation)[1])
+    if isinstance(part, int):
+        return _strip(get_args(annotation)[0]) if origin is list else None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        info = annotation.model_fields.get(part)
+        return info.rebuild_annotation() if info is not None else None
+    return None
+
+
+def _strip(annotation: Any) -> Any:
+    """Drop `None` from an optional annotation, keep everything else as it is."""
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        args = [arg for arg in get_args(annotation) if arg is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def kind_at(path: PathKey) -> Kind:
+    """What the value at `path` is: text (typed as written), a list of text, a model, or something else.
+
+    A model that accepts a plain string as shorthand (a pain point, an opportunity, a quote) counts
+    as text when a scalar stands in its place.
+    """
+    return _kind_at(tuple(0 if isinstance(part, int) else part for part in path))
+
+
+@functools.cache
+def _kind_at(path: PathKey) -> Kind:
+    annotation = annotation_at(path)
+    if annotation is None:
+        return "other"
+    return _kind(annotation)
+
+
+def _kind(annotation: Any) -> Kind:
+    base = _strip(annotation)
+    if get_origin(base) is typing.Annotated:
+        base = get_args(base)[0]
+    if base is str:
+        return "text"
+    if isinstance(base, type) and issubclass(base, BaseModel):
+        return "text" if _accepts(annotation, "x") else "model"
+    if get_origin(base) is list:
+        item = _strip(get_args(base)[0])
+        if _kind(item) == "text":
+            return "text-list" if _accepts(annotation, "x") else "other"
+    return "other"
+
+
+def _accepts(annotation: Any, value: Any) -> bool:
+    try:
+        TypeAdapter(annotation).validate_python(value)
+    except ValidationError:
+        return False
     return True

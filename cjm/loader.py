@@ -9,8 +9,9 @@ budget, so a "billion laughs" file is refused after a bounded amount of work.
 
 from __future__ import annotations
 
+import glob
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +21,8 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from cjm.diagnostics import Diagnostic, make
+from cjm.prescan import MAX_DEPTH, finding_diagnostic, repair, scan
+from cjm.syntax import syntax_diagnostic
 
 PathKey = tuple[str | int, ...]
 Anchor = Literal["key", "value"]
@@ -48,6 +51,11 @@ class SourceMap:
     """Positions of every key and value of a document, by path (`("stages", 0, "name")`)."""
 
     spans: dict[PathKey, Span] = field(default_factory=dict)
+    ends: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def end_of(self, line: int, column: int) -> int | None:
+        """The last column (1-based, inclusive) of the key or value starting at (line, column), when on one line."""
+        return self.ends.get((line, column))
 
     def locate(self, path: PathKey, anchor: Anchor = "value") -> tuple[int, int]:
         """The position of a path's key or value; an unknown path falls back to its nearest ancestor."""
@@ -61,6 +69,20 @@ class SourceMap:
 
 
 @dataclass(frozen=True)
+class ScalarSource:
+    """How a scalar was typed: its source text, whether it was plain (unquoted), where it starts and ends (1-based),
+    and whether YAML read it as something other than text (a number, a yes/no, a date)."""
+
+    text: str
+    plain: bool
+    end_line: int
+    end_column: int
+    line: int = 0
+    column: int = 0
+    typed: bool = False
+
+
+@dataclass(frozen=True)
 class Document:
     """A parsed journey file: its text, its data as plain Python values and where each value came from."""
 
@@ -68,6 +90,16 @@ class Document:
     text: str
     data: Any
     positions: SourceMap
+    scalars: dict[PathKey, ScalarSource] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that could not be read as a YAML mapping: why, and its text when it could be decoded."""
+
+    diagnostics: list[Diagnostic]
+    text: str | None = None
 
 
 class _Refused(Exception):
@@ -78,115 +110,134 @@ class _Refused(Exception):
         self.code, self.node, self.message, self.hint = code, node, message, hint
 
 
-def read_document(path: Path, name: str | None = None) -> Document | Diagnostic:
+def read_document(path: Path, name: str | None = None) -> Document | Unreadable:
     """Read and parse a journey file from disk; a file that cannot be read is a diagnostic, not an exception."""
-    shown = name or str(path)
+    problem = _stat_problem(path, name or str(path))
+    if problem is not None:
+        return Unreadable([problem])
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        shown = name or str(path)
+        return Unreadable([make("CJM101", shown, 0, 0, f"cannot read {shown}: {error.strerror or error}")])
+    return parse_document(raw, name or str(path))
+
+
+def _stat_problem(path: Path, shown: str) -> Diagnostic | None:
+    """Why a path cannot be read as a journey file (missing, a directory, too large), or None; no position."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        return make("CJM101", shown, 1, 1, f"no such file: {shown}", "check the path and its spelling")
+        if glob.has_magic(shown):
+            return make(
+                "CJM101", shown, 0, 0, f"no file matches the pattern `{shown}`", "check the pattern and the folder"
+            )
+        return make("CJM101", shown, 0, 0, f"no such file: {shown}", "check the path and its spelling")
     except OSError as error:
-        return make("CJM101", shown, 1, 1, f"cannot read {shown}: {error.strerror}")
+        return make("CJM101", shown, 0, 0, f"cannot read {shown}: {error.strerror}")
     if stat.S_ISDIR(info.st_mode):
         return make(
             "CJM102",
             shown,
-            1,
-            1,
+            0,
+            0,
             f"{shown} is a directory, not a journey file",
             "pass the .yaml files inside it, or the directory to a command that takes one",
         )
     if not stat.S_ISREG(info.st_mode):
-        return make("CJM102", shown, 1, 1, f"{shown} is not a regular file")
+        return make("CJM102", shown, 0, 0, f"{shown} is not a regular file")
     if info.st_size > MAX_FILE_BYTES:
         return make(
             "CJM112",
             shown,
-            1,
-            1,
+            0,
+            0,
             f"the file is {info.st_size // (1024 * 1024)} MiB; a journey file is at most 10 MiB",
         )
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return make("CJM101", shown, 1, 1, f"cannot read {shown}: {error.strerror or error}")
-    return parse_document(raw, shown)
+    return None
 
 
-def parse_document(raw: bytes, name: str) -> Document | Diagnostic:
-    """Decode and parse the bytes of a journey file into a Document, or the first reason it cannot be."""
+def parse_document(raw: bytes, name: str) -> Document | Unreadable:
+    """Decode and parse the bytes of a journey file into a Document, or the reasons it cannot be."""
     if b"\x00" in raw:
         line, column = _byte_position(raw, raw.index(b"\x00"))
-        return make(
-            "CJM104",
-            name,
-            line,
-            column,
-            "the file holds binary data (a NUL byte), not YAML text",
-            "is this the right file? journey files are UTF-8 text",
+        return Unreadable(
+            [
+                make(
+                    "CJM104",
+                    name,
+                    line,
+                    column,
+                    "the file holds binary data (a NUL byte), not YAML text",
+                    "is this the right file? journey files are UTF-8 text",
+                )
+            ]
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
-        return make(
-            "CJM103",
-            name,
-            line,
-            column,
-            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)",
-            "save the file with UTF-8 encoding",
-        )
-    text = text.removeprefix("\ufeff")
-    return parse_text(text, name)
+        message = f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)"
+        return Unreadable([make("CJM103", name, line, column, message, "save the file with UTF-8 encoding")])
+    return parse_text(text.removeprefix("\ufeff"), name)
 
 
-def parse_text(text: str, name: str) -> Document | Diagnostic:
-    """Parse YAML text into a Document; syntax errors become positioned diagnostics."""
+def parse_text(text: str, name: str) -> Document | Unreadable:
+    """Parse YAML text into a Document; pasted characters, excessive depth and syntax errors become diagnostics.
+
+    The text is scanned first (`cjm.prescan`), so the parser never sees a file it would misread
+    or recurse too deeply into. Pasted characters are errors, but the rest of the file is still
+    read with each one replaced by what the author meant (a space, a `-`, a `:`), so its other
+    problems are reported in the same run; the Document then carries them in `problems`.
+    """
+    from cjm.fields import known_keys  # here: cjm.fields reads the models, which import this module's types
+
+    findings = scan(text, known_keys())
+    problems = [finding_diagnostic(finding, name) for finding in findings]
+    if any(finding.kind in ("depth", "size") for finding in findings):
+        return Unreadable(problems, text)
+    if not findings:
+        return _parse(text, name)
+    result = _parse(repair(text, findings), name)
+    if isinstance(result, Unreadable):
+        return Unreadable([*problems, *result.diagnostics], text)
+    return replace(result, text=text, problems=problems)
+
+
+def _parse(text: str, name: str) -> Document | Unreadable:
+    """Parse text that passed the scan into a Document (or say why it cannot be)."""
     yaml = YAML(typ="safe")
     try:
         root = yaml.compose(text)
     except ReaderError as error:
         line, column = _text_position(text, error.position)
-        return make(
-            "CJM104",
-            name,
-            line,
-            column,
-            f"the file holds a control character (U+{error.character:04X}) that YAML does not allow",
-            "remove the character, or check that this is a text file",
-        )
+        message = f"the file holds a control character (U+{error.character:04X}) that YAML does not allow"
+        hint = "remove the character, or check that this is a text file"
+        return Unreadable([make("CJM104", name, line, column, message, hint)], text)
     except MarkedYAMLError as error:
-        return _syntax_diagnostic(error, name, text)
+        return Unreadable([syntax_diagnostic(error, name, text)], text)
     except YAMLError as error:  # pragma: no cover - every ruamel parse error is marked or a ReaderError
-        return make("CJM105", name, 1, 1, f"the YAML cannot be parsed: {error}")
+        return Unreadable([make("CJM105", name, 0, 0, f"the YAML cannot be parsed: {error}")], text)
     if root is None:
-        return make(
-            "CJM107",
-            name,
-            1,
-            1,
-            "the file is empty: it holds no journey",
-            "start with `cjm: 1`, a `title:` and a list of `stages:`",
-        )
+        message = "the file is empty: it holds no journey"
+        hint = "start with `cjm: 1`, a `title:` and a list of `stages:`"
+        return Unreadable([make("CJM107", name, 1, 1, message, hint)], text)
     if not isinstance(root, MappingNode):
         line, column = _node_position(root)
         kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        return make(
-            "CJM108",
-            name,
-            line,
-            column,
-            f"the top level is {kind}, not a mapping of keys",
-            "a journey file starts with keys such as `cjm: 1` and `title: …`",
-        )
+        message = f"the top level is {kind}, not a mapping of keys"
+        hint = "a journey file starts with keys such as `cjm: 1` and `title: …`"
+        return Unreadable([make("CJM108", name, line, column, message, hint)], text)
     builder = _Builder(yaml)
     try:
         data = builder.build(root, ())
     except _Refused as refused:
         line, column = _node_position(refused.node)
-        return make(refused.code, name, line, column, refused.message, refused.hint)
-    return Document(name=name, text=text, data=data, positions=builder.positions)
+        end_mark = refused.node.end_mark
+        end = end_mark.column if end_mark.line + 1 == line and end_mark.column >= column else None
+        refusal = make(refused.code, name, line, column, refused.message, refused.hint, end_column=end)
+        return Unreadable([refusal], text)
+    return Document(name=name, text=text, data=data, positions=builder.positions, scalars=builder.scalars)
 
 
 class _Builder:
@@ -195,10 +246,30 @@ class _Builder:
     def __init__(self, yaml: YAML) -> None:
         self.constructor = yaml.constructor
         self.positions = SourceMap()
+        self.scalars: dict[PathKey, ScalarSource] = {}
         self.budget = MAX_NODES
+        self.seen: set[int] = set()
+        self.aliased = False
 
     def build(self, node: Node, path: PathKey, key_node: Node | None = None) -> Any:
+        if len(path) > MAX_DEPTH:
+            raise _Refused(
+                "CJM116",
+                node,
+                f"aliases nest the values more than {MAX_DEPTH} levels deep; a journey map needs about 6",
+                "write the values out instead of nesting aliases",
+            )
         self.budget -= 1
+        if isinstance(node, MappingNode | SequenceNode):
+            self.aliased = self.aliased or id(node) in self.seen
+            self.seen.add(id(node))
+        if self.budget < 0 and not self.aliased:
+            raise _Refused(
+                "CJM112",
+                node,
+                f"the file holds more than {MAX_NODES:,} values; a journey map holds a few hundred",
+                "split the map, one journey per file",
+            )
         if self.budget < 0:
             raise _Refused(
                 "CJM109",
@@ -210,6 +281,9 @@ class _Builder:
         line, column = _node_position(node)
         key_line, key_column = _node_position(key_node) if key_node is not None else (line, column)
         self.positions.spans.setdefault(path, Span(key_line, key_column, line, column))
+        for part in (node, key_node):
+            if part is not None and part.end_mark.line == part.start_mark.line and part.end_mark.column > 0:
+                self.positions.ends.setdefault(_node_position(part), part.end_mark.column)
         if isinstance(node, MappingNode):
             if node.tag != _TAG + "map":
                 raise self._tag_refused(node)
@@ -218,7 +292,10 @@ class _Builder:
             if node.tag != _TAG + "seq":
                 raise self._tag_refused(node)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        value = self._scalar(node)
+        if isinstance(node, ScalarNode):
+            self.scalars.setdefault(path, _scalar_source(node))
+        return value
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -232,10 +309,7 @@ class _Builder:
             key = self._scalar(key_node)
             if key in result:
                 raise _Refused(
-                    "CJM106",
-                    key_node,
-                    f"duplicate key `{key}` in the same mapping",
-                    "YAML would silently keep only one of them: remove or rename one",
+                    "CJM106", key_node, f"duplicate key `{key}` in the same mapping", _duplicate_hint(node, key_node)
                 )
             result[key] = self.build(value_node, (*path, key), key_node)
         for source in merged:
@@ -267,31 +341,33 @@ class _Builder:
             "CJM110",
             node,
             f"the YAML tag `{tag}` is not allowed in a journey file",
-            "remove the tag: values are plain text, numbers, dates, lists and mappings",
+            "remove the tag (values are plain text, numbers, dates, lists and mappings); "
+            f"if `{tag}` is part of the text, put the whole value in quotes",
         )
 
 
-def _syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnostic:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = (error.problem or "invalid YAML").strip()
-    context = (error.context or "").strip()
-    if "expected a single document" in context:
-        return make(
-            "CJM111",
-            name,
-            line,
-            column,
-            "the file holds more than one YAML document (`---`)",
-            "keep one journey map per file",
-        )
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    hint = None
-    if mark is not None and text[mark.index : mark.index + 1] == "\t":
-        hint = "YAML indents with spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        hint = "put text containing `: ` in quotes"
-    return make("CJM105", name, line, column, message, hint)
+def _duplicate_hint(node: MappingNode, duplicate: Node) -> str:
+    """The hint of a duplicate key; when an empty key such as `touchpoints:` stands above it, the likely cause."""
+    empty: Node | None = None
+    for key, value in node.value:
+        if key is duplicate:
+            break
+        if isinstance(value, ScalarNode) and value.tag == _TAG + "null" and not value.value:
+            empty = key
+    if empty is None:
+        return "YAML would silently keep only one of them: remove or rename one"
+    return (
+        f"if these keys belong under `{empty.value}:` at line {empty.start_mark.line + 1}, indent them under it "
+        "as a list item (`- `); otherwise remove or rename one (YAML would silently keep only one)"
+    )
+
+
+def _scalar_source(node: ScalarNode) -> ScalarSource:
+    end = node.end_mark
+    start = node.start_mark
+    typed = node.tag not in (_TAG + "str", _TAG + "null")
+    plain = node.style in (None, "")
+    return ScalarSource(node.value, plain, end.line + 1, end.column + 1, start.line + 1, start.column + 1, typed)
 
 
 def _node_position(node: Node) -> tuple[int, int]:

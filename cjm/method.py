@@ -206,7 +206,7 @@ def _pain_points_and_opportunities(journey: Journey, config: Config, today: date
                     "CJM507",
                     path,
                     f"pain point `{pain.id}` has no evidence: is it known or assumed?",
-                    "evidence: [Interviews (8 of 12), Analytics: 43% drop, Support tickets]",
+                    'add `evidence: [Interviews (8 of 12), "Analytics: 43% drop", Support tickets]`',
                     "value",
                 )
             if pain.severity in ("high", "critical") and pain.id not in addressed:

@@ -15,10 +15,11 @@ from pathlib import Path
 from cjm.checks import check_references
 from cjm.config import Config, config_for, today_default
 from cjm.diagnostics import Diagnostic, has_errors, make, sort_key
-from cjm.loader import Document, parse_document, read_document
+from cjm.loader import Document, Unreadable, parse_document, read_document
 from cjm.method import check_method
 from cjm.model import Journey
 from cjm.partial import Readable, readable_part
+from cjm.source_text import keep_source_text
 from cjm.validation import validate_document
 
 
@@ -31,6 +32,7 @@ class FileResult:
     journey: Journey | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     baseline: Journey | None = None
+    source: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -40,7 +42,7 @@ class FileResult:
     @property
     def text(self) -> str | None:
         """The source text, when the file could be decoded."""
-        return self.document.text if self.document else None
+        return self.document.text if self.document else self.source
 
 
 BaselineLoader = Callable[[str], "FileResult"]
@@ -60,7 +62,11 @@ def check_document(
     `load_baseline` checks the map a future-state map names in `baseline:` (a path relative to the
     map); its pain points are then known to `addresses:`, for opportunities that removed them.
     """
+    document, reading = keep_source_text(document)
     journey, diagnostics = validate_document(document)
+    diagnostics = document.problems + reading + diagnostics
+    if has_errors(document.problems):
+        journey = None
     # Every problem in one run: an invalid map's readable part still gets the other checks.
     readable = Readable(journey, document) if journey is not None else readable_part(document)
     baseline: Journey | None = None
@@ -72,7 +78,16 @@ def check_document(
         diagnostics = diagnostics + check_references(part, shown, baseline, lost)
         diagnostics += check_method(part, shown, config or Config(), today or today_default(), lost)
     valid = journey if not has_errors(diagnostics) else None
+    diagnostics = [_with_end(diagnostic, document) for diagnostic in diagnostics]
     return FileResult(document.name, document, valid, sorted(diagnostics, key=sort_key), baseline)
+
+
+def _with_end(diagnostic: Diagnostic, document: Document) -> Diagnostic:
+    """A diagnostic at a key or value gets that key or value's end, so the caret spans all of it."""
+    if diagnostic.end_column is not None or diagnostic.file != document.name:
+        return diagnostic
+    end = document.positions.end_of(diagnostic.line, diagnostic.column)
+    return replace(diagnostic, end_column=end) if end is not None else diagnostic
 
 
 def _baseline(document: Document, shown: str, load: BaselineLoader) -> tuple[Journey | None, list[Diagnostic]]:
@@ -123,8 +138,9 @@ def _check_one(
 ) -> FileResult:
     config, problems = config_for(path.parent)
     loaded = read_document(path, name)
-    if isinstance(loaded, Diagnostic):
-        return FileResult(loaded.file, None, None, [loaded, *problems])
+    if isinstance(loaded, Unreadable):
+        shown = loaded.diagnostics[0].file
+        return FileResult(shown, None, None, [*loaded.diagnostics, *problems], source=loaded.text)
     result = check_document(loaded, config, today, load_baseline)
     if not problems:
         return result
@@ -136,8 +152,8 @@ def check_bytes(
 ) -> FileResult:
     """Run the checking pipeline on the bytes of a file read from elsewhere (a git revision)."""
     loaded = parse_document(raw, name)
-    if isinstance(loaded, Diagnostic):
-        return FileResult(name, None, None, [loaded])
+    if isinstance(loaded, Unreadable):
+        return FileResult(name, None, None, loaded.diagnostics, source=loaded.text)
     return check_document(loaded, config, None, load_baseline)
 
 

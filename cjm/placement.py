@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from cjm.diagnostics import Diagnostic, make
-from cjm.fields import SINGLE, all_models, children, field_fits, model_at, noun, the
+from cjm.fields import SINGLE, all_models, children, field_fits, model_at, noun, shape, the
 from cjm.loader import Document, PathKey
 from cjm.model import Journey
 
@@ -193,6 +193,18 @@ def _elsewhere(document: Document, key: _Key) -> Diagnostic:
         nouns = " or ".join(dict.fromkeys(noun(model) for model in owners))
         message += f": `{key.name}` is a field of {nouns}"
         return make("CJM203", document.name, line, column, message, f"move it into {nouns}, or remove it")
+    unfit = difflib.get_close_matches(key.name, free, n=1, cutoff=0.8)
+    if unfit:
+        # The nearest field here does not take this value: say what it takes, so one run fixes both.
+        takes = shape(key.model.model_fields[unfit[0]].annotation)
+        return make(
+            "CJM203",
+            document.name,
+            line,
+            column,
+            message,
+            f"the nearest field here, `{unfit[0]}`, takes {takes}, not {_described(value)}",
+        )
     for model in all_models():
         candidates = [name for name, field in model.model_fields.items() if field_fits(field, value)]
         near = difflib.get_close_matches(key.name, candidates, n=1, cutoff=0.75)
@@ -220,6 +232,14 @@ def _where(document: Document, key: _Key) -> str:
         if isinstance(ident, str) and ident.strip():
             return f"in {named.split(' ', 1)[-1]} `{' '.join(ident.split())[:40]}`"
     return f"in {named.split(' ', 1)[-1]}"
+
+
+def _described(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing" if value is None else f"`{_short(value)}`"
 
 
 def _short(value: Any) -> str:

@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from cjm.diagnostics import Diagnostic, Severity
 from cjm.translation import _, current_language, ngettext, pgettext, translate
@@ -53,19 +53,19 @@ def report_text(results: Sequence[Reported], color: bool) -> Report:
 
 def report_file_text(result: Reported, color: bool) -> str:
     """The text report of one file's diagnostics (no summary): what a batch prints as each file is done."""
-    lines = result.text.splitlines() if result.text else []
+    lines = [line.removesuffix("\r") for line in result.text.split("\n")] if result.text else []
     segments: list[Segment] = []
     for diagnostic in result.diagnostics:
         style = "bold red" if diagnostic.severity is Severity.ERROR else "bold yellow"
         segments += [
-            (f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}: ", "bold"),
+            (f"{_where(diagnostic)}: ", "bold"),
             (f"{severity_word(diagnostic.severity)} {diagnostic.code}", style),
             (f" {translate(diagnostic.message)}\n", ""),
         ]
         if 0 < diagnostic.line <= len(lines):
             source = lines[diagnostic.line - 1].replace("\t", " ")
             gutter = f"{diagnostic.line:>5} │ "
-            width = _token_width(source, diagnostic.column - 1)
+            width = _caret_width(source, diagnostic)
             caret = " " * (diagnostic.column - 1) + "^" * width
             segments += [(gutter, "dim"), (source + "\n", ""), (" " * (len(gutter) - 2) + "│ ", "dim")]
             segments += [(caret, style), ("\n", "")]
@@ -73,6 +73,20 @@ def report_file_text(result: Reported, color: bool) -> str:
             label = _("hint:")
             segments += [(f"      {label} ", "cyan"), (translate(diagnostic.hint) + "\n", "")]
     return styled(segments, color)
+
+
+def _where(diagnostic: Diagnostic) -> str:
+    """`file:line:column`, or just the file when the problem has no position (a missing file)."""
+    if diagnostic.line <= 0:
+        return diagnostic.file
+    return f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
+
+
+def _caret_width(source: str, diagnostic: Diagnostic) -> int:
+    """How many characters the caret underlines: to the value's known end, else the token at the column."""
+    if diagnostic.end_column is not None and diagnostic.end_column >= diagnostic.column:
+        return min(diagnostic.end_column, max(len(source), diagnostic.column)) - diagnostic.column + 1
+    return _token_width(source, diagnostic.column - 1)
 
 
 def styled(segments: Sequence[Segment], color: bool) -> str:
@@ -159,15 +173,22 @@ def severity_word(severity: Severity) -> str:
     return words[severity]
 
 
-def translated(diagnostic: Diagnostic) -> dict[str, object]:
+def translated(diagnostic: Diagnostic) -> dict[str, Any]:
     """A diagnostic's JSON shape with its message and hint in the run's language; keys and codes unchanged."""
     return {**diagnostic.to_dict(), "message": translate(diagnostic.message), "hint": translate(diagnostic.hint)}
 
 
 def report_json(results: Sequence[Reported], color: bool) -> Report:
-    """A JSON list of diagnostics (file, line, column, code, severity, message, hint) on stdout."""
-    payload = [translated(diagnostic) for result in results for diagnostic in result.diagnostics]
+    """A JSON list of diagnostics (file, line, column, code, severity, message, hint, end_column) on stdout."""
+    payload = [_positioned(translated(diagnostic)) for result in results for diagnostic in result.diagnostics]
     return Report(stdout=json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+
+
+def _positioned(item: dict[str, Any]) -> dict[str, Any]:
+    """A diagnostic without a position has `null` line and column in JSON, not a made-up 1:1."""
+    if item["line"] <= 0:
+        item = {**item, "line": None, "column": None}
+    return item
 
 
 def report_github(results: Sequence[Reported], color: bool) -> Report:
@@ -182,8 +203,10 @@ def report_github(results: Sequence[Reported], color: bool) -> Report:
                     ("file", d.file),
                     ("line", str(d.line)),
                     ("col", str(d.column)),
+                    ("endColumn", str(d.end_column or "")),
                     ("title", d.code),
                 )
+                if value and value != "0"
             )
             message = translate(d.message) + (_(" (hint: {hint})").format(hint=translate(d.hint)) if d.hint else "")
             out.append(f"::{command} {properties}::{_escape_data(message)}\n")

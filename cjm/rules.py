@@ -66,11 +66,26 @@ def rules_markdown() -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+def example_language(code: str, example: str) -> str:
+    """The language an example of the code table is written in: `yaml`, `toml`, `console` or `text` (prose).
+
+    Why: the docs page fences each example with its language, and a test parses every `yaml` one,
+    so what cjm shows as YAML is YAML.
+    """
+    if code.startswith("CJM6"):
+        return "toml"
+    if example.startswith("cjm "):
+        return "console"
+    if ":" not in example and not example.startswith("- "):
+        return "text"
+    return "yaml"
+
+
 def _rule_section(rule: Rule) -> list[str]:
     lines = [f"### {rule.code} `{rule.name}` ({_severity(rule)})", "", _(rule.summary), ""]
     for label, example in ((_("Bad:"), rule.bad), (_("Good:"), rule.good)):
         if example:
-            lines += [label, "", "```yaml", example, "```", ""]
+            lines += [label, "", f"```{example_language(rule.code, example)}", example, "```", ""]
     return lines
 
 

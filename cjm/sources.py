@@ -2,6 +2,12 @@
 
 Kept apart from the pipeline so that finding the files (and a build served from the cache)
 never imports the pydantic models.
+
+Why directories and globs pick maps only: `cjm validate .` in a documentation repository also
+finds `mkdocs.yml`, CI workflows and OpenAPI files; reporting their Python tags as map errors is
+noise. A directory or a glob picks the files that say they are journey maps (a top-level `cjm:`
+key, or a name ending in `.cjm.yaml`/`.cjm.yml`) and counts the other YAML files it skipped; a
+file named on its own is always checked, map or not.
 """
 
 from __future__ import annotations
@@ -10,31 +16,70 @@ import glob
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 JOURNEY_SUFFIXES = (".yaml", ".yml")
 
 
 def collect_files(arguments: Iterable[str]) -> list[Path]:
-    """Expand command-line arguments: directories to their YAML files, glob patterns to their matches.
+    """The files to check for these arguments (see `collect_journeys`, which also counts the skipped ones)."""
+    return collect_journeys(arguments).files
 
-    Why: shells on some systems, and quoted arguments in CI files, pass patterns through
-    unexpanded. A pattern that matches nothing is kept, so it is reported as a missing file.
+
+MAP_SUFFIXES = (".cjm.yaml", ".cjm.yml")
+# A top-level `cjm:` key: at the start of a line, after an optional byte order mark.
+_VERSION_KEY = re.compile(rb"^(?:\xef\xbb\xbf)?(?:cjm|\"cjm\"|'cjm')[ \t]*:", re.MULTILINE)
+_PEEK_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Collected:
+    """The files to check, in order, and the YAML files a directory or glob held that are not maps."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+
+def is_journey_map(path: Path) -> bool:
+    """Whether a YAML file says it is a journey map: named `*.cjm.yaml`, or a top-level `cjm:` key."""
+    if path.name.endswith(MAP_SUFFIXES):
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_PEEK_BYTES)
+    except OSError:
+        return True  # unreadable: let the loader say why
+    return _VERSION_KEY.search(head) is not None
+
+
+def collect_journeys(arguments: Iterable[str]) -> Collected:
+    """Expand command-line arguments: directories to their maps, glob patterns to their matching maps.
+
+    Why globs here: shells on some systems, and quoted arguments in CI files, pass patterns through
+    unexpanded. A pattern that matches nothing is kept, so it is reported as matching nothing.
     """
     found: list[Path] = []
+    skipped: list[Path] = []
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            found.extend(_journey_files(path))
+            candidates = _yaml_files(path)
         elif not path.exists() and glob.has_magic(argument):
             matches = [Path(match) for match in sorted(glob.glob(argument, recursive=True))]
-            found.extend([match for match in matches if not match.is_dir()] or [path])
+            candidates = [match for match in matches if match.is_file()]
+            if not candidates:
+                found.append(path)
+                continue
         else:
             found.append(path)
-    return list(dict.fromkeys(found))
+            continue
+        for candidate in candidates:
+            (found if is_journey_map(candidate) else skipped).append(candidate)
+    return Collected(list(dict.fromkeys(found)), [path for path in dict.fromkeys(skipped) if path not in found])
 
 
-def _journey_files(directory: Path) -> list[Path]:
+def _yaml_files(directory: Path) -> list[Path]:
     files = [
         path
         for path in directory.rglob("*")
@@ -43,6 +88,18 @@ def _journey_files(directory: Path) -> list[Path]:
         and not any(part.startswith(".") for part in path.relative_to(directory).parts)
     ]
     return sorted(files)
+
+
+def skipped_note(skipped: list[Path], shown: int = 5) -> str:
+    """One line naming the YAML files that were skipped as not being maps, or "" when there are none."""
+    if not skipped:
+        return ""
+    names = ", ".join(str(path) for path in skipped[:shown]) + (", …" if len(skipped) > shown else "")
+    count = f"{len(skipped)} YAML file{'s' if len(skipped) != 1 else ''}"
+    return (
+        f"skipped {count} that {'are' if len(skipped) != 1 else 'is'} not a journey map (no top-level `cjm:` key, "
+        f"not named *.cjm.yaml): {names}; name a file to check it anyway"
+    )
 
 
 SHARD_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")

@@ -25,7 +25,7 @@ def test_load_raises_with_positioned_diagnostics() -> None:
 
 def test_check_reports_a_directory(tmp_path: Path) -> None:
     [diagnostic] = cjm.check(tmp_path)
-    assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("CJM102", 1, 1)
+    assert (diagnostic.code, diagnostic.line, diagnostic.column) == ("CJM102", 0, 0)
 
 
 def test_derived_ids_and_shorthands(tmp_path: Path) -> None:

@@ -238,7 +238,9 @@ def test_every_input_of_a_check_is_in_its_key(change: dict[str, object]) -> None
     [
         ("other-baseline", OutputSpec("svg")),
         ("none", OutputSpec("png")),
-        ("none", OutputSpec("svg", views=("map",))),
+        ("none", OutputSpec("svg", view="flow")),
+        ("none", OutputSpec("svg", views=("map", "flow"))),
+        ("none", OutputSpec("svg", siblings=("a.svg", "a.md"))),
         ("none", OutputSpec("svg", locale="fr")),
         ("none", OutputSpec("svg", stem="other")),
         ("none", OutputSpec("svg", tools="dot:/usr/bin/dot:2")),

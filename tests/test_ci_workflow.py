@@ -260,10 +260,16 @@ def test_broken_pull_request_is_annotated_and_still_reported(tmp_path: Path) -> 
     validate = run.steps["Validate the maps"]
     assert validate.returncode == 1
     line, column = located(broken, "word-of-mouht")
-    error = f"::error file=journeys/ecommerce-first-purchase.yaml,line={line},col={column},title=CJM302::"
+    end = column + len("word-of-mouht") - 1
+    error = (
+        f"::error file=journeys/ecommerce-first-purchase.yaml,line={line},col={column},endColumn={end},title=CJM302::"
+    )
     assert error in validate.stdout
     line, column = located(stale, "2025-01-10")
-    assert f"::warning file=journeys/stale.yaml,line={line},col={column},title=CJM512::" in validate.stdout
+    end = column + len("2025-01-10") - 1
+    assert (
+        f"::warning file=journeys/stale.yaml,line={line},col={column},endColumn={end},title=CJM512::" in validate.stdout
+    )
     assert validate.stderr == "1 of 2 files invalid (1 error, 1 warning)\n"
 
     build = run.steps["Build the pictures"]

@@ -64,12 +64,24 @@ def test_json_keys_and_null_hint(tmp_path: Path) -> None:
     [item] = [
         found for found in json.loads(run_cjm("validate", "-F", "json", str(path)).stdout) if found["code"] == "CJM305"
     ]
-    assert set(item) == {"file", "line", "column", "code", "severity", "message", "hint"}
+    assert set(item) == {"file", "line", "column", "code", "severity", "message", "hint", "end_column"}
     assert item["hint"] is not None
-    syntax = tmp_path / "syntax.yaml"
-    syntax.write_text("cjm: 1\ntitle: [a\n")
-    [item] = json.loads(run_cjm("validate", "-F", "json", str(syntax)).stdout)
-    assert item["code"] == "CJM105" and item["hint"] is None
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text("cjm: 1\ntitle: [a]\nstages:\n  - name: A\n")
+    [item] = [
+        found for found in json.loads(run_cjm("validate", "-F", "json", str(wrong)).stdout) if found["code"] == "CJM204"
+    ]
+    assert item["hint"] is None
+
+
+def test_a_missing_file_has_no_position(tmp_path: Path) -> None:
+    missing = str(tmp_path / "nope.yaml")
+    [item] = json.loads(run_cjm("validate", "-F", "json", missing).stdout)
+    assert (item["code"], item["line"], item["column"]) == ("CJM101", None, None)
+    text = run_cjm("validate", missing).stderr
+    assert text.startswith(f"{missing}: error CJM101") and ":1:1" not in text
+    github = run_cjm("validate", "-F", "github", missing).stdout
+    assert github.startswith("::error file=") and "line=" not in github
 
 
 def test_github_annotations_escape_properties_and_data(tmp_path: Path) -> None:
@@ -78,7 +90,7 @@ def test_github_annotations_escape_properties_and_data(tmp_path: Path) -> None:
     result = run_cjm("validate", "--output-format", "github", str(path))
     assert result.returncode == 1
     [line] = [line for line in result.stdout.splitlines() if line.startswith("::error")]
-    assert line.startswith(f"::error file={tmp_path}/a%2Cb%3Ac.yaml,line=5,col=38,title=CJM302::")
+    assert line.startswith(f"::error file={tmp_path}/a%2Cb%3Ac.yaml,line=5,col=38,endColumn=43,title=CJM302::")
     assert "unknown channel `we%25b`" in line
 
 

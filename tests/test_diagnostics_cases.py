@@ -1,7 +1,8 @@
 """Every diagnostic code has a small bad file and its exact expected output, run through the real CLI.
 
 A case is `tests/cases/<name>.yaml` with `<name>.expected` beside it: one line per diagnostic,
-`line:column severity code message`, and an indented `hint:` line when there is one. Cases
+`line:column severity code message` (`line:column-end` when the diagnostic knows where the
+value ends), and an indented `hint:` line when there is one. Cases
 that cannot be text files (bad encodings, binary data) are bytes in BYTE_CASES below.
 """
 
@@ -35,7 +36,8 @@ BYTE_CASES: dict[str, bytes] = {
 def _expected_text(stdout: str) -> str:
     lines = []
     for item in json.loads(stdout):
-        lines.append(f"{item['line']}:{item['column']} {item['severity']} {item['code']} {item['message']}")
+        end = f"-{item['end_column']}" if item.get("end_column") else ""
+        lines.append(f"{item['line']}:{item['column']}{end} {item['severity']} {item['code']} {item['message']}")
         if item["hint"]:
             lines.append(f"    hint: {item['hint']}")
     return "\n".join(lines) + "\n" if lines else ""

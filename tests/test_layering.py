@@ -21,6 +21,11 @@ PURE_MODULES = [
     "config",
     "method",
     "writer",
+    "prescan",
+    "syntax",
+    "indentation",
+    "fields",
+    "source_text",
 ]
 FORBIDDEN = {"typer", "rich", "cjm.cli", "cjm.reporters"}
 

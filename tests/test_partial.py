@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
+import copy
+import io
+import random
+from typing import Any
+
+from ruamel.yaml import YAML
+
 from cjm.loader import Document, parse_text
 from cjm.partial import Lost, readable_part
+from cjm.pipeline import check_document
+from tests.conftest import EXAMPLES
 
 MAP = """\
 cjm: 1
@@ -85,3 +94,51 @@ def test_model_paths_are_compared_with_document_paths() -> None:
     assert not lost.touches(("stages", 0, "touchpoints", 1))
     assert lost.touches(("stages", 0, "touchpoints", 0))  # its emotion was left out
     assert lost.under(("stages", 1, "id"))
+
+
+def _mutations(seed: int, count: int) -> list[str]:
+    """Examples with values replaced, removed or added at random (a fixed seed: the same maps every run)."""
+    yaml = YAML(typ="safe")
+    yaml.default_flow_style = False
+    sources = [yaml.load(path.read_text(encoding="utf-8")) for path in EXAMPLES]
+    keys = ["name", "text", "id", "channel", "emotion", "kind", "severity", "next", "addresses", "colour", "target"]
+    values: list[Any] = [None, True, 3, -2.5, "web", "Ü x", "", [], {}, "2026-01-01", "high", "★", [{"name": 1}]]
+    rng = random.Random(seed)
+
+    def paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        found = [path]
+        if isinstance(value, dict):
+            found += [p for key, item in value.items() for p in paths(item, (*path, key))]
+        elif isinstance(value, list):
+            found += [p for index, item in enumerate(value) for p in paths(item, (*path, index))]
+        return found
+
+    texts = []
+    for _ in range(count):
+        data = copy.deepcopy(rng.choice(sources))
+        for _ in range(rng.randint(1, 5)):
+            path = rng.choice(paths(data)[1:])
+            parent = data
+            for part in path[:-1]:
+                parent = parent[part]
+            roll = rng.random()
+            if roll < 0.5:
+                parent[path[-1]] = rng.choice(values)
+            elif roll < 0.7 and isinstance(parent, dict):
+                del parent[path[-1]]
+            elif isinstance(parent, dict):
+                parent[rng.choice(keys)] = rng.choice(values)
+        buffer = io.StringIO()
+        yaml.dump(data, buffer)
+        texts.append(buffer.getvalue())
+    return texts
+
+
+def test_any_mangled_map_is_checked_without_failing_each_problem_once_inside_the_file() -> None:
+    for text in _mutations(seed=8, count=200):
+        document = _document(text)
+        result = check_document(document)
+        lines = text.count("\n") + 1
+        assert all(1 <= d.line <= lines and d.column >= 1 for d in result.diagnostics), text
+        # Each problem once: the readable part's checks never repeat a schema error.
+        assert len(set(result.diagnostics)) == len(result.diagnostics), text

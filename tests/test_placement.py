@@ -57,8 +57,8 @@ def test_persona_fields_dedented_to_the_top_level() -> None:
         ("emotions", 2, "did you mean `emotion`?"),
         ("chanel", "web", "did you mean `channel`?"),
         ("drop_of", "68% leave", "did you mean `drop_off`?"),
-        # The nearest spelling takes a number: "happy" does not fit it, so it is not suggested.
-        ("emotions", "happy", None),
+        # The nearest spelling takes a number: "happy" does not fit it, so it is not suggested as is.
+        ("emotions", "happy", "the nearest field here, `emotion`, takes a number, not `happy`"),
         ("colour", "red", None),
     ],
 )

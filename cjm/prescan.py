@@ -1,0 +1,377 @@
+"""Look at a journey file's text before the YAML parser does: pasted characters and nesting depth.
+
+Why before parsing: a no-break space pasted from Word in the indentation, or an en dash where a
+list item's `-` should be, makes the parser report something else somewhere else ("unknown
+field `  goals`", "mapping values are not allowed"), and never names the invisible character.
+And a file nested thousands of levels deep makes a recursive parser crash the process; counting
+the depth on the text first bounds the work before any recursion starts.
+
+The scan is a small line tokenizer that knows quoted scalars (where any character is legitimate
+text), comments, block scalars (`|`, `>`) and flow collections (`[...]`, `{...}`). It only reports
+what it is sure of: characters in the structure of the file (indentation, keys, around `:` and
+list dashes), never inside text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from cjm.diagnostics import Diagnostic, make
+
+# A journey map nests about six levels (map, stages, stage, touchpoints, touchpoint, next).
+MAX_DEPTH = 64
+# The richest example holds about 700 values; the loader's alias budget is the same 100,000.
+MAX_VALUES = 100_000
+
+# Characters that look like a space, or like nothing, and are not YAML whitespace.
+INVISIBLE: dict[str, str] = {
+    "\u00a0": "a non-breaking space",
+    "\u202f": "a narrow non-breaking space",
+    "\u2007": "a figure space",
+    "\u2009": "a thin space",
+    "\u200a": "a hair space",
+    "\u2002": "an en space",
+    "\u2003": "an em space",
+    "\u2004": "a three-per-em space",
+    "\u2005": "a four-per-em space",
+    "\u2006": "a six-per-em space",
+    "\u2008": "a punctuation space",
+    "\u205f": "a medium mathematical space",
+    "\u3000": "an ideographic (full-width) space",
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner",
+    "\ufeff": "a byte order mark (an invisible zero-width character)",
+    "\u00ad": "a soft hyphen (invisible)",
+}
+# Characters a word processor puts where YAML wants `-` (a list item) or `:` (a key).
+DASH_LIKE: dict[str, str] = {
+    "\u2013": "an en dash `–`",
+    "\u2014": "an em dash `—`",
+    "\u2212": "a minus sign `−`",
+    "\u2010": "a Unicode hyphen `‐`",
+    "\u2011": "a non-breaking hyphen `‑`",
+    "\u2022": "a bullet `•`",
+    "\u00b7": "a middle dot `·`",
+    "\u25aa": "a square bullet `▪`",
+    "\u25cf": "a black circle `●`",
+}
+COLON_LIKE: dict[str, str] = {"\uff1a": "a full-width colon `：`", "\ua789": "a modifier-letter colon `꞉`"}
+# Line breaks YAML counts but editors mostly do not: every position after one would be off.
+LINE_SEPARATORS: dict[str, str] = {
+    "\u2028": "a Unicode line separator (U+2028)",
+    "\u2029": "a Unicode paragraph separator (U+2029)",
+    "\x85": "a next-line control character (U+0085)",
+}
+
+
+# A line holding none of these needs only its indentation looked at (the fast path of the scan).
+_SPECIAL = re.compile(
+    "[" + re.escape("".join([*INVISIBLE, *DASH_LIKE, *COLON_LIKE, *LINE_SEPARATORS, "'\"[]{}|>"])) + "]"
+)
+_PLAIN_LEADING = re.compile(r"( *)((?:-(?: +|$))*)")
+_SEPARATOR = re.compile("[" + "".join(LINE_SEPARATORS) + "]")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the scan found, 1-based: `kind` is `invisible`, `dash`, `colon`, `separator`, `depth` or `size`."""
+
+    kind: str
+    line: int
+    column: int
+    message: str
+    hint: str
+
+
+def describe(char: str) -> str:
+    """A reader's name for a character: "a non-breaking space (U+00A0)"."""
+    for table in (INVISIBLE, DASH_LIKE, COLON_LIKE, LINE_SEPARATORS):
+        if char in table:
+            name = table[char]
+            break
+    else:
+        name = f"the character {unicodedata.name(char, 'unnamed').lower()}"
+    code = f"(U+{ord(char):04X})"
+    return name if code in name else f"{name} {code}"
+
+
+def scan(text: str, keys: Collection[str] = ()) -> list[Finding]:
+    """Every pasted character in the file's structure, and the first place nesting exceeds MAX_DEPTH
+    (or the number of values MAX_VALUES).
+
+    `keys` are the field names of the format: a key is checked for invisible characters and
+    look-alike colons only when, cleaned of them, it is one of these (so French text such as
+    `Pourquoi : …` inside a list is left alone). Text is split on `\\n` only, as editors count lines.
+    """
+    return _Scanner(text, frozenset(keys)).run()
+
+
+class _Scanner:
+    def __init__(self, text: str, keys: frozenset[str]) -> None:
+        self.lines = text.split("\n")
+        self.keys = keys
+        self.findings: list[Finding] = []
+        self.quote: str | None = None
+        self.flow = 0
+        self.block_parent: int | None = None
+        self.stack: list[int] = []
+        self.too_deep = False
+        self.values = 0
+
+    def run(self) -> list[Finding]:
+        for number, raw in enumerate(self.lines, start=1):
+            line = raw.removesuffix("\r")
+            self._separators(line, number)
+            if self.too_deep:
+                break
+            if self.block_parent is not None:
+                stripped = line.lstrip(" ")
+                if not stripped or len(line) - len(stripped) > self.block_parent:
+                    continue
+                self.block_parent = None
+            self._line(line, number)
+        return self.findings
+
+    def _separators(self, line: str, number: int) -> None:
+        for match in _SEPARATOR.finditer(line):
+            hint = "replace it with a normal line break, or remove it"
+            self._report("separator", number, match.start() + 1, match.group(), hint)
+
+    def _report(self, kind: str, number: int, column: int, char: str, hint: str, where: str = "") -> None:
+        message = f"{describe(char)}{where}, probably pasted from a document"
+        self.findings.append(Finding(kind, number, column, message, hint))
+
+    def _count(self, number: int) -> None:
+        """One more value; past MAX_VALUES the scan stops: the parser would spend minutes on the file."""
+        self.values += 1
+        if self.values > MAX_VALUES and not self.too_deep:
+            self.too_deep = True
+            self.findings.append(
+                Finding(
+                    "size",
+                    number,
+                    1,
+                    f"the file holds more than {MAX_VALUES:,} values; a journey map holds a few hundred",
+                    "split the map, one journey per file",
+                )
+            )
+
+    def _depth(self, number: int, column: int) -> None:
+        if not self.too_deep and len(self.stack) + self.flow > MAX_DEPTH:
+            self.too_deep = True
+            self.findings.append(
+                Finding(
+                    "depth",
+                    number,
+                    column,
+                    f"the file nests more than {MAX_DEPTH} levels deep; a journey map needs about 6",
+                    "check the indentation and the brackets: a list or mapping is probably never closed",
+                )
+            )
+
+    def _line(self, line: str, number: int) -> None:
+        position = 0
+        if self.quote is not None:
+            position = self._close_quote(line, 0)
+            if position < 0:
+                return
+        elif self.flow == 0:
+            if _SPECIAL.search(line) is None:
+                self._plain_leading(line, number)
+                return
+            position = self._leading(line, number)
+        self._tokens(line, number, position, token_start=self.quote is None and self.flow == 0)
+
+    def _leading(self, line: str, number: int) -> int:
+        """The indentation and list dashes of a block line; pushes their columns on the depth stack."""
+        position = 0
+        first = True
+        while position < len(line):
+            char = line[position]
+            if char == " ":
+                position += 1
+                continue
+            if char in INVISIBLE:
+                self._report("invisible", number, position + 1, char, _replace(char), " in the indentation")
+                position += 1
+                continue
+            following = line[position + 1 : position + 2]
+            separated = following in ("", " ", "\t") or following in INVISIBLE
+            if char in DASH_LIKE and separated and following != "":
+                self._report(
+                    "dash", number, position + 1, char, "a list item starts with a plain hyphen `-`: type `- `",
+                    " where a list item's `-` belongs",
+                )  # fmt: skip
+            elif not (char in "-?" and separated):
+                break
+            self._push(position, number, first)
+            first = False
+            position += 1
+        if position < len(line) and line[position] != "#":
+            self._push(position, number, first)
+            self._count(number)
+        return position
+
+    def _plain_leading(self, line: str, number: int) -> None:
+        """`_leading` for a line without any character the scan looks for: only columns to push."""
+        match = _PLAIN_LEADING.match(line)
+        if match is None:  # never: the pattern matches any line, even an empty one
+            return
+        position, first = len(match.group(1)), True
+        for dash in match.group(2).split("-")[1:]:
+            self._push(position, number, first)
+            first = False
+            position += 1 + len(dash)
+        if position < len(line) and line[position] != "#":
+            self._push(position, number, first)
+            self._count(number)
+
+    def _push(self, column: int, number: int, first: bool) -> None:
+        if first:
+            while self.stack and self.stack[-1] >= column:
+                self.stack.pop()
+        if not self.stack or self.stack[-1] < column:
+            self.stack.append(column)
+        self._depth(number, column + 1)
+
+    def _close_quote(self, line: str, position: int) -> int:
+        """The index after the closing quote of the open quoted scalar, or -1 when it goes on."""
+        quote = self.quote
+        while position < len(line):
+            char = line[position]
+            if quote == '"' and char == "\\":
+                position += 2
+                continue
+            if char == quote:
+                if quote == "'" and line[position + 1 : position + 2] == "'":
+                    position += 2
+                    continue
+                self.quote = None
+                return position + 1
+            position += 1
+        return -1
+
+    def _tokens(self, line: str, number: int, position: int, token_start: bool) -> None:
+        key_start = position if token_start else -1
+        while position < len(line):
+            char = line[position]
+            if char in " \t":
+                position += 1
+                continue
+            if char == "#" and (position == 0 or line[position - 1] in " \t"):
+                return
+            if token_start and char in "'\"":
+                self.quote = char
+                position = self._close_quote(line, position + 1)
+                if position < 0:
+                    return
+                token_start = False
+                continue
+            if token_start and char in "|>" and self.flow == 0:
+                self.block_parent = self.stack[-1] if self.stack else 0
+                return
+            if char in "[{" and (token_start or self.flow):
+                self.flow += 1
+                self._depth(number, position + 1)
+                if self.too_deep:
+                    return
+                position += 1
+                key_start = position
+                continue
+            if char in "]}" and self.flow:
+                self.flow -= 1
+                position += 1
+                continue
+            if char == "," and self.flow:
+                self._count(number)
+                if self.too_deep:
+                    return
+                position += 1
+                token_start, key_start = True, position
+                continue
+            if char == ":" or char in COLON_LIKE:
+                following = line[position + 1 : position + 2]
+                if key_start >= 0:
+                    self._key(line, number, key_start, position, following)
+                if char == ":" and (following in ("", " ", "\t") or following in INVISIBLE or self.flow):
+                    position += 1
+                    token_start, key_start = True, position
+                    continue
+            if token_start and self.flow == 0 and key_start < 0:
+                key_start = position
+            token_start = False
+            position += 1
+
+    def _key(self, line: str, number: int, start: int, colon: int, following: str) -> None:
+        """Check a key `line[start:colon]` and the character after its colon, when it names a known field."""
+        key = line[start:colon]
+        cleaned = "".join(char for char in key if char not in INVISIBLE).strip()
+        if cleaned not in self.keys:
+            return
+        for offset, char in enumerate(key):
+            if char in INVISIBLE:
+                self._report(
+                    "invisible", number, start + offset + 1, char, "remove it: keys are plain words", " in a key"
+                )
+        if line[colon] in COLON_LIKE:
+            self._report(
+                "colon", number, colon + 1, line[colon], f"type a plain colon and a space: `{cleaned}: `",
+                f" after `{cleaned}`",
+            )  # fmt: skip
+        elif following in INVISIBLE and following:
+            self._report("invisible", number, colon + 2, following, _replace(following), f" after `{cleaned}:`")
+        else:
+            start_of_value = colon + 1 + len(line[colon + 1 :]) - len(line[colon + 1 :].lstrip(" \t"))
+            char = line[start_of_value : start_of_value + 1]
+            if char and char in INVISIBLE and start_of_value > colon + 1:
+                where = f" at the start of the value of `{cleaned}`"
+                self._report("invisible", number, start_of_value + 1, char, "remove it", where)
+
+
+def _replace(char: str) -> str:
+    """The fix for an invisible character: a space stands for a space, a zero-width character goes."""
+    if unicodedata.category(char) == "Zs":
+        return "replace it with a normal space"
+    return "remove it"
+
+
+def repair(text: str, findings: list[Finding]) -> str:
+    """The text with each pasted character replaced by what the author meant; columns stay where they were.
+
+    A space-like character or a line separator becomes a space (every column and line number stays
+    in place), a dash or bullet `-`, a full-width colon `:`; a zero-width character goes, as the
+    author sees no character there (later columns of that line move one to the left).
+    """
+    lines = text.split("\n")
+    for finding in sorted(findings, key=lambda item: (item.line, -item.column)):
+        line = lines[finding.line - 1]
+        index = finding.column - 1
+        char = line[index : index + 1]
+        meant = {"dash": "-", "colon": ":"}.get(finding.kind, " ")
+        if finding.kind == "invisible" and unicodedata.category(char) != "Zs":
+            meant = ""
+        if finding.kind == "colon" and line[index + 1 : index + 2] not in ("", " "):
+            meant = ": "
+        lines[finding.line - 1] = line[:index] + meant + line[index + len(char) :]
+    return "\n".join(lines)
+
+
+_FINDING_CODES = {
+    "invisible": "CJM114",
+    "separator": "CJM114",
+    "dash": "CJM115",
+    "colon": "CJM115",
+    "depth": "CJM116",
+    "size": "CJM112",
+}
+
+
+def finding_diagnostic(finding: Finding, name: str) -> Diagnostic:
+    """The diagnostic of a finding: CJM114 invisible characters, CJM115 look-alikes, CJM116 depth, CJM112 size."""
+    code = _FINDING_CODES[finding.kind]
+    return make(code, name, finding.line, finding.column, finding.message, finding.hint, end_column=finding.column)

@@ -1,0 +1,377 @@
+"""Explain a YAML syntax error in the author's terms: which line, what is wrong with it, how to fix it.
+
+Why not the parser's words: "did not find expected key (while parsing a block mapping)" tells a
+marketer nothing, and a hint must never send them the wrong way (quotes for an indentation
+problem). The parser's error only says where it gave up; this module looks at the source lines
+around that place to find what happened: a key or a list item at the wrong depth, a tab, a quote
+or bracket never closed, text after a closing quote, `: ` inside plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ruamel.yaml.error import MarkedYAMLError
+
+from cjm.diagnostics import Diagnostic, make
+from cjm.indentation import Found, parse_line, text_line, wrong_depth
+
+
+def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnostic:
+    """The CJM105 (or CJM111) diagnostic for a parser error, positioned and worded for a person."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = (error.problem or "invalid YAML").strip()
+    context = (error.context or "").strip()
+    if "expected a single document" in context:
+        message = "the file holds more than one YAML document (`---`)"
+        return make("CJM111", name, line, column, message, "keep one journey map per file")
+    explainers = (
+        _quote_runs_on,
+        _tab,
+        _unclosed_quote,
+        _flow_item,
+        _unclosed_bracket,
+        _stray_closer,
+        _reserved_start,
+        _after_quote,
+        _dash_without_space,
+        _missing_colon,
+        _colon_in_text,
+        text_line,
+        wrong_depth,
+    )
+    for explain in explainers:
+        found = explain(error, lines, line, column)
+        if found is not None:
+            at_line, at_column, message, hint, end = found
+            return make("CJM105", name, at_line, at_column, message, hint, end_column=end)
+    return make("CJM105", name, line, column, f"YAML syntax error: {problem}" + (f" ({context})" if context else ""))
+
+
+def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """A tab in the indentation of the error's line or of the two lines before it (YAML indents with spaces only).
+
+    Why only those: a tab inside a text block far above is text, not the cause of this error.
+    """
+    for number in range(max(1, line - 2), min(line, len(lines)) + 1):
+        source = lines[number - 1]
+        leading = source[: len(source) - len(source.lstrip(" \t"))]
+        if "\t" in leading or (number == line and source[column - 1 : column] == "\t"):
+            at = leading.index("\t") + 1 if "\t" in leading else column
+            message = "a tab in the indentation: YAML indents with spaces only"
+            return number, at, message, "replace the tab with spaces (two per level)", None
+    return None
+
+
+_STRUCTURE = re.compile(r"^\s*(?:- |[A-Za-z_]+:(?:\s|$))")
+
+
+def _quote_runs_on(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """A quote opened and not closed on its line, whose text then swallows lines that look like keys or items.
+
+    Why: YAML lets quoted text run over several lines, so a forgotten closing quote makes the
+    parser read on to the next quote, maybe many lines below, and fail far from the cause.
+    """
+    number = 1
+    while number <= min(line, len(lines)):
+        source = lines[number - 1]
+        parsed = parse_line(number, source)
+        start = source.find(":", parsed.key_column) + 1 if parsed.key is not None else parsed.key_column
+        while 0 < start < len(source) and source[start] == " ":
+            start += 1
+        quote = source[start : start + 1] if start > 0 or parsed.item else ""
+        if quote not in ("'", '"') or _quoted_end(source, start) >= 0:
+            number += 1
+            continue
+        closing = _closing_line(lines, number, quote)
+        last = closing if closing is not None else len(lines)
+        swallowed = [n for n in range(number + 1, last + 1) if _STRUCTURE.match(lines[n - 1])]
+        if swallowed:
+            where = f"to line {closing}" if closing is not None else "to the end of the file"
+            message = (
+                f"the quote {quote} opened here is not closed on its line: YAML reads on {where}, "
+                f"taking line {swallowed[0]} and the lines between as text"
+            )
+            escape = "`''` for an apostrophe inside single quotes" if quote == "'" else '`\\"` for a quote inside them'
+            hint = f"end the text with {quote} on the same line; write {escape}"
+            return number, start + 1, message, hint, len(source.rstrip())
+        number = last + 1
+    return None
+
+
+def _closing_line(lines: list[str], opened: int, quote: str) -> int | None:
+    """The line where a quoted text opened on line `opened` (and not closed there) ends, or None."""
+    for number in range(opened + 1, len(lines) + 1):
+        source = lines[number - 1]
+        position = 0
+        while position < len(source):
+            char = source[position]
+            if quote == '"' and char == "\\":
+                position += 2
+                continue
+            if char == quote:
+                if quote == "'" and source[position + 1 : position + 2] == "'":
+                    position += 2
+                    continue
+                return number
+            position += 1
+    return None
+
+
+def _unclosed_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    if "quoted scalar" not in (error.context or "") or error.context_mark is None:
+        return None
+    start = error.context_mark
+    quote = lines[start.line][start.column : start.column + 1] if start.line < len(lines) else '"'
+    escape = "`''` for an apostrophe inside single quotes" if quote == "'" else '`\\"` for a quote inside them'
+    end = len(lines[start.line].rstrip()) if start.line < len(lines) else None
+    return (
+        start.line + 1,
+        start.column + 1,
+        f"the quote {quote} opened here is never closed",
+        f"end the text with {quote} on the same line; write {escape}",
+        end,
+    )
+
+
+def _unclosed_bracket(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    context = error.context or ""
+    if "flow" not in context or error.context_mark is None:
+        return None
+    opener = _last_open_bracket(lines, line, column)
+    if opener is None:
+        return None
+    at_line, at_column, bracket = opener
+    closing = "]" if bracket == "[" else "}"
+    return (
+        at_line,
+        at_column,
+        f"the `{bracket}` opened here is not closed with `{closing}` where the parser expected it (line {line})",
+        f"close it with `{closing}` on the same line, quote items holding `,` `:` `[` or `]`, "
+        "or write the list as `- ` items on their own lines",
+        None,
+    )
+
+
+def _last_open_bracket(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
+    """The innermost `[` or `{` still open before (line, column), outside quotes and comments."""
+    stack: list[tuple[int, int, str]] = []
+    quote = ""
+    for number, source in enumerate(lines[:line], start=1):
+        stop = column - 1 if number == line else len(source)
+        for index, char in enumerate(source[:stop]):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"" and (index == 0 or source[index - 1] in " [{,:"):
+                quote = char
+            elif char == "#" and (index == 0 or source[index - 1] in " \t"):
+                break
+            elif char in "[{":
+                stack.append((number, index + 1, char))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
+
+
+def _flow_item(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """A `[...]` closed on its line whose items YAML cannot read (an item holding `: ` or a bracket)."""
+    if "flow" not in (error.context or "") or error.context_mark is None:
+        return None
+    opener = _last_open_bracket(lines, line, column) or (
+        error.context_mark.line + 1,
+        error.context_mark.column + 1,
+        "[",
+    )
+    at_line, at_column, bracket = opener
+    source = lines[at_line - 1] if 0 < at_line <= len(lines) else ""
+    closing = "]" if bracket == "[" else "}"
+    end = source.rfind(closing)
+    if bracket != "[" or end < at_column:
+        return None
+    inner = source[at_column:end]
+    from cjm.source_text import flow_item
+
+    items = ", ".join(flow_item(item.strip()) for item in inner.split(",") if item.strip())
+    key = parse_line(at_line, source).key
+    written = f"{key}: [{items}]" if key else f"[{items}]"
+    message = "an item of this list holds a character YAML reads as structure (`: `, `?`, a bracket…), not as text"
+    return at_line, at_column, message, f"quote such items: `{written}`", end + 1
+
+
+def _stray_closer(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    if not 0 < line <= len(lines) or lines[line - 1][column - 1 : column] not in ("]", "}"):
+        return None
+    char = lines[line - 1][column - 1]
+    return line, column, f"this `{char}` closes nothing: no list or mapping is open here", "remove it", None
+
+
+_RESERVED = {
+    "@": "which YAML reserves: unquoted text cannot start with it",
+    "`": "which YAML reserves: unquoted text cannot start with it",
+    "%": "which YAML reads as a directive: unquoted text cannot start with it",
+    "*": "which YAML reads as a reference to an anchor (`*name`), not as text",
+    "&": "which YAML reads as an anchor (`&name`), not as text",
+    "|": "which YAML reads as the start of a block of text on the next lines",
+    ">": "which YAML reads as the start of a folded block of text on the next lines",
+    "[": "which YAML reads as the start of a list, not as text",
+    "{": "which YAML reads as the start of a mapping, not as text",
+}
+
+
+def _reserved_start(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """A plain value starting with a character YAML reads as structure (`@`, `*`, `|`, `[`…) on the error's line."""
+    if not 0 < line <= len(lines):
+        return None
+    source = lines[line - 1]
+    parsed = parse_line(line, source)
+    start = source.index(":", parsed.key_column) + 1 if parsed.key is not None else parsed.key_column
+    while source[start : start + 1] == " ":
+        start += 1
+    char = source[start : start + 1]
+    if not char or char not in _RESERVED or column - 1 < start:
+        return None
+    if char in "[{" and _closing_of(source, start) in (-1, len(source.split(" #")[0].rstrip()) - 1):
+        return None  # a list or mapping that is not followed by text: another problem
+    value = source[start:].split(" #")[0].strip()
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    written = f"{parsed.key}: {quoted}" if parsed.key else f"- {quoted}" if parsed.item else quoted
+    message = f"this value starts with `{char}`, {_RESERVED[char]}"
+    return line, start + 1, message, f"if it is text, put it in quotes: `{written}`", len(source.rstrip())
+
+
+def _closing_of(source: str, start: int) -> int:
+    """The index of the bracket closing the one at `start` on the same line (quotes skipped), or -1."""
+    depth = 0
+    quote = ""
+    for index in range(start, len(source)):
+        char = source[index]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return -1
+
+
+def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """A line that should be `key: value` but has no `: ` (`title:Checkout`, `title Checkout`)."""
+    if "expected ':'" in (error.problem or "") and error.context_mark is not None:
+        at = error.context_mark.line + 1
+    elif "mapping values are not allowed" in (error.problem or "") and 1 < line <= len(lines):
+        at = _previous_content(lines, line)
+        here = parse_line(line, lines[line - 1])
+        glued_above = at > 0 and re.match(r"\s*(-\s+)?[A-Za-z_]+:\S", lines[at - 1]) is not None
+        if at == 0 or (":" in lines[at - 1] and not glued_above) or parse_line(at, lines[at - 1]).indent > here.indent:
+            return None
+    else:
+        return None
+    source = lines[at - 1] if 0 < at <= len(lines) else ""
+    stripped = source.strip()
+    glued = re.match(r"(-\s+)?([A-Za-z_]+):(\S.*)$", stripped)
+    if glued:
+        key, value = glued.group(2), glued.group(3)
+        message, hint = f"`{key}:` needs a space after the colon", f"write `{key}: {value}`"
+        return at, source.index(key) + 1, message, hint, len(source.rstrip())
+    spaced = re.match(r"(-\s+)?([A-Za-z_]+)\s+(.+)$", stripped)
+    if spaced:
+        key, value = spaced.group(2), spaced.group(3)
+        message = f"this line has no `:` after its key `{key}`"
+        return at, source.index(key) + 1, message, f"write `{key}: {value}`", len(source.rstrip())
+    message = "this line is neither `key: value` nor a list item `- …`"
+    return at, len(source) - len(source.lstrip()) + 1, message, None, len(source.rstrip())
+
+
+def _previous_content(lines: list[str], line: int) -> int:
+    """The number of the last line before `line` holding something other than blanks or a comment, or 0."""
+    for number in range(line - 1, 0, -1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return 0
+
+
+def _dash_without_space(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """`-name: Cart` or `-Expensive`: a list dash without its space is read as part of a key or of text."""
+    for number in range(min(line, len(lines)), max(0, line - 3), -1):
+        source = lines[number - 1]
+        match = re.match(r"\s*-([^\W\d_]\w*)(:)(?:\s|$)", source) or re.match(
+            r"\s*-([^\W\d_][^#:]*?)()\s*(?:#.*)?$", source
+        )
+        if match:
+            at = source.index("-") + 1
+            words, is_key = match.group(1).rstrip(), match.group(2) == ":"
+            shown = f"`-{words}:` is read as a key" if is_key else f"`-{words[:20]}` is read as text"
+            written = f"- {words}:" if is_key else f"- {words}"
+            message = f"{shown}: a list item's `-` needs a space after it"
+            return number, at, message, f"write `{written}`", len(source.rstrip())
+    return None
+
+
+def _after_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """Text after a closing quote on the same line (`title: "Café" crème`, `text: 'L'offre'`)."""
+    if not 0 < line <= len(lines):
+        return None
+    source = lines[line - 1]
+    before = source[: column - 1].rstrip()
+    if not before or before[-1] not in "'\"" or column - 1 >= len(source) or source[column - 1] in "#":
+        return None
+    parsed = parse_line(line, source)
+    start = source.index(":", parsed.key_column) + 1 if parsed.key is not None else parsed.key_column
+    while source[start : start + 1] == " ":
+        start += 1
+    if _quoted_end(source, start) != len(before) - 1:
+        return None
+    quote = before[-1]
+    hint = (
+        "put the whole text inside the quotes; inside single quotes write an apostrophe twice (`''`), "
+        "or use double quotes"
+        if quote == "'"
+        else "put the whole text inside the quotes"
+    )
+    return line, column, "text after the closing quote: a quoted value must end at its closing quote", hint, None
+
+
+def _quoted_end(source: str, start: int) -> int:
+    """The index of the quote closing the quoted scalar that opens at `start`, or -1."""
+    quote = source[start : start + 1]
+    if quote not in ("'", '"'):
+        return -1
+    position = start + 1
+    while position < len(source):
+        char = source[position]
+        if quote == '"' and char == "\\":
+            position += 2
+            continue
+        if char == quote:
+            if quote == "'" and source[position + 1 : position + 2] == "'":
+                position += 2
+                continue
+            return position
+        position += 1
+    return -1
+
+
+def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """`: ` inside a plain value on the line of its key: YAML reads it as a second key."""
+    if "mapping values are not allowed" not in (error.problem or "") or not 0 < line <= len(lines):
+        return None
+    source = lines[line - 1]
+    parsed = parse_line(line, source)
+    if parsed.key is None or parsed.key_column + len(parsed.key) >= column - 1:
+        return None
+    value_start = source.index(":", parsed.key_column + len(parsed.key)) + 1
+    value = source[value_start:].split(" #")[0].strip()
+    curly = value[:1] in "“«‘„" and value[-1:] in "”»’“"
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    hint = f"put the text in quotes: `{parsed.key}: {quoted}`"
+    if curly:
+        hint += " (curly quotes and guillemets are text to YAML, not quotes)"
+    message = "`: ` inside text: YAML reads the words before it as a new key"
+    return line, column, message, hint, None
