@@ -1,294 +1,194 @@
-"""The message catalogue: every label and heading the renderers print, in each supported locale.
+"""The labels and headings renderers print, in the map's locale, read from the gettext catalogues.
 
-Why a catalogue and not strings in templates: a map's `locale` decides the language of
-everything the tool writes around the user's own text, and both locales must stay complete
-(a test compares their keys).
+Every label has a key (`severity.medium`) that is also its gettext context, so a translator sees
+what the word qualifies and French can agree it ("Moyenne" severity, "Moyen" impact, "Moyenne"
+maturity). The English text here is the msgid; translations live in `cjm/locales/` (see
+`cjm.translation`). Renderers call `messages(locale)[key]` and `channel_labels(journey)`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache
 
 from cjm.model import BUILTIN_CHANNELS, Journey
-
-MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        # Lanes of the swimlane grid, in order.
-        "lane.goal": "Customer goal",
-        "lane.business_goal": "Business goal",
-        "lane.actions": "Actions",
-        "lane.touchpoints": "Touchpoints",
-        "lane.thoughts": "Thoughts",
-        "lane.emotion": "Emotion",
-        "lane.pain_points": "Pain points",
-        "lane.opportunities": "Opportunities",
-        "lane.kpis": "KPIs",
-        "lane.quotes": "Quotes",
-        "lane.duration": "Duration",
-        "lane.frontstage": "Frontstage",
-        "lane.line_of_visibility": "Line of visibility",
-        "lane.backstage": "Backstage",
-        "lane.support": "Support processes",
-        "lane.physical_evidence": "Physical evidence",
-        # Headings.
-        "heading.persona": "Persona",
-        "heading.objective": "Objective",
-        "heading.stages": "Stages",
-        "heading.stage": "Stage",
-        "heading.lows": "Emotional low points",
-        "heading.pain_points": "Pain points",
-        "heading.opportunities": "Opportunity backlog",
-        "heading.kpis": "KPIs",
-        "heading.diagram": "Diagram",
-        "heading.emotional_curve": "Emotional curve",
-        "heading.legend": "Legend",
-        "heading.goals": "Goals",
-        "heading.frustrations": "Frustrations",
-        "heading.channels": "Preferred channels",
-        "heading.comparison": "Compared with the current state",
-        # Fields.
-        "field.type": "Type",
-        "field.owner": "Owner",
-        "field.reviewed": "Last reviewed",
-        "field.age": "Age",
-        "field.occupation": "Occupation",
-        "field.digital_maturity": "Digital maturity",
-        "field.severity": "Severity",
-        "field.evidence": "Evidence",
-        "field.touchpoint": "Touchpoint",
-        "field.impact": "Impact",
-        "field.effort": "Effort",
-        "field.status": "Status",
-        "field.addresses": "Addresses",
-        "field.value": "Value",
-        "field.target": "Target",
-        "field.better": "Better when",
-        "field.emotion": "Emotion",
-        "field.channel": "Channel",
-        "field.stage": "Stage",
-        "field.kpi": "KPI",
-        "field.text": "Description",
-        "field.main_touchpoints": "Main touchpoints",
-        "field.goal": "Customer goal",
-        "field.source": "Source",
-        # Values.
-        "type.current-state": "Current state",
-        "type.future-state": "Future state",
-        "type.day-in-the-life": "Day in the life",
-        "type.service-blueprint": "Service blueprint",
-        "type.onboarding": "Onboarding",
-        "severity.low": "Low",
-        "severity.medium": "Medium",
-        "severity.high": "High",
-        "severity.critical": "Critical",
-        "level.low": "Low",
-        "level.medium": "Medium",
-        "level.high": "High",
-        "status.idea": "Idea",
-        "status.planned": "Planned",
-        "status.in-progress": "In progress",
-        "status.done": "Done",
-        "status.dropped": "Dropped",
-        "kind.owned": "owned",
-        "kind.earned": "earned",
-        "kind.paid": "paid",
-        "better.higher": "higher",
-        "better.lower": "lower",
-        "kpi.on_target": "on target",
-        "kpi.off_target": "off target",
-        "kpi.no_target": "no target",
-        # Diagram notes and legend.
-        "note.moment_of_truth": "Moment of truth",
-        "note.drop_off": "Drop-off",
-        "note.channel_switch": "Channel switch",
-        "note.branch": "Branch",
-        "note.flow": "Journey flow",
-        "note.lowest": "Lowest point",
-        "note.neutral": "Neutral",
-        "note.baseline": "Current state",
-        "note.no_emotion": "no emotion recorded",
-        "note.none": "None",
-        "note.journey_end": "Journey ends",
-        "note.customers_lost": "Customers lost",
-        "note.switch_with_reason": "Switch, with its reason",
-        "note.loop_back": "Back to an earlier step",
-        "note.alternatives": "Alternatives (no order)",
-        "mermaid.per_touchpoint": "How {persona} feels at each of {tasks} touchpoints, from 1 (worst) to 5 (best).",
-        "mermaid.per_stage": "How {persona} feels in each of {tasks} stages, from 1 (worst) to 5 (best).",
-        "note.persona": "Persona",
-        "heading.journey_map": "Journey map",
-        "field.addressed_by": "Addressed by",
-        "note.unaddressed": "No opportunity yet",
-        # Markdown report: comparison with the current state, empty lists, scale legend.
-        "heading.resolved_pain_points": "Pain points no longer present",
-        "heading.touchpoints_added": "Touchpoints added",
-        "heading.touchpoints_dropped": "Touchpoints dropped",
-        "field.before": "Before",
-        "field.after": "After",
-        "field.change": "Change",
-        "note.no_lows": "No stage or touchpoint is below neutral.",
-        "note.customer": "Customer",
-        "note.emotion_scale": "Emotion scale: {min} to {max}, neutral {neutral}.",
-        "field.unit": "Unit",
-        # What the author left out: shown as unknown, never as a default.
-        "note.not_stated": "not stated",
-        "kpi.no_direction": "direction not stated",
-        "note.unscored": "Not scored, so left out of the curve: {names}.",
-        "note.no_curve": "No stage or touchpoint has an emotion score: the map has no emotional curve.",
-    },
-    "fr": {
-        "field.unit": "Unité",
-        "heading.resolved_pain_points": "Points de douleur disparus",
-        "heading.touchpoints_added": "Points de contact ajoutés",
-        "heading.touchpoints_dropped": "Points de contact retirés",
-        "field.before": "Avant",
-        "field.after": "Après",
-        "field.change": "Évolution",
-        "note.no_lows": "Aucune étape ni aucun point de contact n’est sous la neutralité.",
-        "note.customer": "Client",
-        "note.emotion_scale": "Échelle d’émotion : de {min} à {max}, neutre à {neutral}.",
-        "lane.goal": "Objectif du client",
-        "lane.business_goal": "Objectif de l’entreprise",
-        "lane.actions": "Actions",
-        "lane.touchpoints": "Points de contact",
-        "lane.thoughts": "Pensées",
-        "lane.emotion": "Émotion",
-        "lane.pain_points": "Points de douleur",
-        "lane.opportunities": "Opportunités",
-        "lane.kpis": "Indicateurs (KPI)",
-        "lane.quotes": "Verbatims",
-        "lane.duration": "Durée",
-        "lane.frontstage": "Front-office",
-        "lane.line_of_visibility": "Ligne de visibilité",
-        "lane.backstage": "Back-office",
-        "lane.support": "Processus de support",
-        "lane.physical_evidence": "Preuves physiques",
-        "heading.persona": "Persona",
-        "heading.objective": "Objectif",
-        "heading.stages": "Étapes",
-        "heading.stage": "Étape",
-        "heading.lows": "Points bas émotionnels",
-        "heading.pain_points": "Points de douleur",
-        "heading.opportunities": "Backlog des opportunités",
-        "heading.kpis": "Indicateurs (KPI)",
-        "heading.diagram": "Diagramme",
-        "heading.emotional_curve": "Courbe émotionnelle",
-        "heading.legend": "Légende",
-        "heading.goals": "Objectifs",
-        "heading.frustrations": "Frustrations",
-        "heading.channels": "Canaux préférés",
-        "heading.comparison": "Comparaison avec l’état actuel",
-        "field.type": "Type",
-        "field.owner": "Responsable",
-        "field.reviewed": "Dernière revue",
-        "field.age": "Âge",
-        "field.occupation": "Profession",
-        "field.digital_maturity": "Maturité numérique",
-        "field.severity": "Gravité",
-        "field.evidence": "Sources",
-        "field.touchpoint": "Point de contact",
-        "field.impact": "Impact",
-        "field.effort": "Effort",
-        "field.status": "Statut",
-        "field.addresses": "Répond à",
-        "field.value": "Valeur",
-        "field.target": "Cible",
-        "field.better": "Mieux si",
-        "field.emotion": "Émotion",
-        "field.channel": "Canal",
-        "field.stage": "Étape",
-        "field.kpi": "Indicateur",
-        "field.text": "Description",
-        "field.main_touchpoints": "Principaux points de contact",
-        "field.goal": "Objectif du client",
-        "field.source": "Source",
-        "type.current-state": "État actuel",
-        "type.future-state": "État futur",
-        "type.day-in-the-life": "Une journée type",
-        "type.service-blueprint": "Service blueprint",
-        "type.onboarding": "Onboarding",
-        "severity.low": "Faible",
-        "severity.medium": "Moyenne",
-        "severity.high": "Élevée",
-        "severity.critical": "Critique",
-        "level.low": "Faible",
-        "level.medium": "Moyen",
-        "level.high": "Élevé",
-        "status.idea": "Idée",
-        "status.planned": "Planifiée",
-        "status.in-progress": "En cours",
-        "status.done": "Réalisée",
-        "status.dropped": "Abandonnée",
-        "kind.owned": "détenu",
-        "kind.earned": "gagné",
-        "kind.paid": "payant",
-        "better.higher": "plus haut",
-        "better.lower": "plus bas",
-        "kpi.on_target": "cible atteinte",
-        "kpi.off_target": "sous la cible",
-        "kpi.no_target": "sans cible",
-        "note.moment_of_truth": "Moment de vérité",
-        "note.drop_off": "Abandon",
-        "note.channel_switch": "Changement de canal",
-        "note.branch": "Embranchement",
-        "note.flow": "Parcours",
-        "note.lowest": "Point le plus bas",
-        "note.neutral": "Neutre",
-        "note.baseline": "État actuel",
-        "note.no_emotion": "aucune émotion relevée",
-        "note.none": "Aucun",
-        "note.journey_end": "Fin du parcours",
-        "note.customers_lost": "Clients perdus",
-        "note.switch_with_reason": "Changement, avec sa raison",
-        "note.loop_back": "Retour à une étape précédente",
-        "note.alternatives": "Alternatives (sans ordre)",
-        "mermaid.per_touchpoint": (
-            "Ressenti de {persona} à chacun des {tasks} points de contact, de 1 (pire) à 5 (meilleur)."
-        ),
-        "mermaid.per_stage": "Ressenti de {persona} à chacune des {tasks} étapes, de 1 (pire) à 5 (meilleur).",
-        "note.persona": "Persona",
-        "heading.journey_map": "Carte du parcours client",
-        "field.addressed_by": "Traité par",
-        "note.unaddressed": "Aucune opportunité pour l’instant",
-        "note.not_stated": "non précisé",
-        "kpi.no_direction": "sens non précisé",
-        "note.unscored": "Sans score d’émotion, donc absents de la courbe : {names}.",
-        "note.no_curve": "Aucune étape ni aucun point de contact n’a de score d’émotion : "
-        "la carte n’a pas de courbe émotionnelle.",
-    },
-}
-
-CHANNEL_LABELS: dict[str, dict[str, str]] = {
-    "en": BUILTIN_CHANNELS,
-    "fr": {
-        "web": "Site web",
-        "mobile-app": "Application mobile",
-        "email": "E-mail",
-        "sms": "SMS",
-        "phone": "Téléphone",
-        "chat": "Chat",
-        "store": "Magasin",
-        "social": "Réseaux sociaux",
-        "ads": "Publicité",
-        "search": "Moteur de recherche",
-        "reviews": "Avis clients",
-        "word-of-mouth": "Bouche-à-oreille",
-        "delivery": "Livraison",
-        "event": "Événement",
-        "partner": "Partenaire",
-        "mail": "Courrier",
-        "tv": "Télévision",
-        "print": "Imprimé",
-    },
-}
+from cjm.translation import LANGUAGES, catalogue
 
 
+def _label(key: str, english: str) -> tuple[str, str]:
+    """Mark a label for the catalogue: its key (the gettext context) and its English text (the msgid)."""
+    return key, english
+
+
+LABELS: tuple[tuple[str, str], ...] = (
+    # Lanes of the swimlane grid, in order.
+    _label("lane.goal", "Customer goal"),
+    _label("lane.business_goal", "Business goal"),
+    _label("lane.actions", "Actions"),
+    _label("lane.touchpoints", "Touchpoints"),
+    _label("lane.thoughts", "Thoughts"),
+    _label("lane.emotion", "Emotion"),
+    _label("lane.pain_points", "Pain points"),
+    _label("lane.opportunities", "Opportunities"),
+    _label("lane.kpis", "KPIs"),
+    _label("lane.quotes", "Quotes"),
+    _label("lane.duration", "Duration"),
+    _label("lane.frontstage", "Frontstage"),
+    _label("lane.line_of_visibility", "Line of visibility"),
+    _label("lane.backstage", "Backstage"),
+    _label("lane.support", "Support processes"),
+    _label("lane.physical_evidence", "Physical evidence"),
+    # Headings.
+    _label("heading.persona", "Persona"),
+    _label("heading.objective", "Objective"),
+    _label("heading.stages", "Stages"),
+    _label("heading.stage", "Stage"),
+    _label("heading.lows", "Emotional low points"),
+    _label("heading.pain_points", "Pain points"),
+    _label("heading.opportunities", "Opportunity backlog"),
+    _label("heading.kpis", "KPIs"),
+    _label("heading.diagram", "Diagram"),
+    _label("heading.emotional_curve", "Emotional curve"),
+    _label("heading.legend", "Legend"),
+    _label("heading.goals", "Goals"),
+    _label("heading.frustrations", "Frustrations"),
+    _label("heading.channels", "Preferred channels"),
+    _label("heading.comparison", "Compared with the current state"),
+    # Fields.
+    _label("field.type", "Type"),
+    _label("field.owner", "Owner"),
+    _label("field.reviewed", "Last reviewed"),
+    _label("field.age", "Age"),
+    _label("field.occupation", "Occupation"),
+    _label("field.digital_maturity", "Digital maturity"),
+    _label("field.severity", "Severity"),
+    _label("field.evidence", "Evidence"),
+    _label("field.touchpoint", "Touchpoint"),
+    _label("field.impact", "Impact"),
+    _label("field.effort", "Effort"),
+    _label("field.status", "Status"),
+    _label("field.addresses", "Addresses"),
+    _label("field.value", "Value"),
+    _label("field.target", "Target"),
+    _label("field.better", "Better when"),
+    _label("field.emotion", "Emotion"),
+    _label("field.channel", "Channel"),
+    _label("field.stage", "Stage"),
+    _label("field.kpi", "KPI"),
+    _label("field.text", "Description"),
+    _label("field.main_touchpoints", "Main touchpoints"),
+    _label("field.goal", "Customer goal"),
+    _label("field.source", "Source"),
+    # Values.
+    _label("type.current-state", "Current state"),
+    _label("type.future-state", "Future state"),
+    _label("type.day-in-the-life", "Day in the life"),
+    _label("type.service-blueprint", "Service blueprint"),
+    _label("type.onboarding", "Onboarding"),
+    _label("severity.low", "Low"),
+    _label("severity.medium", "Medium"),
+    _label("severity.high", "High"),
+    _label("severity.critical", "Critical"),
+    _label("level.low", "Low"),
+    _label("level.medium", "Medium"),
+    _label("level.high", "High"),
+    # Digital maturity has its own words: French agrees them with "maturité" (feminine).
+    _label("maturity.low", "Low"),
+    _label("maturity.medium", "Medium"),
+    _label("maturity.high", "High"),
+    _label("status.idea", "Idea"),
+    _label("status.planned", "Planned"),
+    _label("status.in-progress", "In progress"),
+    _label("status.done", "Done"),
+    _label("status.dropped", "Dropped"),
+    _label("kind.owned", "owned"),
+    _label("kind.earned", "earned"),
+    _label("kind.paid", "paid"),
+    _label("better.higher", "higher"),
+    _label("better.lower", "lower"),
+    _label("kpi.on_target", "on target"),
+    _label("kpi.off_target", "off target"),
+    _label("kpi.no_target", "no target"),
+    # Diagram notes and legend.
+    _label("note.moment_of_truth", "Moment of truth"),
+    _label("note.drop_off", "Drop-off"),
+    _label("note.channel_switch", "Channel switch"),
+    _label("note.branch", "Branch"),
+    _label("note.flow", "Journey flow"),
+    _label("note.lowest", "Lowest point"),
+    _label("note.neutral", "Neutral"),
+    _label("note.baseline", "Current state"),
+    _label("note.no_emotion", "no emotion recorded"),
+    _label("note.none", "None"),
+    _label("note.journey_end", "Journey ends"),
+    _label("note.customers_lost", "Customers lost"),
+    _label("note.switch_with_reason", "Switch, with its reason"),
+    _label("note.loop_back", "Back to an earlier step"),
+    _label("note.alternatives", "Alternatives (no order)"),
+    _label("mermaid.per_touchpoint", "How {persona} feels at each of {tasks} touchpoints, from 1 (worst) to 5 (best)."),
+    _label("mermaid.per_stage", "How {persona} feels in each of {tasks} stages, from 1 (worst) to 5 (best)."),
+    _label("note.persona", "Persona"),
+    _label("heading.journey_map", "Journey map"),
+    _label("field.addressed_by", "Addressed by"),
+    _label("note.unaddressed", "No opportunity yet"),
+    # Markdown report: comparison with the current state, empty lists, scale legend.
+    _label("heading.resolved_pain_points", "Pain points no longer present"),
+    _label("heading.touchpoints_added", "Touchpoints added"),
+    _label("heading.touchpoints_dropped", "Touchpoints dropped"),
+    _label("field.before", "Before"),
+    _label("field.after", "After"),
+    _label("field.change", "Change"),
+    _label("note.no_lows", "No stage or touchpoint is below neutral."),
+    _label("note.customer", "Customer"),
+    _label("note.emotion_scale", "Emotion scale: {min} to {max}, neutral {neutral}."),
+    _label("field.unit", "Unit"),
+    # What the author left out: shown as unknown, never as a default.
+    _label("note.not_stated", "not stated"),
+    _label("kpi.no_direction", "direction not stated"),
+    _label("note.unscored", "Not scored, so left out of the curve: {names}."),
+    _label("note.no_curve", "No stage or touchpoint has an emotion score: the map has no emotional curve."),
+)
+
+
+@cache
 def messages(locale: str) -> Mapping[str, str]:
-    """The catalogue of a locale (English for an unknown one)."""
-    return MESSAGES.get(locale, MESSAGES["en"])
+    """Label key → text in a locale (English for a locale without a catalogue)."""
+    translations = catalogue(locale)
+    return {key: translations.pgettext(key, english) for key, english in LABELS}
+
+
+class _Catalogues(Mapping[str, Mapping[str, str]]):
+    """Every available locale's labels (or channel labels), read on first use."""
+
+    def __init__(self, read: Callable[[str], Mapping[str, str]]) -> None:
+        self.read = read
+
+    def __getitem__(self, locale: str) -> Mapping[str, str]:
+        if locale not in LANGUAGES:
+            raise KeyError(locale)
+        return self.read(locale)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
+
+
+MESSAGES: Mapping[str, Mapping[str, str]] = _Catalogues(messages)
+
+
+@cache
+def builtin_channel_labels(locale: str) -> Mapping[str, str]:
+    """Built-in channel id → label in a locale; the English labels are the model's (`BUILTIN_CHANNELS`)."""
+    translations = catalogue(locale)
+    contexts = {key: f"channel.{key}" for key in BUILTIN_CHANNELS}
+    return {key: translations.pgettext(contexts[key], english) for key, english in BUILTIN_CHANNELS.items()}
+
+
+CHANNEL_LABELS: Mapping[str, Mapping[str, str]] = _Catalogues(builtin_channel_labels)
 
 
 def channel_labels(journey: Journey) -> dict[str, str]:
     """Channel id → label in the map's locale: built-in channels translated, the map's own as written."""
-    builtin = CHANNEL_LABELS.get(journey.locale, CHANNEL_LABELS["en"])
-    return {**builtin, **{channel.id: channel.label for channel in journey.channels}}
+    return {**builtin_channel_labels(journey.locale), **{channel.id: channel.label for channel in journey.channels}}
