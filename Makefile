@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 NODE_DIR := tests/node
 OUT ?= out
 
-.PHONY: help install install-test system node demo test lint typecheck pytest fuzz golden schema docs bench screenshots dist clean
+.PHONY: help install install-test system node demo test lint typecheck pytest fuzz golden schema docs catalogues bench screenshots dist clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -87,7 +87,10 @@ schema: install ## Regenerate schemas/journey.schema.json
 
 docs: schema ## Regenerate the generated docs pages (format reference, diagnostic codes)
 	$(BIN)/cjm schema --output-format md > docs/format.md
-	$(BIN)/cjm rules --output-format md > docs/rules.md
+	$(BIN)/cjm rules --lang en --output-format md > docs/rules.md
+
+catalogues: install-test ## Extract messages into cjm/locales/*/LC_MESSAGES/cjm.po and compile the complete ones (NEW_LANGUAGE=xx starts one)
+	$(BIN)/python tests/catalogue.py $(NEW_LANGUAGE)
 
 bench: install system node ## Measure every speed target against its anchor and print PASS or FAIL
 	$(BIN)/python tests/bench.py

@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 
 from cjm import __version__
 from cjm.diagnostics import Diagnostic, Severity
+from cjm.translation import from_data, to_data
 
 if TYPE_CHECKING:
     import jinja2
@@ -221,7 +222,10 @@ class CheckRecord:
             "ok": self.ok,
             "baseline": self.baseline,
             "baseline_hash": self.baseline_hash,
-            "diagnostics": [dataclasses.asdict(d) for d in self.diagnostics],
+            "diagnostics": [
+                {**dataclasses.asdict(d), "message": to_data(d.message), "hint": to_data(d.hint)}
+                for d in self.diagnostics
+            ],
         }
         return json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
@@ -234,7 +238,10 @@ class CheckRecord:
         for item in payload["diagnostics"]:
             if not isinstance(item, dict) or set(item) != names:
                 raise ValueError("a cached diagnostic does not have the fields of this version")
-            diagnostics.append(Diagnostic(**{**item, "severity": Severity(item["severity"])}))
+            message, hint = from_data(item["message"]), from_data(item["hint"])  # templates stay translatable
+            diagnostics.append(
+                Diagnostic(**{**item, "severity": Severity(item["severity"]), "message": message, "hint": hint})
+            )
         baseline = payload["baseline"]
         named = None if baseline is None else str(baseline)
         return cls(bool(payload["ok"]), tuple(diagnostics), named, str(payload["baseline_hash"]))

@@ -18,7 +18,7 @@ import gc
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -28,7 +28,8 @@ import typer
 from cjm import __version__
 from cjm.diagnostics import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from cjm.renderers import DEFAULT_FORMATS, FORMATS
-from cjm.reporters import REPORTERS
+from cjm.reporters import REPORTERS, build_summary
+from cjm.translation import LANGUAGES, _, choose_language, current_language, ngettext, use_language
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -59,6 +60,7 @@ def _main(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error.")] = False,
+    lang: Lang = None,
 ) -> None:
     """Customer journey maps as code: validate journey YAML files and compile them to diagrams."""
 
@@ -82,7 +84,7 @@ def _parse_today(value: str | None) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-25") from None
+        raise typer.BadParameter(_("{value!r} is not a date like 2026-11-25").format(value=value)) from None
 
 
 Strict = Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on method warnings too, not only on errors.")]
@@ -134,8 +136,34 @@ def _cache(no_cache: bool) -> BuildCache:
 
 def _reporter_name(value: str) -> str:
     if value not in REPORTERS:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(REPORTERS)}")
+        raise typer.BadParameter(_not_one_of(value, REPORTERS))
     return value
+
+
+def _not_one_of(value: str, choices: Iterable[str]) -> str:
+    return _("{value!r} is not one of {choices}").format(value=value, choices=", ".join(choices))
+
+
+def _language(ctx: typer.Context, value: str | None) -> str | None:
+    """Speak `--lang` (the command's, else `cjm --lang`), or the environment's language without it."""
+    chosen = value or (ctx.find_root().params.get("lang") if ctx.parent else None)
+    try:
+        use_language(choose_language(chosen))
+    except ValueError:
+        raise typer.BadParameter(_not_one_of(str(value), LANGUAGES)) from None
+    return value
+
+
+Lang = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        callback=_language,
+        is_eager=True,
+        metavar="|".join(LANGUAGES),
+        help="Language of the tool's messages (default: the environment's, as LANG; codes and JSON keys never change).",
+    ),
+]
 
 
 OutputFormat = Annotated[
@@ -162,6 +190,7 @@ def validate(
     jobs: Jobs = None,
     no_cache: NoCache = False,
     shard: Shard = None,
+    lang: Lang = None,
 ) -> None:
     """Check journey files and report every problem with its line and column.
 
@@ -188,7 +217,7 @@ def _journey_paths(files: list[str], shard: str | None = None) -> list[Path]:
     paths = collected.files
     if not paths:
         raise typer.BadParameter(
-            "no journey files found (looked for *.yaml and *.yml with a top-level `cjm:` key)", param_hint="FILES"
+            _("no journey files found (looked for *.yaml and *.yml with a top-level `cjm:` key)"), param_hint="FILES"
         )
     if shard is None:
         return paths
@@ -198,7 +227,12 @@ def _journey_paths(files: list[str], shard: str | None = None) -> list[Path]:
         raise typer.BadParameter(str(error), param_hint="--shard") from None
     chosen = select_shard(paths, index, count)
     if not chosen:
-        _emit("", f"shard {index}/{count} holds none of the {len(paths)} maps\n")
+        _emit(
+            "",
+            _("shard {index}/{count} holds none of the {maps} maps\n").format(
+                index=index, count=count, maps=len(paths)
+            ),
+        )
         raise typer.Exit(EXIT_OK)
     return chosen
 
@@ -217,7 +251,7 @@ def _format_names(values: list[str] | None) -> list[str]:
         for name in value.split(","):
             name = name.strip().lower()
             if name not in FORMAT_NAMES:
-                raise typer.BadParameter(f"{name!r} is not one of {', '.join(FORMAT_NAMES)}")
+                raise typer.BadParameter(_not_one_of(name, FORMAT_NAMES))
             chosen.append(name)
     return list(dict.fromkeys(chosen))
 
@@ -278,6 +312,7 @@ def build(
         bool,
         typer.Option("--stdout", help="Write the output to standard output instead of a file (one map, one --format)."),
     ] = False,
+    lang: Lang = None,
 ) -> None:
     """Compile journey files to pictures (the journey map, its flow, a slide), HTML swimlanes and a Markdown report.
 
@@ -313,12 +348,7 @@ def build(
     elif kept:
         _emit(REPORTERS[output_format](kept, color).stdout, "")
     seconds = time.perf_counter() - started
-    summary = (
-        f"built {files_count - failed} of {files_count} file{'s' if files_count != 1 else ''} "
-        f"({', '.join(chosen)}): {written} output{'s' if written != 1 else ''} in {seconds:.1f} s"
-    )
-    summary += f" ({cached} from the cache)" if cached else ""
-    _emit("", summary + (f", {failed} failed" if failed else "") + "\n")
+    _emit("", build_summary(files_count - failed, files_count, chosen, written, seconds, failed, cached) + "\n")
     raise typer.Exit(EXIT_INVALID if failed or (strict and problems.files) else EXIT_OK)
 
 
@@ -357,10 +387,10 @@ def _progress(total: int) -> Iterator[Callable[[int, int, str], None]]:
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("building", total=total)
+        task = progress.add_task(_("building"), total=total)
 
         def advance(done: int, total: int, name: str) -> None:
-            progress.update(task, completed=done, description=Path(name).name if name else "done")
+            progress.update(task, completed=done, description=Path(name).name if name else _("done"))
 
         yield advance
 
@@ -373,6 +403,7 @@ DIFF_FORMATS = ("text", "md", "json")
     "  cjm diff main:maps/checkout.yaml maps/checkout.yaml --output-format md >> $GITHUB_STEP_SUMMARY",
 )
 def diff(
+    ctx: typer.Context,
     old: Annotated[str, typer.Argument(help="The earlier map: a path, or REV:path read from git.")],
     new: Annotated[str, typer.Argument(help="The later map: a path, or REV:path read from git.")],
     output_format: Annotated[
@@ -380,6 +411,7 @@ def diff(
         typer.Option("--output-format", "-F", metavar="|".join(DIFF_FORMATS), help="text, md (pull requests) or json."),
     ] = "text",
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the maps differ.")] = False,
+    lang: Lang = None,
 ) -> None:
     """Show what changed between two versions of a map: stages, touchpoints, emotions, pain points, KPIs.
 
@@ -391,7 +423,7 @@ def diff(
     from cjm.pipeline import check_side
 
     if output_format not in DIFF_FORMATS:
-        raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(DIFF_FORMATS)}")
+        raise typer.BadParameter(_not_one_of(output_format, DIFF_FORMATS))
     sides = [check_side(old), check_side(new)]
     before, after = (side.journey if side.ok else None for side in sides)
     if before is None or after is None:
@@ -399,6 +431,9 @@ def diff(
         _emit("", report.stderr)
         raise typer.Exit(EXIT_USAGE)
     changes = diff_journeys(before, after, old, new)
+    chosen = lang or ctx.find_root().params.get("lang")
+    if chosen is None and before.locale == after.locale:
+        use_language(before.locale)  # A diff of two French maps is French unless --lang says otherwise.
     if output_format == "md":
         _emit(diff_report.diff_markdown(changes, before, after), "")
     elif output_format == "json":
@@ -417,13 +452,14 @@ def rules(
         str,
         typer.Option("--output-format", "-F", metavar="|".join(RULES_FORMATS), help="text, json or md (docs page)."),
     ] = "text",
+    lang: Lang = None,
 ) -> None:
     """List every diagnostic code (errors and method warnings) with what it means."""
     from cjm import rules as table
 
     printers = {"text": table.rules_text, "json": table.rules_json, "md": table.rules_markdown}
     if output_format not in printers:
-        raise typer.BadParameter(f"{output_format!r} is not one of {', '.join(RULES_FORMATS)}")
+        raise typer.BadParameter(_not_one_of(output_format, RULES_FORMATS))
     sys.stdout.write(printers[output_format]())
 
 
@@ -434,13 +470,14 @@ def schema(
     output_format: Annotated[
         str, typer.Option("--output-format", "-F", metavar="json|md", help="json (JSON Schema) or md (docs page).")
     ] = "json",
+    lang: Lang = None,
 ) -> None:
     """Print the JSON Schema of journey files (for editors and other tools), or the format reference page."""
     from cjm.schema import format_reference, journey_schema_text
 
     printers = {"json": journey_schema_text, "md": format_reference}
     if output_format not in printers:
-        raise typer.BadParameter(f"{output_format!r} is not one of json, md")
+        raise typer.BadParameter(_not_one_of(output_format, tuple(printers)))
     sys.stdout.write(printers[output_format]())
 
 
@@ -458,23 +495,29 @@ def cache_clear(
         int | None,
         typer.Option("--unused-for", min=0, metavar="DAYS", help="Only entries not used for this many days."),
     ] = None,
+    lang: Lang = None,
 ) -> None:
     """Delete every cached check and output (the next build renders every map again), or only the unused ones."""
     from cjm.cache import BuildCache
 
     cache = BuildCache()
     removed = cache.clear(datetime.timedelta(days=unused_for) if unused_for is not None else None)
-    _emit(f"removed {removed} cache file{'s' if removed != 1 else ''} from {cache.root}\n", "")
+    line = ngettext("removed {count} cache file from {folder}", "removed {count} cache files from {folder}", removed)
+    _emit(line.format(count=removed, folder=cache.root) + "\n", "")
 
 
 @cache_app.command("info", epilog="Examples:\n\n  cjm cache info")
-def cache_info() -> None:
+def cache_info(lang: Lang = None) -> None:
     """Print where the cache is (CJM_CACHE_DIR, else the user cache folder), its entries and their size."""
     from cjm.cache import BuildCache
 
     cache = BuildCache()
     entries, size = cache.info()
-    _emit(f"{cache.root}\n{entries} entries, {size / 1_048_576:.1f} MiB\n", "")
+    line = ngettext("{count} entry, {size} MiB", "{count} entries, {size} MiB", entries)
+    from cjm.formatting import number
+
+    size_text = number(size / 1_048_576, current_language(), "0.0")
+    _emit(f"{cache.root}\n" + line.format(count=entries, size=size_text) + "\n", "")
 
 
 def main() -> None:
@@ -488,6 +531,8 @@ def main() -> None:
         if debug:
             raise
         sys.stderr.write(
-            f"cjm: internal error: {type(error).__name__}: {error}\nre-run with --debug to see the traceback\n"
+            _("cjm: internal error: {kind}: {error}\nre-run with --debug to see the traceback\n").format(
+                kind=type(error).__name__, error=error
+            )
         )
         sys.exit(EXIT_USAGE)

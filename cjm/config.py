@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from cjm.diagnostics import RULES, Diagnostic, Severity, make
+from cjm.translation import Message
 
 CONFIG_FILE = ".cjm.toml"
 PYPROJECT = "pyproject.toml"
@@ -101,11 +102,13 @@ def load_config(path: Path) -> tuple[Config, tuple[Diagnostic, ...]]:
         text = path.read_text(encoding="utf-8")
         document = tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
-        return Config(path=path), (make("CJM601", name, 1, 1, f"cannot read the configuration: {error}"),)
+        message = Message("cannot read the configuration: {error}", error=str(error))
+        return Config(path=path), (make("CJM601", name, 1, 1, message),)
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"line (\d+), column (\d+)", str(error))
         line, column = (int(found.group(1)), int(found.group(2))) if found else (text.count("\n") + 1, 1)
-        return Config(path=path), (make("CJM601", name, line, column, f"TOML syntax error: {error}"),)
+        message = Message("TOML syntax error: {error}", error=str(error))
+        return Config(path=path), (make("CJM601", name, line, column, message),)
     table: Any = document.get("tool", {}).get("cjm", {}) if path.name == PYPROJECT else document
     return _parse(table, text, path)
 
@@ -114,36 +117,50 @@ def _parse(table: Any, text: str, path: Path) -> tuple[Config, tuple[Diagnostic,
     name = str(path)
     problems: list[Diagnostic] = []
 
-    def problem(key: str, message: str, hint: str | None = None) -> None:
+    def problem(key: str, message: Message, hint: Message | None = None) -> None:
         line = _line_of(text, key)
         problems.append(make("CJM601", name, line, 1, message, hint))
 
     if not isinstance(table, dict):
-        problem("cjm", "the cjm configuration must be a table of keys")
+        problem("cjm", Message("the cjm configuration must be a table of keys"))
         return Config(path=path), tuple(problems)
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key in _LISTS:
             if not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
-                problem(key, f'`{key}` must be a list of codes, like ["CJM504"]')
+                problem(key, Message('`{key}` must be a list of codes, like ["CJM504"]', key=key))
                 continue
             codes, unknown = expand_codes(value)
             for pattern in unknown:
-                kind = "an error, which cannot be switched off" if pattern.upper() in RULES else "not a method check"
-                problem(key, f"`{pattern}` in `{key}` is {kind}", f"method checks: {', '.join(METHOD_CODES)}")
+                if pattern.upper() in RULES:
+                    message = Message(
+                        "`{pattern}` in `{key}` is an error, which cannot be switched off", pattern=pattern, key=key
+                    )
+                else:
+                    message = Message("`{pattern}` in `{key}` is not a method check", pattern=pattern, key=key)
+                problem(key, message, Message("method checks: {codes}", codes=", ".join(METHOD_CODES)))
             values[key] = codes
         elif key in _NUMBERS:
             low, high = _NUMBERS[key]
             if type(value) is not int or not low <= value <= high:
-                problem(key, f"`{key}` must be a whole number from {low} to {high}, not {value!r}")
+                template = Message(
+                    "`{key}` must be a whole number from {low} to {high}, not {value}",
+                    key=key,
+                    low=low,
+                    high=high,
+                    value=repr(value),
+                )
+                problem(key, template)
                 continue
             values[key.replace("-", "_")] = value
         else:
             close = difflib.get_close_matches(key, [*_LISTS, *_NUMBERS], n=1)
             problem(
                 key,
-                f"unknown option `{key}` in the cjm configuration",
-                f"did you mean `{close[0]}`?" if close else f"options: {', '.join([*_LISTS, *_NUMBERS])}",
+                Message("unknown option `{key}` in the cjm configuration", key=key),
+                Message("did you mean `{value}`?", value=close[0])
+                if close
+                else Message("options: {options}", options=", ".join([*_LISTS, *_NUMBERS])),
             )
     return Config(path=path, **values), tuple(problems)
 

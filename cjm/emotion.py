@@ -48,11 +48,10 @@ def symbol(score: float | None, scale: EmotionScale) -> str:
 
 
 def format_score(score: float | None, locale: str = "en") -> str:
-    """A score as people write it: 3, -1, 2.5 (no trailing .0); French writes a decimal comma (2,5)."""
-    if score is None:
-        return "–"
-    written = str(int(score)) if float(score).is_integer() else f"{score:.1f}".rstrip("0").rstrip(".")
-    return written.replace(".", ",") if locale == "fr" else written
+    """A score as people write it: 3, -1, 2.5 (no trailing .0), in the locale's way (`cjm.formatting`)."""
+    from cjm import formatting
+
+    return formatting.score(score, locale)
 
 
 def label(score: float | None, scale: EmotionScale) -> str | None:

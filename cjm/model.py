@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -21,10 +21,16 @@ from pydantic import (
     model_validator,
 )
 
+from cjm.translation import LANGUAGES
+
 SPEC_VERSION = 1
 
 MapType = Literal["current-state", "future-state", "day-in-the-life", "service-blueprint", "onboarding"]
-Locale = Literal["en", "fr"]
+# The languages with a complete gettext catalogue (cjm/locales/): a new language is one catalogue file.
+if TYPE_CHECKING:
+    Locale = str
+else:
+    Locale = Literal[LANGUAGES]
 Level = Literal["low", "medium", "high"]
 Severity = Literal["low", "medium", "high", "critical"]
 Status = Literal["idea", "planned", "in-progress", "done", "dropped"]

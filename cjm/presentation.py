@@ -5,9 +5,9 @@ What lives here (each a pure function of model values, no markup beyond Markdown
   (opportunities: status, then impact, then effort);
 - KPIs: `kpi_on_target` (met, missed or unknown: `cjm.kpi.on_target`, re-exported so renderers
   find every presentation fact here), `format_number` and `kpi_value_text` (a value with its unit,
-  as the locale writes it);
+  as the locale writes it, from `cjm.formatting`);
 - scores: `score_text` (symbol, number and the scale's word, one `ScoreText`);
-- typography: `label_colon` (a label before a colon, as the locale writes it);
+- typography: `label_colon` (a label before a colon, as the locale writes it, from `cjm.formatting`);
 - Markdown: `escape_markdown` (prose) and `escape_table_cell` (one line);
 - SVG ids: `svg_id_prefix` (unique per output stem and map content).
 
@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cjm import emotion
+from cjm import emotion, formatting
 from cjm.kpi import on_target as kpi_on_target
 from cjm.model import slugify
 
@@ -52,7 +52,7 @@ __all__ = [
     "svg_id_prefix",
 ]
 
-NO_VALUE = "–"
+NO_VALUE = formatting.NO_VALUE
 """What every output writes where a value is not stated."""
 
 SEVERITY_ORDER = ("critical", "high", "medium", "low")
@@ -83,29 +83,13 @@ def backlog_rank(opportunity: Opportunity) -> tuple[int, int, int]:
 
 
 def format_number(value: float | None, locale: str = "en") -> str:
-    """A measured value as the locale writes it: 7.5 in English, 7,5 in French, no trailing .0.
-
-    Unlike `emotion.format_score` (one decimal, for scores), every significant digit is kept:
-    a KPI of 0.125 stays 0.125. None is the no-value mark.
-    """
-    if value is None:
-        return NO_VALUE
-    written = str(int(value)) if float(value).is_integer() else f"{value:.12g}"
-    return written.replace(".", ",") if locale == "fr" else written
+    """A measured value as the locale writes it (`cjm.formatting.number`); None is the no-value mark."""
+    return NO_VALUE if value is None else formatting.number(value, locale)
 
 
 def kpi_value_text(value: float | None, unit: str | None, locale: str = "en") -> str:
-    """A KPI value and its unit: `7.8%` and `3.4/5` in English, `7,8 %` in French, `9 days` everywhere.
-
-    French puts a no-break space before `%` (as before any unit); a unit starting with `/` is
-    glued to the number. None is the no-value mark.
-    """
-    number = format_number(value, locale)
-    if value is None or not unit:
-        return number
-    if unit.startswith("/") or (unit == "%" and locale != "fr"):
-        return f"{number}{unit}"
-    return f"{number}\u00a0{unit}"
+    """A KPI value and its unit as the locale writes it (`cjm.formatting.quantity`); None is the no-value mark."""
+    return NO_VALUE if value is None else formatting.quantity(value, unit, locale)
 
 
 @dataclass(frozen=True)
@@ -133,12 +117,8 @@ def score_text(score: float | None, scale: EmotionScale, locale: str = "en") -> 
 
 
 def label_colon(locale: str) -> str:
-    """The colon after a label: `:` in English, a no-break space then `:` in French.
-
-    Why: French typography puts a space before `:` that must not wrap away from the label.
-    Callers add the space after it themselves (`label_colon("fr") + " "`).
-    """
-    return "\u00a0:" if locale == "fr" else ":"
+    """The colon after a label as the locale writes it (`cjm.formatting.colon`); callers add the space after it."""
+    return formatting.colon(locale)
 
 
 # --- Markdown escaping -------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from cjm.diagnostics import Diagnostic, Severity
+from cjm.translation import _, current_language, ngettext, pgettext, translate
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ def report_file_text(result: Reported, color: bool) -> str:
         style = "bold red" if diagnostic.severity is Severity.ERROR else "bold yellow"
         segments += [
             (f"{_where(diagnostic)}: ", "bold"),
-            (f"{diagnostic.severity} {diagnostic.code}", style),
-            (f" {diagnostic.message}\n", ""),
+            (f"{severity_word(diagnostic.severity)} {diagnostic.code}", style),
+            (f" {translate(diagnostic.message)}\n", ""),
         ]
         if 0 < diagnostic.line <= len(lines):
             source = lines[diagnostic.line - 1].replace("\t", " ")
@@ -69,7 +70,8 @@ def report_file_text(result: Reported, color: bool) -> str:
             segments += [(gutter, "dim"), (source + "\n", ""), (" " * (len(gutter) - 2) + "│ ", "dim")]
             segments += [(caret, style), ("\n", "")]
         if diagnostic.hint:
-            segments += [("      hint: ", "cyan"), (diagnostic.hint + "\n", "")]
+            label = _("hint:")
+            segments += [(f"      {label} ", "cyan"), (translate(diagnostic.hint) + "\n", "")]
     return styled(segments, color)
 
 
@@ -129,17 +131,56 @@ class Tally:
         self.warnings += sum(1 for d in result.diagnostics if d.severity is Severity.WARNING)
 
     def line(self) -> str:
-        """The summary: "3 files valid (2 warnings)" or "1 of 3 files invalid (2 errors, 0 warnings)"."""
-        counted = f"{_plural(self.errors, 'error')}, {_plural(self.warnings, 'warning')}"
+        """The summary in the run's language: "3 files valid (2 warnings)", "1 of 3 files invalid (…)"."""
+        files = ngettext("{count} file", "{count} files", self.files).format(count=self.files)
+        warnings = ngettext("{count} warning", "{count} warnings", self.warnings).format(count=self.warnings)
         if self.invalid:
-            return f"{self.invalid} of {_plural(self.files, 'file')} invalid ({counted})"
-        files = _plural(self.files, "file")
-        return f"{files} valid" + (f" ({_plural(self.warnings, 'warning')})" if self.warnings else "")
+            errors = ngettext("{count} error", "{count} errors", self.errors).format(count=self.errors)
+            line = ngettext(
+                "{invalid} of {files} invalid ({errors}, {warnings})",
+                "{invalid} of {files} invalid ({errors}, {warnings})",
+                self.invalid,
+            )
+            return line.format(invalid=self.invalid, files=files, errors=errors, warnings=warnings)
+        line = ngettext("{files} valid", "{files} valid", self.files).format(files=files)
+        return line + (f" ({warnings})" if self.warnings else "")
+
+
+def build_summary(
+    built: int, total: int, formats: Sequence[str], written: int, seconds: float, failed: int, cached: int = 0
+) -> str:
+    """The line `cjm build` ends with, in the run's language: files built, outputs written, time, cache, failures."""
+    from cjm.formatting import number
+
+    line = ngettext(
+        "built {built} of {files} ({formats}): {outputs} in {seconds} s",
+        "built {built} of {files} ({formats}): {outputs} in {seconds} s",
+        built,
+    ).format(
+        built=built,
+        files=ngettext("{count} file", "{count} files", total).format(count=total),
+        formats=", ".join(formats),
+        outputs=ngettext("{count} output", "{count} outputs", written).format(count=written),
+        seconds=number(seconds, current_language(), "0.0"),
+    )
+    line += _(" ({cached} from the cache)").format(cached=cached) if cached else ""
+    return line + (_(", {failed} failed").format(failed=failed) if failed else "")
+
+
+def severity_word(severity: Severity) -> str:
+    """`error` or `warning` as the text report writes it in the run's language (JSON keeps the English value)."""
+    words = {Severity.ERROR: pgettext("severity", "error"), Severity.WARNING: pgettext("severity", "warning")}
+    return words[severity]
+
+
+def translated(diagnostic: Diagnostic) -> dict[str, Any]:
+    """A diagnostic's JSON shape with its message and hint in the run's language; keys and codes unchanged."""
+    return {**diagnostic.to_dict(), "message": translate(diagnostic.message), "hint": translate(diagnostic.hint)}
 
 
 def report_json(results: Sequence[Reported], color: bool) -> Report:
     """A JSON list of diagnostics (file, line, column, code, severity, message, hint, end_column) on stdout."""
-    payload = [_positioned(diagnostic.to_dict()) for result in results for diagnostic in result.diagnostics]
+    payload = [_positioned(translated(diagnostic)) for result in results for diagnostic in result.diagnostics]
     return Report(stdout=json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
 
 
@@ -167,7 +208,7 @@ def report_github(results: Sequence[Reported], color: bool) -> Report:
                 )
                 if value and value != "0"
             )
-            message = d.message + (f" (hint: {d.hint})" if d.hint else "")
+            message = translate(d.message) + (_(" (hint: {hint})").format(hint=translate(d.hint)) if d.hint else "")
             out.append(f"::{command} {properties}::{_escape_data(message)}\n")
     return Report(stdout="".join(out), stderr=summarize(results) + "\n")
 
@@ -189,7 +230,3 @@ _TOKEN = re.compile(r"[^\s:,\]\}#]+")
 def _token_width(line: str, start: int) -> int:
     match = _TOKEN.match(line, start) if 0 <= start < len(line) else None
     return max(1, len(match.group(0))) if match else 1
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"

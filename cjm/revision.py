@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from cjm.diagnostics import Diagnostic, make
+from cjm.translation import Message
 
 GIT_TIMEOUT = 30.0
 
@@ -31,15 +32,16 @@ def read_revision(revision: str, path: str, cwd: Path | None = None) -> bytes | 
             name,
             1,
             1,
-            "git is not installed, so a revision cannot be read",
-            "install git, or compare two files on disk",
+            Message("git is not installed, so a revision cannot be read"),
+            Message("install git, or compare two files on disk"),
         )
     try:
         shown = subprocess.run(
             [git, "show", f"{revision}:{path}"], capture_output=True, cwd=cwd, timeout=GIT_TIMEOUT, check=False
         )
     except subprocess.TimeoutExpired:
-        return make("CJM113", name, 1, 1, f"git took more than {GIT_TIMEOUT:.0f} s to read {name}")
+        message = Message("git took more than {seconds} s to read {name}", seconds=round(GIT_TIMEOUT), name=name)
+        return make("CJM113", name, 1, 1, message)
     if shown.returncode != 0:
         reason = shown.stderr.decode("utf-8", errors="replace").strip().splitlines()
         return make(
@@ -47,7 +49,9 @@ def read_revision(revision: str, path: str, cwd: Path | None = None) -> bytes | 
             name,
             1,
             1,
-            f"git cannot read {name}: {reason[0] if reason else 'unknown error'}",
-            "paths after `REV:` are relative to the repository root (or start with ./)",
+            Message(
+                "git cannot read {name}: {reason}", name=name, reason=reason[0] if reason else Message("unknown error")
+            ),
+            Message("paths after `REV:` are relative to the repository root (or start with ./)"),
         )
     return shown.stdout

@@ -13,6 +13,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from cjm import synonyms
 from cjm.diagnostics import Diagnostic, has_errors, make
 from cjm.fields import model_at
 from cjm.i18n import MESSAGES
@@ -123,7 +124,7 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
     line, column = positions.locate(loc)
     if kind == "literal_error":
         allowed = _allowed_values(loc)
-        meant = _meant_value(value, allowed)
+        meant = synonyms.meant(value, allowed) or _meant_value(value, allowed)
         hint = f"allowed: {', '.join(allowed)}" if allowed else None
         return make(
             "CJM205",
@@ -158,7 +159,8 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
     if kind == "string_too_short":
         return make("CJM208", name, line, column, f"`{field}` is empty {where}", "write some text, or remove the key")
     if kind in _TYPE_WORDS:
-        return make("CJM204", name, line, column, f"{subject} should be {_TYPE_WORDS[kind]}, not {_describe(value)}")
+        message = f"{subject} should be {_TYPE_WORDS[kind]}, not {_describe(value)}"
+        return make("CJM204", name, line, column, message, synonyms.hint(value, synonyms.BOOLEAN_VALUES))
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         context = error.get("ctx") or {}
         bound = next(iter(context.values()), None)

@@ -16,6 +16,17 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
 CJM = Path(sys.executable).parent / "cjm"
 # Tests see a fixed "today" (2026-11-25) so the staleness check gives the same answer every day.
 TODAY_EPOCH = "1795564800"
+# The suite expects English tool messages whatever the machine's locale: LANGUAGE is the variable
+# gettext reads first and the only one that changes nothing but messages. Tests of French set their own.
+os.environ["LANGUAGE"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _english_run() -> None:
+    """Each test starts with the tool speaking English (a CLI test run in-process may have chosen French)."""
+    from cjm.translation import use_language
+
+    use_language("en")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -118,3 +118,77 @@ def test_usage_errors_exit_two() -> None:
     assert wrong.returncode == 2
     assert "'xml' is not one of text, json, github" in wrong.stderr
     assert run_cjm("frobnicate").returncode == 2
+
+
+def _french_environment(**variables: str) -> dict[str, str]:
+    """The test environment with gettext's variables replaced by `variables` (the suite pins LANGUAGE=en)."""
+    base = {key: value for key, value in os.environ.items() if key not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return {**base, "SOURCE_DATE_EPOCH": TODAY_EPOCH, **variables}
+
+
+def test_lang_option_and_environment_speak_french_with_the_same_codes(tmp_path: Path) -> None:
+    english = run_cjm("validate", str(BAD))
+    by_option = run_cjm("validate", "--lang", "fr", str(BAD))
+    by_environment = run_cjm("validate", str(BAD), env=_french_environment(LANG="fr_FR.UTF-8"))
+    assert english.returncode == by_option.returncode == by_environment.returncode == 1
+    assert by_option.stderr == by_environment.stderr
+    assert by_option.stderr.splitlines()[-1] == "1 sur 1 fichier non valide (4 erreurs, 2 avertissements)"
+    assert "erreur CJM203" in by_option.stderr and "conseil\u00a0:" in by_option.stderr
+    # Codes, JSON keys and severities never change with the language.
+    as_json = [json.loads(run_cjm("validate", "-F", "json", *lang, str(BAD)).stdout) for lang in ([], ["--lang", "fr"])]
+    assert [[(item["code"], item["severity"], sorted(item)) for item in items] for items in as_json[:1]] == [
+        [(item["code"], item["severity"], sorted(item)) for item in items] for items in as_json[1:]
+    ]
+    # C wins over LANG (LC_ALL is read first), and --lang over the environment.
+    assert (
+        run_cjm("validate", str(BAD), env=_french_environment(LC_ALL="C", LANG="fr_FR.UTF-8")).stderr == english.stderr
+    )
+    forced = run_cjm("validate", "--lang", "en", str(BAD), env=_french_environment(LANG="fr_FR.UTF-8"))
+    assert forced.stderr == english.stderr
+
+
+def test_every_command_takes_lang(tmp_path: Path) -> None:
+    example = str(EXAMPLES[0])
+    assert run_cjm("validate", "--lang", "fr", example).stderr == "1 fichier valide\n"
+    built = run_cjm("build", "--lang", "fr", example, "-f", "md", "-o", str(tmp_path))
+    assert built.returncode == 0 and built.stderr.startswith("1 sur 1 fichier généré (md)\u00a0: 1 sortie en ")
+    assert run_cjm("diff", "--lang", "fr", example, example).stdout.startswith("Aucun changement entre ")
+    assert "CJM101  erreur " in run_cjm("rules", "--lang", "fr").stdout
+    assert "CJM101  erreur " in run_cjm("--lang", "fr", "rules").stdout  # before the command too
+    assert "CJM101  error " in run_cjm("--lang", "fr", "rules", "--lang", "en").stdout  # the command's wins
+    assert run_cjm("schema", "--lang", "fr").returncode == 0
+    unknown = run_cjm("validate", "--lang", "xx", example, env={**os.environ, "COLUMNS": "200"})
+    assert unknown.returncode == 2 and "'xx' is not one of en, fr" in unknown.stderr
+
+
+def test_rules_in_french_keep_codes_and_names() -> None:
+    english = json.loads(run_cjm("rules", "-F", "json").stdout)
+    french = json.loads(run_cjm("rules", "-F", "json", "--lang", "fr").stdout)
+    assert [(row["code"], row["name"], row["severity"]) for row in english] == [
+        (row["code"], row["name"], row["severity"]) for row in french
+    ]
+    assert french[0]["summary"] == "Le fichier n’existe pas."
+    assert all(a["summary"] != b["summary"] for a, b in zip(english, french, strict=True))
+
+
+def test_configuration_messages_are_translated_when_reported(tmp_path: Path) -> None:
+    # Messages built as templates (cjm.translation.Message) are reported in the run's language.
+    (tmp_path / ".cjm.toml").write_text('ignor = ["CJM504"]\n', encoding="utf-8")
+    (tmp_path / "map.yaml").write_bytes(EXAMPLES[0].read_bytes())
+    english, french = (
+        json.loads(run_cjm("validate", "-F", "json", *lang, str(tmp_path / "map.yaml")).stdout)
+        for lang in ([], ["--lang", "fr"])
+    )
+    [english_item] = [item for item in english if item["code"] == "CJM601"]
+    [french_item] = [item for item in french if item["code"] == "CJM601"]
+    assert english_item["message"] == "unknown option `ignor` in the cjm configuration"
+    assert english_item["hint"] == "did you mean `ignore`?"
+    # A second run replays the check from the cache: the message is still French.
+    cache = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "CJM_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [run_cjm("validate", "-F", "json", "--lang", "fr", str(tmp_path / "map.yaml"), env=cache) for _ in "12"]
+    assert json.loads(runs[0].stdout) == json.loads(runs[1].stdout) == french
+    assert french_item == {
+        **english_item,
+        "message": "option `ignor` inconnue dans la configuration de cjm",
+        "hint": "vouliez-vous dire `ignore`\u202f?",
+    }

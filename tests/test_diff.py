@@ -196,6 +196,33 @@ def test_persona_added_or_removed_and_an_unchanged_map() -> None:
     assert diff_journeys(journey, journey).empty
 
 
+def test_diff_of_two_french_maps_is_french_with_decimal_commas(tmp_path: Path) -> None:
+    yaml = YAML()
+    source = ROOT / "examples" / "support-box-internet-fr.yaml"
+    data = yaml.load(source.read_text(encoding="utf-8"))
+    data["stages"][1]["touchpoints"][0]["emotion"] = 2.5
+    data["stages"][4]["kpis"][0]["value"] = 2.5
+    data["stages"][1]["pain_points"][0]["severity"] = "critical"
+    old, new = tmp_path / "avant.yaml", tmp_path / "apres.yaml"
+    old.write_bytes(source.read_bytes())
+    with new.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    text = run_cjm("diff", str(old), str(new))
+    assert text.returncode == 0
+    assert "Points de contact" in text.stdout and "Points de friction" in text.stdout
+    assert "émotion du point de contact `test-ligne-appli`\u00a0: 2 → 2,5 (mieux)" in text.stdout
+    assert "gravité du point de friction `pp-diagnostic-boucle`\u00a0: élevée → critique (moins bien)" in text.stdout
+    assert "valeur de l’indicateur `Délai médian avant intervention`\u00a0: 3 → 2,5 (mieux)" in text.stdout
+    assert "par étape en moyenne" in text.stdout.splitlines()[0]
+    markdown = run_cjm("diff", str(old), str(new), "-F", "md").stdout
+    assert markdown.startswith("### Comparaison de la carte de parcours\u00a0: ")
+    assert "| Étape | Avant | Après | Évolution |" in markdown and "| 1,5 | 1,8 | +0,3 |" in markdown
+    assert "    line [" in markdown and "1.5" in markdown  # Mermaid keeps its own number syntax
+    english = run_cjm("diff", "--lang", "en", str(old), str(new)).stdout
+    assert "touchpoint `test-ligne-appli` emotion: 2 → 2.5 (better)" in english
+    assert run_cjm("--lang", "en", "diff", str(old), str(new)).stdout == english
+
+
 def test_a_value_left_out_reads_not_stated_and_gets_no_verdict() -> None:
     from cjm.diff import diff_journeys
     from cjm.diff_report import describe

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 import cjm
+from cjm.formatting import bind
 from cjm.i18n import messages
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, render
@@ -243,7 +244,10 @@ def test_pain_points_sorted_by_severity_then_journey_order(path: Path) -> None:
     rank = {text[f"severity.{name}"]: index for index, name in enumerate(("critical", "high", "medium", "low"))}
     shown = [(rank[row[0]], row[1]) for row in table[1:]]
     expected = sorted(
-        ((rank[text[f"severity.{pain.severity}"]], escape_table_cell(pain.text)) for _, pain in journey.pain_points()),
+        (
+            (rank[text[f"severity.{pain.severity}"]], bind(escape_table_cell(pain.text)))
+            for _, pain in journey.pain_points()
+        ),
         key=lambda item: item[0],
     )
     assert shown == expected
@@ -359,7 +363,7 @@ def test_french_example_is_in_french() -> None:
         "Étapes",
         "Courbe émotionnelle",
         "Points bas émotionnels",
-        "Points de douleur",
+        "Points de friction",
         "Backlog des opportunités",
         "Indicateurs (KPI)",
     ]

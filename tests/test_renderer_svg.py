@@ -654,3 +654,19 @@ def test_svg_background_is_opaque(stem: str) -> None:
     _, _, width, height = (float(number) for number in (root.get("viewBox") or "").split())
     xs, ys = _numbers(background)[0::2], _numbers(background)[1::2]
     assert max(xs) - min(xs) >= width - 1 and max(ys) - min(ys) >= height - 1
+
+
+def test_french_punctuation_never_starts_or_ends_a_wrapped_line() -> None:
+    # Each name is sized so that a plain wrap at 22 characters would leave «, », : or ? at a line's edge.
+    names = [
+        "aaaaaaaaa bbbbbbbbbb « panne » fin",
+        "« aaaaaaaaa bbbbbbbbbb » suite",
+        "aaaaaaaaaaa bbbbbbbbbb : suite",
+        "aaaaaaaaaaa bbbbbbbbbb ? suite",
+    ]
+    touchpoints = [{"name": name} for name in names]
+    data = {"cjm": 1, "title": "T", "locale": "fr", "stages": [{"name": "A", "touchpoints": touchpoints}]}
+    dot = str(render(Journey.model_validate(data), "dot"))
+    lines = [line for label in re.findall(r"<B>(.*?)</B>", dot) for line in label.split('<BR ALIGN="LEFT"/>')]
+    assert len([line for line in lines if "suite" in line or "fin" in line]) == len(names)
+    assert [line for line in lines if line.rstrip().endswith("«") or re.match(r"\s*[»:;!?]", line)] == []

@@ -14,7 +14,7 @@ import re
 import textwrap
 from collections.abc import Iterable, Mapping
 
-from cjm import emotion
+from cjm import emotion, formatting
 from cjm.model import Journey, Opportunity, PainPoint, Stage, Touchpoint
 from cjm.presentation import label_colon, score_text
 from cjm.renderers import flow_style as style
@@ -41,7 +41,7 @@ def html_text(text: str) -> str:
 
 def lines(text: str, width: int, max_lines: int = style.MAX_LINES) -> list[str]:
     """Text wrapped at `width` characters, at most `max_lines` lines, the last cut with "…"."""
-    flat = " ".join(clean(text).split())  # Newlines, tabs and runs of spaces read as one space.
+    flat = formatting.bind(" ".join(clean(text).split()))  # Runs of spaces read as one; « » stay joined.
     wrapped = textwrap.wrap(flat, width, break_long_words=True, break_on_hyphens=True) or [""]
     if len(wrapped) > max_lines:
         wrapped = [*wrapped[: max_lines - 1], textwrap.shorten(wrapped[max_lines - 1] + " …", width, placeholder="…")]
@@ -242,7 +242,7 @@ class Labels:
         if journey.owner:
             facts.append(text["field.owner"] + self.colon + journey.owner)
         if journey.reviewed:
-            facts.append(text["field.reviewed"] + self.colon + journey.reviewed.isoformat())
+            facts.append(text["field.reviewed"] + self.colon + formatting.date(journey.reviewed, journey.locale))
         if facts:
             rows.append(row(font(wrapped(" · ".join(facts), style.HEADER_WRAP, 2), color=style.MUTED_COLOR)))
         if journey.persona is not None:

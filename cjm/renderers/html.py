@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from cjm import emotion, i18n
+from cjm import emotion, formatting, i18n
 from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Persona, Touchpoint
 from cjm.presentation import kpi_on_target, kpi_value_text, label_colon, score_text
 from cjm.renderers import RenderOptions
@@ -112,9 +112,6 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
 
 LEVEL_DOTS = {"low": 1, "medium": 2, "high": 3}
 
-# Quotation marks as each language writes them (the colon comes from cjm.presentation.label_colon).
-QUOTE_MARKS = {"en": ("“", "”"), "fr": ("«\u00a0", "\u00a0»")}
-
 
 def render_html(journey: Journey, options: RenderOptions) -> str:
     """Render a journey as one self-contained HTML page: header, persona card and the swimlane grid.
@@ -130,9 +127,10 @@ def render_html(journey: Journey, options: RenderOptions) -> str:
         t=text,
         journey=journey,
         type_label=text[f"type.{journey.type}"] if journey.type else None,
-        quote_marks=QUOTE_MARKS.get(journey.locale, QUOTE_MARKS["en"]),
+        quote_marks=formatting.quotes(journey.locale),
         colon=context.colon,
         reviewed=journey.reviewed.isoformat() if journey.reviewed else None,
+        reviewed_text=formatting.date(journey.reviewed, journey.locale) if journey.reviewed else None,
         persona=_persona(journey.persona, context) if journey.persona else None,
         stages=[
             StageHeader(f"stage-{stage.id}", number, stage.name, stage.description)
@@ -164,6 +162,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=lambda value: formatting.bind(value) if type(value) is str else value,  # « » never split
     )
 
 
@@ -370,7 +369,7 @@ def _persona(persona: Persona, context: _Context) -> PersonaView:
         facts.append((text["field.occupation"], persona.occupation))
     maturity = None
     if persona.digital_maturity:
-        maturity = (text[f"level.{persona.digital_maturity}"], LEVEL_DOTS[persona.digital_maturity])
+        maturity = (text[f"maturity.{persona.digital_maturity}"], LEVEL_DOTS[persona.digital_maturity])
     words = persona.name.split()
     initials = "".join(word[0] for word in words[:2]).upper()
     return PersonaView(

@@ -10,7 +10,7 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from cjm import emotion
+from cjm import emotion, formatting
 from cjm.model import EmotionScale, Journey
 
 # The baseline's curve colour (a grey the page's COLOURS also names "baseline").
@@ -115,7 +115,7 @@ def build_curve(journey: Journey, baseline: Journey | None, text: Mapping[str, s
             CurvePoint(x, y, emotion.stroke(score, scale), _place(labels, y, old_point), title, score == lowest)
         )
 
-    summary = "; ".join(
+    summary = f"{formatting.semicolon(journey.locale)} ".join(
         f"{number}. {point.title if point else stage.name + colon + ' ' + text['note.no_emotion']}"
         for number, (stage, point) in enumerate(zip(stages, points, strict=True), start=1)
     )

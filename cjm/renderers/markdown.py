@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import quote
 
+from cjm import formatting
 from cjm.model import KPI, EmotionScale, Journey, PainPoint, Touchpoint
 from cjm.presentation import (
     NO_VALUE,
@@ -90,7 +91,7 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
     ]
     if options.baseline is not None:
         blocks.extend(comparison(journey, options.baseline, text))
-    return "\n\n".join("\n".join(block) for block in blocks if block) + "\n"
+    return formatting.bind("\n\n".join("\n".join(block) for block in blocks if block)) + "\n"
 
 
 def _curve(journey: Journey, text: Text) -> list[list[str]]:
@@ -122,7 +123,7 @@ def _header(journey: Journey, text: Text) -> list[list[str]]:
     if journey.owner:
         facts.append(f"- {text.field('field.owner', escape_table_cell(journey.owner))}")
     if journey.reviewed:
-        facts.append(f"- {text.field('field.reviewed', journey.reviewed.isoformat())}")
+        facts.append(f"- {text.field('field.reviewed', formatting.date(journey.reviewed, journey.locale))}")
     blocks = [[f"# {escape_table_cell(journey.title)}"]]
     objective = escape_markdown(journey.objective or "")
     if objective:
@@ -148,7 +149,7 @@ def _persona(journey: Journey, text: Text) -> list[list[str]]:
     if persona.occupation:
         facts.append(text.field("field.occupation", escape_table_cell(persona.occupation)))
     if persona.digital_maturity:
-        facts.append(text.field("field.digital_maturity", text.value("level", persona.digital_maturity)))
+        facts.append(text.field("field.digital_maturity", text.value("maturity", persona.digital_maturity)))
     if persona.channels:
         facts.append(text.field("heading.channels", ", ".join(text.channel(c) for c in persona.channels)))
     if facts:

@@ -1,0 +1,152 @@
+"""How each language writes numbers, dates and punctuation: the one place renderers and the diff ask.
+
+Numbers and dates come from the Unicode CLDR through Babel, so a new language gets its decimal
+and thousands separators, its percent spacing and its month names without code. Babel is
+imported on first use only: `cjm validate` never formats a number and never pays for it.
+
+Punctuation comes from the gettext catalogue (context `punctuation`), because no CLDR field says
+that French puts a no-break space before a colon and inside guillemets; a translator writes it
+once in the language's `.po`. French rules (Imprimerie nationale, *Lexique des règles
+typographiques*): a no-break space (U+00A0) before `:` and inside « », a narrow no-break space
+(U+202F) before `;`, `!` and `?`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from cjm.translation import SOURCE_LANGUAGE, catalogue
+
+if TYPE_CHECKING:
+    from babel import Locale
+
+NO_VALUE = "–"
+NO_BREAK_SPACE = "\u00a0"
+NARROW_NO_BREAK_SPACE = "\u202f"
+# The CLDR locale whose formats a language uses when its own would not do: English dates are
+# written day month year ("12 November 2026"), as in British English, not "November 12, 2026".
+CLDR_LOCALES = {"en": "en_GB"}
+# KPI values are shown as written, up to this many decimals; emotion scores with one.
+NUMBER_PATTERN = "#,##0.###"
+SCORE_PATTERN = "#,##0.#"
+
+# Spaces that must not break a line: after « and before », before a French colon, semicolon,
+# exclamation or question mark, and between a number and `%`. An author who typed plain spaces
+# there gets no-break ones.
+_BIND = (
+    (re.compile(r"« +"), "«" + NO_BREAK_SPACE),
+    (re.compile(r" +»"), NO_BREAK_SPACE + "»"),
+    (re.compile(r"(?<=\S) +:(?=\s|$)"), NO_BREAK_SPACE + ":"),
+    (re.compile(r"(?<=\S) +([;!?])(?=\s|$|[;!?»])"), NARROW_NO_BREAK_SPACE + r"\1"),
+    (re.compile(r"(?<=\d) +(?=%)"), NO_BREAK_SPACE),
+)
+
+
+@cache
+def _cldr(language: str) -> Locale:
+    from babel import Locale
+
+    return Locale.parse(CLDR_LOCALES.get(language, language))
+
+
+def number(value: float, language: str, pattern: str = NUMBER_PATTERN) -> str:
+    """A number as the language writes it: `1,234.5` in English, `1 234,5` in French; no trailing zeros.
+
+    `pattern` is a CLDR number pattern (the default keeps up to three decimals, as a KPI is written).
+    """
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format=pattern, locale=_cldr(language)))
+
+
+def score(value: float | None, language: str) -> str:
+    """An emotion score: one decimal at most (`2.5`, `2,5` in French), `–` when there is none."""
+    if value is None:
+        return NO_VALUE
+    return number(round(float(value), 1), language, SCORE_PATTERN)
+
+
+def signed(value: float, language: str, pattern: str = SCORE_PATTERN) -> str:
+    """A change with its sign: `+0.5`, `-1`, `0` (French `+0,5`)."""
+    written = number(value, language, pattern)
+    return f"+{written}" if value > 0 else written
+
+
+def quantity(value: float, unit: str | None, language: str) -> str:
+    """A number with its unit: `29%` and `3.4/5` in English, `29 %` in French, `27 min` everywhere.
+
+    Why: the percent sign's spacing is the language's (CLDR); a `/5` reads as part of the number;
+    any other unit follows a no-break space so the line never breaks between number and unit.
+    """
+    written = number(value, language)
+    if not unit:
+        return written
+    if unit == "%":
+        return written + _percent_sign(language)
+    if unit.startswith("/"):
+        return written + unit
+    return f"{written}{NO_BREAK_SPACE}{unit}"
+
+
+@cache
+def _percent_sign(language: str) -> str:
+    from babel.numbers import format_percent
+
+    shown = str(format_percent(1, locale=_cldr(language)))
+    return shown[shown.rindex("0") + 1 :] if "%" in shown[shown.rindex("0") :] else "%"
+
+
+def date(value: datetime.date, language: str) -> str:
+    """A date written out: `12 November 2026`, `12 novembre 2026` (French writes the first `1er`)."""
+    from babel.dates import format_date
+
+    written = str(format_date(value, format="long", locale=_cldr(language)))
+    if value.day == 1 and language != SOURCE_LANGUAGE:
+        # Translators: how the first day of a month is written in a date ("1er novembre").
+        first = catalogue(language).pgettext("date.first-day", "1")
+        written = re.sub(r"(?<!\d)1(?!\d)", first, written, count=1)
+    return written
+
+
+def colon(language: str) -> str:
+    """The colon after a label, with the space the language puts before it (`:`, French ` :`)."""
+    # Translators: a colon after a label; French puts a no-break space before it.
+    return catalogue(language).pgettext("punctuation", ":")
+
+
+def semicolon(language: str) -> str:
+    """The semicolon between items of a list, with the space the language puts before it (French ` ;`)."""
+    # Translators: a semicolon between items; French puts a narrow no-break space before it.
+    return catalogue(language).pgettext("punctuation", ";")
+
+
+def labelled(label: str, value: str, language: str) -> str:
+    """`Label: value` as the language writes it (`Libellé : valeur` in French)."""
+    return f"{label}{colon(language)} {value}"
+
+
+def quotes(language: str) -> tuple[str, str]:
+    """The opening and closing quotation marks with their spaces (`“ ”`, French `« »`)."""
+    translations = catalogue(language)
+    # Translators: quotation marks with their spaces; French writes « and » with no-break spaces inside.
+    return translations.pgettext("punctuation", "“"), translations.pgettext("punctuation", "”")
+
+
+def quoted(text: str, language: str) -> str:
+    """Text between the language's quotation marks."""
+    opening, closing = quotes(language)
+    return f"{opening}{text}{closing}"
+
+
+def bind(text: str) -> str:
+    """Text whose French punctuation spaces cannot break a line: « and » stay with their words.
+
+    Only spaces an author typed before `: ; ! ?` or inside « » change (to no-break spaces), so
+    English text is untouched and nothing the author wrote is lost.
+    """
+    for pattern, replacement in _BIND:
+        text = pattern.sub(replacement, text)
+    return text
