@@ -56,9 +56,12 @@ def test_cli_shards_build_every_map_once(tmp_path: Path) -> None:
     assert sorted(built) == [f"map-{number}" for number in range(9)]
     again = run_cjm("build", str(folder), "-f", "md", "-o", str(tmp_path / "again"), "--shard", "2/3")
     assert again.returncode == 0
-    assert sorted(path.stem for path in (tmp_path / "again").iterdir()) == sorted(
-        path.stem for path in (tmp_path / "shard-2").iterdir()
-    )
+    assert _stems(tmp_path / "again") == _stems(tmp_path / "shard-2")
+
+
+def _stems(folder: Path) -> list[str]:
+    """The output names in a shard's folder; an empty shard writes no folder (the paths hash differently per run)."""
+    return sorted(path.stem for path in folder.iterdir()) if folder.exists() else []
 
 
 def test_cli_refuses_a_bad_shard_and_accepts_an_empty_one(tmp_path: Path) -> None:
