@@ -155,12 +155,17 @@ def _channels(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> 
 
 def _channel_hint(value: str, journey: Journey, known: list[str]) -> Message | None:
     """The id of the channel the author named by its label ("Website", "Site web") or as a name ("Mobile app")."""
-    by_label = {label.casefold(): ident for labels in CHANNEL_LABELS.values() for ident, label in labels.items()}
-    by_label |= {channel.label.casefold(): channel.id for channel in journey.channels}
-    ident = by_label.get(" ".join(value.split()).casefold())
+    by_label = {_words(label): ident for labels in CHANNEL_LABELS.values() for ident, label in labels.items()}
+    by_label |= {_words(channel.label): channel.id for channel in journey.channels}
+    ident = by_label.get(_words(value))
     if ident is None and slugify(value) in known:
         ident = slugify(value)
     return Message("channels are written by id: `{id}`", id=ident) if ident else None
+
+
+def _words(text: str) -> str:
+    """A label or a value compared word for word: case, hyphens and underscores ignored (`Site-web` is `site web`)."""
+    return " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
 
 
 def _touchpoint_references(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> None:
@@ -227,7 +232,7 @@ def _scale(journey: Journey, report: _Reporter) -> None:
             ),
         )
         return
-    span = f"{_number(scale.min)}..{_number(scale.max)}"
+    span = Message("{min}..{max}", min=_number(scale.min), max=_number(scale.max))
     if not scale.min <= scale.neutral <= scale.max:
         report(
             "CJM306",
