@@ -101,12 +101,12 @@ def _describe_field(change: Change, language: str) -> str:
     """A field of the map or of the persona: its key as written in the file, then the values."""
     before, after = _show(change.before, language), _show(change.after, language)
     if change.kind == "changed":
-        return f"{formatting.labelled(change.name, before, language)} → {after}"
+        return f"{formatting.labelled(f'`{change.name}`', before, language)} → {after}"
     value = change.after if change.kind == "added" else change.before
     if change.name == "persona" or value is None:
         return _("persona added") if change.kind == "added" else _("persona removed")
     template = _("{field} added: {value}") if change.kind == "added" else _("{field} removed: {value}")
-    return template.format(field=change.name, value=_show(value, language))
+    return template.format(field=f"`{change.name}`", value=_show(value, language))
 
 
 def _value(change: Change, value: Any, language: str) -> str:
