@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from typing import Any
 
 from cjm import formatting
@@ -238,5 +239,17 @@ def _show(value: Any, language: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell (presentation.escape_table_cell)."""
-    return escape_table_cell(text)
+    """Text safe inside a Markdown table cell of a pull-request comment.
+
+    The report's escaper (`presentation.escape_table_cell`) first; then what GitHub links in a
+    comment after rendering it, which no Markdown escape stops: `@name` (a mention, which notifies
+    that account), `#123` (a reference to an issue) and bare addresses (`https://…`, `www.…`). A
+    zero-width space after `@`, `#` and in `://`, `www.` (written `&#8203;`, invisible) keeps the
+    text as written without the link, as release-note bots do.
+    """
+    return _UNLINKED.sub(lambda found: found.group(0) + ZERO_WIDTH_SPACE, escape_table_cell(text))
+
+
+ZERO_WIDTH_SPACE = "&#8203;"
+# `@` before a name, `#` (escaped `\#`) before a number, `:` of `://`, `www` before its dot.
+_UNLINKED = re.compile(r"@(?=[\w-])|\\#(?=\d)|:(?=//)|\bwww(?=\.)", re.IGNORECASE)

@@ -14,7 +14,10 @@ from tests.conftest import ROOT, run_cjm
 FRENCH = ROOT / "examples" / "support-box-internet-fr.yaml"
 GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Markdown a map's text could turn into if it were not escaped: a link, emphasis, code, HTML, a heading.
-HOSTILE = "**gras** _pench_ `code` [lien](https://exemple.fr) <b>html</b> ![img](x.png) ~~barré~~ | # titre"
+HOSTILE = (
+    "**gras** _pench_ `code` [lien](https://exemple.fr) <b>html</b> ![img](x.png) ~~barré~~ | # titre "
+    "@OndaAssistance #3900 https://onda.fr www.onda.fr"
+)
 
 
 def _edited(tmp_path: Path, edit: Any) -> Path:
@@ -63,6 +66,11 @@ def test_diff_markdown_of_hostile_text_is_inert(tmp_path: Path) -> None:
     assert "<a " not in html and "<em>" not in html and "<code>" not in html and "<img" not in html
     assert "<b>" not in html and "<s>" not in html and "<del>" not in html
     assert "**gras**" in html  # shown as written
+    # What GitHub links after rendering a comment: a mention, an issue reference, a bare address.
+    shown = html.replace("\u200b", "")
+    assert "@OndaAssistance #3900 https://onda.fr www.onda.fr" in shown
+    for linked in ("@OndaAssistance", "#3900", "https://", "www.onda"):
+        assert linked not in html
 
 
 def test_diff_of_french_maps_is_french_with_decimal_commas(tmp_path: Path) -> None:
