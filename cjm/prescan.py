@@ -241,20 +241,11 @@ class _Scanner:
 
     def _close_quote(self, line: str, position: int) -> int:
         """The index after the closing quote of the open quoted scalar, or -1 when it goes on."""
-        quote = self.quote
-        while position < len(line):
-            char = line[position]
-            if quote == '"' and char == "\\":
-                position += 2
-                continue
-            if char == quote:
-                if quote == "'" and line[position + 1 : position + 2] == "'":
-                    position += 2
-                    continue
-                self.quote = None
-                return position + 1
-            position += 1
-        return -1
+        end = end_of_quoted(line, position, self.quote or '"')
+        if end < 0:
+            return -1
+        self.quote = None
+        return end + 1
 
     def _tokens(self, line: str, number: int, position: int, token_start: bool) -> None:
         key_start = position if token_start else -1
@@ -331,6 +322,26 @@ class _Scanner:
             if char and char in INVISIBLE and start_of_value > colon + 1:
                 where = f" at the start of the value of `{cleaned}`"
                 self._report("invisible", number, start_of_value + 1, char, "remove it", where)
+
+
+def end_of_quoted(source: str, position: int, quote: str) -> int:
+    """The index of the quote closing a `quote`-quoted scalar, searching `source` from `position`, or -1.
+
+    YAML's rules: inside double quotes a backslash escapes the next character; inside single
+    quotes a doubled `''` is an apostrophe.
+    """
+    while position < len(source):
+        char = source[position]
+        if quote == '"' and char == "\\":
+            position += 2
+            continue
+        if char == quote:
+            if quote == "'" and source[position + 1 : position + 2] == "'":
+                position += 2
+                continue
+            return position
+        position += 1
+    return -1
 
 
 def _replace(char: str) -> str:

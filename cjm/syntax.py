@@ -15,6 +15,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from cjm.diagnostics import Diagnostic, make
 from cjm.indentation import Found, parse_line, text_line, wrong_depth
+from cjm.prescan import end_of_quoted
 
 
 def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnostic:
@@ -104,19 +105,8 @@ def _quote_runs_on(error: MarkedYAMLError, lines: list[str], line: int, column: 
 def _closing_line(lines: list[str], opened: int, quote: str) -> int | None:
     """The line where a quoted text opened on line `opened` (and not closed there) ends, or None."""
     for number in range(opened + 1, len(lines) + 1):
-        source = lines[number - 1]
-        position = 0
-        while position < len(source):
-            char = source[position]
-            if quote == '"' and char == "\\":
-                position += 2
-                continue
-            if char == quote:
-                if quote == "'" and source[position + 1 : position + 2] == "'":
-                    position += 2
-                    continue
-                return number
-            position += 1
+        if end_of_quoted(lines[number - 1], 0, quote) >= 0:
+            return number
     return None
 
 
@@ -343,19 +333,7 @@ def _quoted_end(source: str, start: int) -> int:
     quote = source[start : start + 1]
     if quote not in ("'", '"'):
         return -1
-    position = start + 1
-    while position < len(source):
-        char = source[position]
-        if quote == '"' and char == "\\":
-            position += 2
-            continue
-        if char == quote:
-            if quote == "'" and source[position + 1 : position + 2] == "'":
-                position += 2
-                continue
-            return position
-        position += 1
-    return -1
+    return end_of_quoted(source, start + 1, quote)
 
 
 def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
