@@ -256,6 +256,15 @@ RULES: dict[str, Rule] = _rules(
         'thoughts:\n  - "Why: is shipping so expensive"',
     ),
     Rule(
+        "CJM123",
+        "escape-in-double-quotes",
+        W,
+        "An escape inside double quotes (`\\n`, `\\t`, `\\x07`…) made a line break or a control character in text; "
+        "write `\\\\` for a backslash, or a block (`|`) for text on several lines.",
+        'title: "Hotline\\nthen press 1"',
+        "title: |-\n  Hotline\n  then press 1",
+    ),
+    Rule(
         "CJM201",
         "spec-version",
         E,

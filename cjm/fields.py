@@ -20,22 +20,23 @@ from pydantic.fields import FieldInfo
 
 from cjm.loader import PathKey
 from cjm.model import EmotionScale, Journey, Persona, as_list
+from cjm.translation import Message
 
 Kind = Literal["text", "text-list", "model", "other"]
 
-# What to call an object of each model in a sentence.
-NOUNS: dict[str, str] = {
-    "Journey": "the map's top level",
-    "Persona": "the persona",
-    "EmotionScale": "the emotion scale",
-    "Stage": "a stage",
-    "Touchpoint": "a touchpoint",
-    "PainPoint": "a pain point",
-    "Opportunity": "an opportunity",
-    "KPI": "a KPI",
-    "Quote": "a quote",
-    "Channel": "a channel",
-    "NextStep": "a next step",
+# What to call an object of each model in a sentence: first mention, then once spoken of.
+NOUNS: dict[str, tuple[Message, Message]] = {
+    "Journey": (Message("the map's top level"), Message("the map's top level")),
+    "Persona": (Message("the persona"), Message("the persona")),
+    "EmotionScale": (Message("the emotion scale"), Message("the emotion scale")),
+    "Stage": (Message("a stage"), Message("the stage")),
+    "Touchpoint": (Message("a touchpoint"), Message("the touchpoint")),
+    "PainPoint": (Message("a pain point"), Message("the pain point")),
+    "Opportunity": (Message("an opportunity"), Message("the opportunity")),
+    "KPI": (Message("a KPI"), Message("the KPI")),
+    "Quote": (Message("a quote"), Message("the quote")),
+    "Channel": (Message("a channel"), Message("the channel")),
+    "NextStep": (Message("a next step"), Message("the next step")),
 }
 # Models of which a map has one at most (their NOUNS entry says "the").
 SINGLE = (Journey, Persona, EmotionScale)
@@ -68,15 +69,14 @@ def inner_model(annotation: Any) -> Any:
     return annotation
 
 
-def noun(model: type[BaseModel]) -> str:
-    """How a sentence names an object of a model ("a touchpoint", "the persona")."""
-    return NOUNS.get(model.__name__, model.__name__)
+def noun(model: type[BaseModel]) -> Message:
+    """How a sentence names an object of a model ("a touchpoint", "the persona"), translatable."""
+    return NOUNS[model.__name__][0] if model.__name__ in NOUNS else Message("{name}", name=model.__name__)
 
 
-def the(model: type[BaseModel]) -> str:
-    """How a sentence names an object it already spoke of ("a stage" → "the stage")."""
-    named = noun(model)
-    return "the " + named.split(" ", 1)[1] if named.startswith(("a ", "an ")) else named
+def the(model: type[BaseModel]) -> Message:
+    """How a sentence names an object it already spoke of ("the touchpoint"), translatable."""
+    return NOUNS[model.__name__][1] if model.__name__ in NOUNS else Message("{name}", name=model.__name__)
 
 
 def children(model: type[BaseModel]) -> dict[str, type[BaseModel]]:

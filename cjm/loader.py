@@ -22,6 +22,7 @@ from ruamel.yaml.reader import ReaderError
 
 from cjm.diagnostics import Diagnostic, make
 from cjm.prescan import MAX_DEPTH, finding_diagnostic, repair, scan
+from cjm.repeated import duplicate_diagnostic
 from cjm.syntax import syntax_diagnostic
 
 PathKey = tuple[str | int, ...]
@@ -201,7 +202,7 @@ def parse_text(text: str, name: str) -> Document | Unreadable:
     result = _parse(repair(text, findings), name)
     if isinstance(result, Unreadable):
         return Unreadable([*problems, *result.diagnostics], text)
-    return replace(result, text=text, problems=problems)
+    return replace(result, text=text, problems=[*problems, *result.problems])
 
 
 def _parse(text: str, name: str) -> Document | Unreadable:
@@ -237,7 +238,8 @@ def _parse(text: str, name: str) -> Document | Unreadable:
         end = end_mark.column if end_mark.line + 1 == line and end_mark.column >= column else None
         refusal = make(refused.code, name, line, column, refused.message, refused.hint, end_column=end)
         return Unreadable([refusal], text)
-    return Document(name=name, text=text, data=data, positions=builder.positions, scalars=builder.scalars)
+    problems = [duplicate_diagnostic(name, *duplicate) for duplicate in builder.duplicates]
+    return Document(name, text, data, builder.positions, builder.scalars, problems)
 
 
 class _Builder:
@@ -250,6 +252,7 @@ class _Builder:
         self.budget = MAX_NODES
         self.seen: set[int] = set()
         self.aliased = False
+        self.duplicates: list[tuple[MappingNode, Node, PathKey]] = []
 
     def build(self, node: Node, path: PathKey, key_node: Node | None = None) -> Any:
         if len(path) > MAX_DEPTH:
@@ -282,7 +285,7 @@ class _Builder:
         key_line, key_column = _node_position(key_node) if key_node is not None else (line, column)
         self.positions.spans.setdefault(path, Span(key_line, key_column, line, column))
         for part in (node, key_node):
-            if part is not None and part.end_mark.line == part.start_mark.line and part.end_mark.column > 0:
+            if part is not None and part.end_mark.line == part.start_mark.line and part.end_mark.column > part.start_mark.column:
                 self.positions.ends.setdefault(_node_position(part), part.end_mark.column)
         if isinstance(node, MappingNode):
             if node.tag != _TAG + "map":
@@ -308,9 +311,9 @@ class _Builder:
                 raise _Refused("CJM105", key_node, "a key must be plain text, not a list or a mapping")
             key = self._scalar(key_node)
             if key in result:
-                raise _Refused(
-                    "CJM106", key_node, f"duplicate key `{key}` in the same mapping", _duplicate_hint(node, key_node)
-                )
+                # Kept going: the first value stays, the rest of the file is still read and checked.
+                self.duplicates.append((node, key_node, path))
+                continue
             result[key] = self.build(value_node, (*path, key), key_node)
         for source in merged:
             for key_node, value_node in source.value:
@@ -344,22 +347,6 @@ class _Builder:
             "remove the tag (values are plain text, numbers, dates, lists and mappings); "
             f"if `{tag}` is part of the text, put the whole value in quotes",
         )
-
-
-def _duplicate_hint(node: MappingNode, duplicate: Node) -> str:
-    """The hint of a duplicate key; when an empty key such as `touchpoints:` stands above it, the likely cause."""
-    empty: Node | None = None
-    for key, value in node.value:
-        if key is duplicate:
-            break
-        if isinstance(value, ScalarNode) and value.tag == _TAG + "null" and not value.value:
-            empty = key
-    if empty is None:
-        return "YAML would silently keep only one of them: remove or rename one"
-    return (
-        f"if these keys belong under `{empty.value}:` at line {empty.start_mark.line + 1}, indent them under it "
-        "as a list item (`- `); otherwise remove or rename one (YAML would silently keep only one)"
-    )
 
 
 def _scalar_source(node: ScalarNode) -> ScalarSource:

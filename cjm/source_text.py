@@ -19,6 +19,7 @@ from ruamel.yaml.error import YAMLError
 
 from cjm.diagnostics import Diagnostic, make
 from cjm.fields import kind_at, known_keys
+from cjm.hidden import escapes_in_text, get_at, invisible_in_ids, set_at
 from cjm.loader import Document, PathKey, ScalarSource
 
 _COMMENT = re.compile(r"[ \t]+#")
@@ -46,9 +47,9 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
         kind = kind_at(path)
         if kind not in ("text", "text-list"):
             continue
-        value: Any = source.text if source.plain and source.typed else _get(data, path)
+        value: Any = source.text if source.plain and source.typed else get_at(data, path)
         if source.plain and source.typed:
-            _set(data, path, value)
+            set_at(data, path, value)
         if kind == "text" and source.plain:
             warning = _comment_warning(document, lines, path, source, value)
             if warning is not None:
@@ -63,6 +64,8 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
         if source.plain and source.end_line > source.line > 0:
             warnings.extend(_joined_item_warnings(document, lines, path, source))
     warnings.extend(_text_read_as_mapping(document, data, lines))
+    warnings.extend(invisible_in_ids(document, data, lines))
+    warnings.extend(escapes_in_text(document, lines))
     return replace(document, data=data), warnings
 
 
@@ -70,7 +73,7 @@ def _text_read_as_mapping(document: Document, data: Any, lines: list[str]) -> li
     """CJM122 where text holding `: ` was read as a key and its value (`- Why: so slow?` in a list of thoughts)."""
     found = []
     for path in document.positions.spans:
-        value = _get(data, path)
+        value = get_at(data, path)
         if not path or not isinstance(value, dict) or len(value) != 1 or kind_at(path) != "text":
             continue
         [(key, rest)] = value.items()
@@ -107,22 +110,6 @@ def _copy(data: Any) -> Any:
     if isinstance(data, list):
         return [_copy(item) for item in data]
     return data
-
-
-def _get(data: Any, path: PathKey) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _set(data: Any, path: PathKey, value: Any) -> None:
-    parent: Any = _get(data, path[:-1])
-    last: Any = path[-1]
-    if isinstance(parent, dict) or (isinstance(parent, list) and isinstance(last, int)):
-        parent[last] = value
 
 
 def _comment_warning(
