@@ -65,7 +65,7 @@ def invisible_in_ids(document: Document, data: Any, lines: list[str]) -> list[Di
 
 def _invisible_positions(lines: list[str], source: ScalarSource) -> list[tuple[int, int, str]]:
     """Where the invisible characters of a scalar's source text are: (line, column, character), 1-based."""
-    positions = []
+    positions: list[tuple[int, int, str]] = []
     for number in range(source.line, min(source.end_line, len(lines)) + 1):
         line = lines[number - 1]
         start = source.column - 1 if number == source.line else 0
@@ -124,7 +124,8 @@ def escapes_in_text(document: Document, lines: list[str]) -> list[Diagnostic]:
         if lines[source.line - 1][source.column - 1 : source.column] != '"':
             continue
         for line, column, escape, char in _escapes(lines, source):
-            what = _WHAT.get(char) or Message("an invisible control character (U+{code})", code=format(ord(char), "04X"))
+            code = format(ord(char), "04X")
+            what = _WHAT.get(char) or Message("an invisible control character (U+{code})", code=code)
             message = Message(
                 "`{escape}` inside double quotes is YAML's escape for {what}: the text holds {what} here, "
                 "not the characters `{escape}`",

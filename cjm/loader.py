@@ -285,8 +285,9 @@ class _Builder:
         key_line, key_column = _node_position(key_node) if key_node is not None else (line, column)
         self.positions.spans.setdefault(path, Span(key_line, key_column, line, column))
         for part in (node, key_node):
-            if part is not None and part.end_mark.line == part.start_mark.line and part.end_mark.column > part.start_mark.column:
-                self.positions.ends.setdefault(_node_position(part), part.end_mark.column)
+            start, end = (part.start_mark, part.end_mark) if part is not None else (None, None)
+            if start is not None and end is not None and end.line == start.line and end.column > start.column:
+                self.positions.ends.setdefault((start.line + 1, start.column + 1), end.column)
         if isinstance(node, MappingNode):
             if node.tag != _TAG + "map":
                 raise self._tag_refused(node)

@@ -100,7 +100,7 @@ def _new_item(mapping: MappingNode, index: int, path: PathKey) -> Message | None
 def _empty_above(mapping: MappingNode, index: int) -> Message | None:
     """The hint when an empty key such as `touchpoints:` stands above: the keys below were meant under it."""
     for key_node, value_node in reversed(mapping.value[:index]):
-        if isinstance(value_node, ScalarNode) and value_node.tag.endswith(":null") and not value_node.value:
+        if isinstance(value_node, ScalarNode) and (value_node.tag or "").endswith(":null") and not value_node.value:
             return Message(
                 "if these keys belong under `{key}:` at line {line}, indent them under it as a list item (`- `); "
                 "otherwise remove or rename one",

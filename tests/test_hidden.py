@@ -39,7 +39,7 @@ def test_a_no_break_space_after_a_channel_reference_and_an_escaped_one() -> None
 
 
 def test_invisible_characters_in_free_text_are_kept_as_typed() -> None:
-    text = HEAD + "      - name: \"Payer\u00a0: carte\u00ad bleue\"\n        channel: web\n"
+    text = HEAD + '      - name: "Payer\u00a0: carte\u00ad bleue"\n        channel: web\n'
     document = parse_text(text, "map.yaml")
     assert isinstance(document, Document)
     result = check_document(document)

@@ -58,15 +58,20 @@ def test_the_persona_field_dedented_to_the_top_level() -> None:
         "`description` is written twice here (first at line 3); YAML would keep only one",
     )
     assert hint == (
-        "it probably belongs under `persona:`, dedented out of it: indent it to line up with `name:` at line 5 (column 3)"
+        "it probably belongs under `persona:`, dedented out of it: "
+        "indent it to line up with `name:` at line 5 (column 3)"
     )
 
 
 def test_a_new_item_without_its_dash_is_named_for_each_repeated_key() -> None:
-    body = "  - name: A\n    touchpoints:\n      - name: X\n        channel: web\n        name: Y\n        channel: email\n"
+    body = "  - name: A\n    touchpoints:\n      - name: X\n        channel: web\n"
+    body += "        name: Y\n        channel: email\n"
     found = _repeated(HEAD + body)
     assert [(line, column) for line, column, _, _ in found] == [(8, 9), (9, 9)]
-    expected = "line 8 probably starts another item of the list: write `- ` before `name:`, at column 7, like the item at line 6"
+    expected = (
+        "line 8 probably starts another item of the list: write `- ` before `name:`, at column 7, "
+        "like the item at line 6"
+    )
     assert [hint for *_, hint in found] == [expected, expected]
 
 
