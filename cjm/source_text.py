@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
@@ -21,6 +22,7 @@ from cjm.diagnostics import Diagnostic, make
 from cjm.fields import kind_at, known_keys
 from cjm.hidden import escapes_in_text, get_at, invisible_in_ids, set_at
 from cjm.loader import Document, PathKey, ScalarSource
+from cjm.translation import Message
 
 _COMMENT = re.compile(r"[ \t]+#")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -230,3 +232,40 @@ def flow_item(text: str) -> str:
 def _field_name(path: PathKey) -> str:
     names = [part for part in path if isinstance(part, str)]
     return names[-1] if names else "value"
+
+
+def list_hint(path: PathKey, value: Any) -> Message | None:
+    """The hint for one value where a field takes a list (`tags: a, b`): the list written out, ready to paste.
+
+    A list of text or ids splits the value on `, ` and `; ` (`tags: [a, b]`); a list of objects
+    shows the value as the first item's name (`touchpoints:` then `- name: Basket`). None when
+    the value is not text, or the field takes no list.
+    """
+    from cjm.fields import annotation_at, inner_model
+
+    if not isinstance(value, str | int | float) or isinstance(value, bool) or not path:
+        return None
+    annotation = annotation_at(tuple(0 if isinstance(part, int) else part for part in path))
+    if annotation is None or "list[" not in str(annotation):
+        return None
+    field = _field_name(path)
+    text = str(value).strip()
+    items = [item.strip() for item in _SEPARATOR.split(text + " ") if item.strip()] or [text]
+    model = inner_model(annotation)
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        key = next((name for name in ("name", "text", "quote", "id", "to") if name in model.model_fields), None)
+        if key is None:
+            return None
+        shown = ", ".join("`- " + key + ": " + flow_item(item) + "`" for item in items)
+        return Message(
+            "write the items under `{field}:`, one per line: {items}",
+            field=field,
+            items=shown,
+        )
+    written = field + ": [" + ", ".join(flow_item(item) for item in items) + "]"
+    return Message(
+        "write a list: `{written}`, or one item per line under `{field}:` (`- {first}`)",
+        written=written,
+        field=field,
+        first=flow_item(items[0]),
+    )
