@@ -186,7 +186,9 @@ def _render_formats(
             content = target.render(checked.journey, options)
         except RenderError as error:
             shown = f"{target.format} ({target.view} view)" if target.picture else target.format
-            problems.append(make(error.code, checked.name, 1, 1, f"{shown}: {error.message}", error.hint))
+            document = checked.document
+            line, column = document.positions.locate(error.path) if document and error.path is not None else (0, 0)
+            problems.append(make(error.code, checked.name, line, column, f"{shown}: {error.message}", error.hint))
             continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         outputs[spec.format] = data
