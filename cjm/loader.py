@@ -24,6 +24,7 @@ from cjm.diagnostics import Diagnostic, make
 from cjm.prescan import MAX_DEPTH, finding_diagnostic, repair, scan
 from cjm.repeated import duplicate_diagnostic
 from cjm.syntax import syntax_diagnostic
+from cjm.translation import Message
 
 PathKey = tuple[str | int, ...]
 Anchor = Literal["key", "value"]
@@ -120,7 +121,17 @@ def read_document(path: Path, name: str | None = None) -> Document | Unreadable:
         raw = path.read_bytes()
     except OSError as error:
         shown = name or str(path)
-        return Unreadable([make("CJM101", shown, 0, 0, f"cannot read {shown}: {error.strerror or error}")])
+        return Unreadable(
+            [
+                make(
+                    "CJM101",
+                    shown,
+                    0,
+                    0,
+                    Message("cannot read {name}: {reason}", name=shown, reason=str(error.strerror or error)),
+                )
+            ]
+        )
     return parse_document(raw, name or str(path))
 
 
@@ -131,29 +142,43 @@ def _stat_problem(path: Path, shown: str) -> Diagnostic | None:
     except FileNotFoundError:
         if glob.has_magic(shown):
             return make(
-                "CJM101", shown, 0, 0, f"no file matches the pattern `{shown}`", "check the pattern and the folder"
+                "CJM101",
+                shown,
+                0,
+                0,
+                Message("no file matches the pattern `{pattern}`", pattern=shown),
+                Message("check the pattern and the folder"),
             )
-        return make("CJM101", shown, 0, 0, f"no such file: {shown}", "check the path and its spelling")
+        return make(
+            "CJM101",
+            shown,
+            0,
+            0,
+            Message("no such file: {name}", name=shown),
+            Message("check the path and its spelling"),
+        )
     except OSError as error:
-        return make("CJM101", shown, 0, 0, f"cannot read {shown}: {error.strerror}")
+        return make(
+            "CJM101", shown, 0, 0, Message("cannot read {name}: {reason}", name=shown, reason=str(error.strerror))
+        )
     if stat.S_ISDIR(info.st_mode):
         return make(
             "CJM102",
             shown,
             0,
             0,
-            f"{shown} is a directory, not a journey file",
-            "pass the .yaml files inside it, or the directory to a command that takes one",
+            Message("{name} is a directory, not a journey file", name=shown),
+            Message("pass the .yaml files inside it, or the directory to a command that takes one"),
         )
     if not stat.S_ISREG(info.st_mode):
-        return make("CJM102", shown, 0, 0, f"{shown} is not a regular file")
+        return make("CJM102", shown, 0, 0, Message("{name} is not a regular file", name=shown))
     if info.st_size > MAX_FILE_BYTES:
         return make(
             "CJM112",
             shown,
             0,
             0,
-            f"the file is {info.st_size // (1024 * 1024)} MiB; a journey file is at most 10 MiB",
+            Message("the file is {size} MiB; a journey file is at most 10 MiB", size=info.st_size // (1024 * 1024)),
         )
     return None
 
@@ -169,8 +194,8 @@ def parse_document(raw: bytes, name: str) -> Document | Unreadable:
                     name,
                     line,
                     column,
-                    "the file holds binary data (a NUL byte), not YAML text",
-                    "is this the right file? journey files are UTF-8 text",
+                    Message("the file holds binary data (a NUL byte), not YAML text"),
+                    Message("is this the right file? journey files are UTF-8 text"),
                 )
             ]
         )
@@ -178,8 +203,10 @@ def parse_document(raw: bytes, name: str) -> Document | Unreadable:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
-        message = f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)"
-        return Unreadable([make("CJM103", name, line, column, message, "save the file with UTF-8 encoding")])
+        byte = format(raw[error.start], "02x")
+        message = Message("the file is not valid UTF-8 (byte 0x{byte} cannot be decoded)", byte=byte)
+        hint = Message("save the file with UTF-8 encoding")
+        return Unreadable([make("CJM103", name, line, column, message, hint)])
     return parse_text(text.removeprefix("\ufeff"), name)
 
 
@@ -212,22 +239,25 @@ def _parse(text: str, name: str) -> Document | Unreadable:
         root = yaml.compose(text)
     except ReaderError as error:
         line, column = _text_position(text, error.position)
-        message = f"the file holds a control character (U+{error.character:04X}) that YAML does not allow"
-        hint = "remove the character, or check that this is a text file"
+        code = format(error.character, "04X")
+        message = Message("the file holds a control character (U+{code}) that YAML does not allow", code=code)
+        hint = Message("remove the character, or check that this is a text file")
         return Unreadable([make("CJM104", name, line, column, message, hint)], text)
     except MarkedYAMLError as error:
         return Unreadable([syntax_diagnostic(error, name, text)], text)
     except YAMLError as error:  # pragma: no cover - every ruamel parse error is marked or a ReaderError
-        return Unreadable([make("CJM105", name, 0, 0, f"the YAML cannot be parsed: {error}")], text)
+        return Unreadable(
+            [make("CJM105", name, 0, 0, Message("the YAML cannot be parsed: {error}", error=str(error)))], text
+        )
     if root is None:
-        message = "the file is empty: it holds no journey"
-        hint = "start with `cjm: 1`, a `title:` and a list of `stages:`"
+        message = Message("the file is empty: it holds no journey")
+        hint = Message("start with `cjm: 1`, a `title:` and a list of `stages:`")
         return Unreadable([make("CJM107", name, 1, 1, message, hint)], text)
     if not isinstance(root, MappingNode):
         line, column = _node_position(root)
-        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        message = f"the top level is {kind}, not a mapping of keys"
-        hint = "a journey file starts with keys such as `cjm: 1` and `title: …`"
+        kind = Message("a list") if isinstance(root, SequenceNode) else Message("a single value")
+        message = Message("the top level is {kind}, not a mapping of keys", kind=kind)
+        hint = Message("a journey file starts with keys such as `cjm: 1` and `title: …`")
         return Unreadable([make("CJM108", name, line, column, message, hint)], text)
     builder = _Builder(yaml)
     try:
@@ -259,8 +289,11 @@ class _Builder:
             raise _Refused(
                 "CJM116",
                 node,
-                f"aliases nest the values more than {MAX_DEPTH} levels deep; a journey map needs about 6",
-                "write the values out instead of nesting aliases",
+                Message(
+                    "aliases nest the values more than {depth} levels deep; a journey map needs about 6",
+                    depth=MAX_DEPTH,
+                ),
+                Message("write the values out instead of nesting aliases"),
             )
         self.budget -= 1
         if isinstance(node, MappingNode | SequenceNode):
@@ -270,16 +303,19 @@ class _Builder:
             raise _Refused(
                 "CJM112",
                 node,
-                f"the file holds more than {MAX_NODES:,} values; a journey map holds a few hundred",
-                "split the map, one journey per file",
+                Message("the file holds more than {count} values; a journey map holds a few hundred", count=MAX_NODES),
+                Message("split the map, one journey per file"),
             )
         if self.budget < 0:
             raise _Refused(
                 "CJM109",
                 node,
-                "anchors and aliases expand to too many values (over "
-                f"{MAX_NODES:,}); the file looks like a 'billion laughs' attack",
-                "write the values out instead of nesting aliases",
+                Message(
+                    "anchors and aliases expand to too many values (over {count}); the file looks like a "
+                    "'billion laughs' attack",
+                    count=MAX_NODES,
+                ),
+                Message("write the values out instead of nesting aliases"),
             )
         line, column = _node_position(node)
         key_line, key_column = _node_position(key_node) if key_node is not None else (line, column)
@@ -309,7 +345,7 @@ class _Builder:
                 merged.extend(self._merge_sources(value_node))
                 continue
             if not isinstance(key_node, ScalarNode):
-                raise _Refused("CJM105", key_node, "a key must be plain text, not a list or a mapping")
+                raise _Refused("CJM105", key_node, Message("a key must be plain text, not a list or a mapping"))
             key = self._scalar(key_node)
             if key in result:
                 # Kept going: the first value stays, the rest of the file is still read and checked.
@@ -328,7 +364,7 @@ class _Builder:
             return [node]
         if isinstance(node, SequenceNode) and all(isinstance(item, MappingNode) for item in node.value):
             return list(node.value)
-        raise _Refused("CJM105", node, "a merge key `<<` takes a mapping or a list of mappings")
+        raise _Refused("CJM105", node, Message("a merge key `<<` takes a mapping or a list of mappings"))
 
     def _scalar(self, node: Node) -> Any:
         if node.tag not in _SCALAR_TAGS:
@@ -336,7 +372,11 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except (YAMLError, ValueError) as error:
-            raise _Refused("CJM105", node, f"the value `{node.value}` cannot be read: {error}") from None
+            raise _Refused(
+                "CJM105",
+                node,
+                Message("the value `{value}` cannot be read: {error}", value=node.value, error=str(error)),
+            ) from None
 
     @staticmethod
     def _tag_refused(node: Node) -> _Refused:
@@ -344,9 +384,12 @@ class _Builder:
         return _Refused(
             "CJM110",
             node,
-            f"the YAML tag `{tag}` is not allowed in a journey file",
-            "remove the tag (values are plain text, numbers, dates, lists and mappings); "
-            f"if `{tag}` is part of the text, put the whole value in quotes",
+            Message("the YAML tag `{tag}` is not allowed in a journey file", tag=tag),
+            Message(
+                "remove the tag (values are plain text, numbers, dates, lists and mappings); "
+                "if `{tag}` is part of the text, put the whole value in quotes",
+                tag=tag,
+            ),
         )
 
 

@@ -87,8 +87,13 @@ def _text_read_as_mapping(document: Document, data: Any, lines: list[str]) -> li
         written = f"- {json.dumps(typed, ensure_ascii=False)}" if isinstance(path[-1], int) else None
         field = _field_name(path)
         written = written or f"{field}: {json.dumps(typed, ensure_ascii=False)}"
-        message = f"`{typed[:40]}` was read as a key and its value because of `: `, where `{field}` takes text"
-        found.append(make("CJM122", document.name, line, column, message, f"put the text in quotes: `{written}`"))
+        message = Message(
+            "`{typed}` was read as a key and its value because of `: `, where `{field}` takes text",
+            typed=typed[:40],
+            field=field,
+        )
+        hint = Message("put the text in quotes: `{written}`", written=written)
+        found.append(make("CJM122", document.name, line, column, message, hint))
     return found
 
 
@@ -128,16 +133,23 @@ def _comment_warning(
     comment = line[hash_column:]
     field = _field_name(path)
     if value is None or source.text == "":
-        message = f"`{field}` is empty: everything after `#` is a YAML comment and was dropped"
+        message = Message("`{field}` is empty: everything after `#` is a YAML comment and was dropped", field=field)
         typed = line[hash_column - 1 :].strip()
     else:
         if _SLUG.fullmatch(source.text) and comment[:1] in (" ", ""):
             return None  # an id with a comment after it, the way YAML comments are meant
-        message = f"everything after ` #` is a YAML comment and was dropped: `{field}` reads only `{source.text}`"
+        message = Message(
+            "everything after ` #` is a YAML comment and was dropped: `{field}` reads only `{text}`",
+            field=field,
+            text=source.text,
+        )
         typed = f"{source.text} {line[hash_column - 1 :]}".strip()
     quoted = json.dumps(typed, ensure_ascii=False)
     key = f"{field}: " if isinstance(path[-1], str) else "- "
-    hint = f"if it is part of the text, put the text in quotes: `{key}{quoted}`; a comment goes on its own line"
+    hint = Message(
+        "if it is part of the text, put the text in quotes: `{written}`; a comment goes on its own line",
+        written=key + quoted,
+    )
     return make("CJM117", document.name, source.end_line, hash_column, message, hint, end_column=len(line))
 
 
@@ -148,8 +160,8 @@ def _one_item_warning(document: Document, path: PathKey, value: str) -> Diagnost
     line, column = document.positions.locate(path)
     written = f"{field}: [{', '.join(flow_item(item) for item in items)}]"
     one = f"{field}: [{flow_item(value)}]"
-    message = f"`{field}` is one item: `{value}`; write a list to have several"
-    hint = f"several items: `{written}`; one item holding the separators: `{one}`"
+    message = Message("`{field}` is one item: `{value}`; write a list to have several", field=field, value=value)
+    hint = Message("several items: `{written}`; one item holding the separators: `{one}`", written=written, one=one)
     source = document.scalars.get(path)
     end = source.end_column - 1 if source is not None and source.end_line == line else None
     return make("CJM118", document.name, line, column, message, hint, end_column=end)
@@ -169,8 +181,16 @@ def _unused_anchor(document: Document, lines: list[str], path: PathKey, source: 
     field = _field_name(path)
     typed = line[match.start() : source.end_column - 1] if source.end_line == source.line else match.group(0)
     key = f"{field}: " if isinstance(path[-1], str) else "- "
-    message = f"`{match.group(0)}` is read as a YAML anchor, not as text: `{field}` reads only `{source.text}`"
-    hint = f"if it is part of the text, put the text in quotes: `{key}{json.dumps(typed, ensure_ascii=False)}`"
+    message = Message(
+        "`{anchor}` is read as a YAML anchor, not as text: `{field}` reads only `{text}`",
+        anchor=match.group(0),
+        field=field,
+        text=source.text,
+    )
+    hint = Message(
+        "if it is part of the text, put the text in quotes: `{written}`",
+        written=key + json.dumps(typed, ensure_ascii=False),
+    )
     return make("CJM120", document.name, source.line, source.column, message, hint, end_column=match.end())
 
 
@@ -181,8 +201,12 @@ def _dash_without_space(document: Document, lines: list[str], path: PathKey, sou
     line = lines[source.line - 1]
     if line.lstrip(" ").find(source.text[:2]) != 0:
         return None
-    message = f"`{source.text[:12]}` has no space after `-`: YAML reads the text `{source.text}`, not a list item"
-    hint = f"for a list item, write `- {source.text[1:]}` on its own line under the key"
+    message = Message(
+        "`{start}` has no space after `-`: YAML reads the text `{text}`, not a list item",
+        start=source.text[:12],
+        text=source.text,
+    )
+    hint = Message("for a list item, write `{written}` on its own line under the key", written="- " + source.text[1:])
     return make("CJM121", document.name, source.line, source.column, message, hint, end_column=source.column)
 
 
@@ -208,8 +232,14 @@ def _joined_item_warnings(
         if not _LIST_MARKER.match(stripped) or (number == first and stripped.startswith("- ")):
             continue
         column = len(line) - len(stripped) + 1
-        message = f"this line is read as part of the text of `{field}` (from line {first}), not as a list item"
-        hint = f"for a list, leave `{field}:` alone on its line and write each item under it as `- item`"
+        message = Message(
+            "this line is read as part of the text of `{field}` (from line {line}), not as a list item",
+            field=field,
+            line=first,
+        )
+        hint = Message(
+            "for a list, leave `{field}:` alone on its line and write each item under it as `- item`", field=field
+        )
         found.append(make("CJM119", document.name, number, column, message, hint, end_column=len(line.rstrip())))
     return found
 

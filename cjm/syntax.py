@@ -16,6 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from cjm.diagnostics import Diagnostic, make
 from cjm.indentation import Found, parse_line, text_line, wrong_depth
 from cjm.prescan import end_of_quoted
+from cjm.translation import Message
 
 
 def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnostic:
@@ -26,8 +27,8 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
     problem = (error.problem or "invalid YAML").strip()
     context = (error.context or "").strip()
     if "expected a single document" in context:
-        message = "the file holds more than one YAML document (`---`)"
-        return make("CJM111", name, line, column, message, "keep one journey map per file")
+        message = Message("the file holds more than one YAML document (`---`)")
+        return make("CJM111", name, line, column, message, Message("keep one journey map per file"))
     explainers = (
         _quote_runs_on,
         _tab,
@@ -48,7 +49,11 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
         if found is not None:
             at_line, at_column, message, hint, end = found
             return make("CJM105", name, at_line, at_column, message, hint, end_column=end)
-    return make("CJM105", name, line, column, f"YAML syntax error: {problem}" + (f" ({context})" if context else ""))
+    if context:
+        message = Message("YAML syntax error: {problem} ({context})", problem=problem, context=context)
+    else:
+        message = Message("YAML syntax error: {problem}", problem=problem)
+    return make("CJM105", name, line, column, message)
 
 
 def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
@@ -61,8 +66,8 @@ def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Fo
         leading = source[: len(source) - len(source.lstrip(" \t"))]
         if "\t" in leading or (number == line and source[column - 1 : column] == "\t"):
             at = leading.index("\t") + 1 if "\t" in leading else column
-            message = "a tab in the indentation: YAML indents with spaces only"
-            return number, at, message, "replace the tab with spaces (two per level)", None
+            message = Message("a tab in the indentation: YAML indents with spaces only")
+            return number, at, message, Message("replace the tab with spaces (two per level)"), None
     return None
 
 
@@ -90,13 +95,17 @@ def _quote_runs_on(error: MarkedYAMLError, lines: list[str], line: int, column: 
         last = closing if closing is not None else len(lines)
         swallowed = [n for n in range(number + 1, last + 1) if _STRUCTURE.match(lines[n - 1])]
         if swallowed:
-            where = f"to line {closing}" if closing is not None else "to the end of the file"
-            message = (
-                f"the quote {quote} opened here is not closed on its line: YAML reads on {where}, "
-                f"taking line {swallowed[0]} and the lines between as text"
+            where = (
+                Message("to line {line}", line=closing) if closing is not None else Message("to the end of the file")
             )
-            escape = "`''` for an apostrophe inside single quotes" if quote == "'" else '`\\"` for a quote inside them'
-            hint = f"end the text with {quote} on the same line; write {escape}"
+            message = Message(
+                "the quote {quote} opened here is not closed on its line: YAML reads on {where}, "
+                "taking line {line} and the lines between as text",
+                quote=quote,
+                where=where,
+                line=swallowed[0],
+            )
+            hint = _close_quote_hint(quote)
             return number, start + 1, message, hint, len(source.rstrip())
         number = last + 1
     return None
@@ -115,15 +124,19 @@ def _unclosed_quote(error: MarkedYAMLError, lines: list[str], line: int, column:
         return None
     start = error.context_mark
     quote = lines[start.line][start.column : start.column + 1] if start.line < len(lines) else '"'
-    escape = "`''` for an apostrophe inside single quotes" if quote == "'" else '`\\"` for a quote inside them'
     end = len(lines[start.line].rstrip()) if start.line < len(lines) else None
-    return (
-        start.line + 1,
-        start.column + 1,
-        f"the quote {quote} opened here is never closed",
-        f"end the text with {quote} on the same line; write {escape}",
-        end,
-    )
+    message = Message("the quote {quote} opened here is never closed", quote=quote)
+    return start.line + 1, start.column + 1, message, _close_quote_hint(quote), end
+
+
+def _close_quote_hint(quote: str) -> Message:
+    """How to end a quoted text, and how to write its own quote character inside it."""
+    if quote == "'":
+        return Message(
+            "end the text with {quote} on the same line; write `''` for an apostrophe inside single quotes",
+            quote=quote,
+        )
+    return Message('end the text with {quote} on the same line; write `\\"` for a quote inside them', quote=quote)
 
 
 def _unclosed_bracket(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
@@ -138,9 +151,17 @@ def _unclosed_bracket(error: MarkedYAMLError, lines: list[str], line: int, colum
     return (
         at_line,
         at_column,
-        f"the `{bracket}` opened here is not closed with `{closing}` where the parser expected it (line {line})",
-        f"close it with `{closing}` on the same line, quote items holding `,` `:` `[` or `]`, "
-        "or write the list as `- ` items on their own lines",
+        Message(
+            "the `{bracket}` opened here is not closed with `{closing}` where the parser expected it (line {line})",
+            bracket=bracket,
+            closing=closing,
+            line=line,
+        ),
+        Message(
+            "close it with `{closing}` on the same line, quote items holding `,` `:` `[` or `]`, "
+            "or write the list as `- ` items on their own lines",
+            closing=closing,
+        ),
         None,
     )
 
@@ -185,28 +206,31 @@ def _flow_item(error: MarkedYAMLError, lines: list[str], line: int, column: int)
 
     items = ", ".join(flow_item(item.strip()) for item in inner.split(",") if item.strip())
     key = parse_line(at_line, source).key
-    written = f"{key}: [{items}]" if key else f"[{items}]"
-    message = "an item of this list holds a character YAML reads as structure (`: `, `?`, a bracket…), not as text"
-    return at_line, at_column, message, f"quote such items: `{written}`", end + 1
+    written = (key + ": " if key else "") + "[" + items + "]"
+    message = Message(
+        "an item of this list holds a character YAML reads as structure (`: `, `?`, a bracket…), not as text"
+    )
+    return at_line, at_column, message, Message("quote such items: `{written}`", written=written), end + 1
 
 
 def _stray_closer(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     if not 0 < line <= len(lines) or lines[line - 1][column - 1 : column] not in ("]", "}"):
         return None
     char = lines[line - 1][column - 1]
-    return line, column, f"this `{char}` closes nothing: no list or mapping is open here", "remove it", None
+    message = Message("this `{char}` closes nothing: no list or mapping is open here", char=char)
+    return line, column, message, Message("remove it"), None
 
 
-_RESERVED = {
-    "@": "which YAML reserves: unquoted text cannot start with it",
-    "`": "which YAML reserves: unquoted text cannot start with it",
-    "%": "which YAML reads as a directive: unquoted text cannot start with it",
-    "*": "which YAML reads as a reference to an anchor (`*name`), not as text",
-    "&": "which YAML reads as an anchor (`&name`), not as text",
-    "|": "which YAML reads as the start of a block of text on the next lines",
-    ">": "which YAML reads as the start of a folded block of text on the next lines",
-    "[": "which YAML reads as the start of a list, not as text",
-    "{": "which YAML reads as the start of a mapping, not as text",
+_RESERVED: dict[str, Message] = {
+    "@": Message("which YAML reserves: unquoted text cannot start with it"),
+    "`": Message("which YAML reserves: unquoted text cannot start with it"),
+    "%": Message("which YAML reads as a directive: unquoted text cannot start with it"),
+    "*": Message("which YAML reads as a reference to an anchor (`*name`), not as text"),
+    "&": Message("which YAML reads as an anchor (`&name`), not as text"),
+    "|": Message("which YAML reads as the start of a block of text on the next lines"),
+    ">": Message("which YAML reads as the start of a folded block of text on the next lines"),
+    "[": Message("which YAML reads as the start of a list, not as text"),
+    "{": Message("which YAML reads as the start of a mapping, not as text"),
 }
 
 
@@ -226,9 +250,10 @@ def _reserved_start(error: MarkedYAMLError, lines: list[str], line: int, column:
         return None  # a list or mapping that is not followed by text: another problem
     value = source[start:].split(" #")[0].strip()
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    written = f"{parsed.key}: {quoted}" if parsed.key else f"- {quoted}" if parsed.item else quoted
-    message = f"this value starts with `{char}`, {_RESERVED[char]}"
-    return line, start + 1, message, f"if it is text, put it in quotes: `{written}`", len(source.rstrip())
+    written = parsed.key + ": " + quoted if parsed.key else "- " + quoted if parsed.item else quoted
+    message = Message("this value starts with `{char}`, {why}", char=char, why=_RESERVED[char])
+    hint = Message("if it is text, put it in quotes: `{written}`", written=written)
+    return line, start + 1, message, hint, len(source.rstrip())
 
 
 def _closing_of(source: str, start: int) -> int:
@@ -267,14 +292,16 @@ def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: 
     glued = re.match(r"(-\s+)?([A-Za-z_]+):(\S.*)$", stripped)
     if glued:
         key, value = glued.group(2), glued.group(3)
-        message, hint = f"`{key}:` needs a space after the colon", f"write `{key}: {value}`"
+        message = Message("`{key}:` needs a space after the colon", key=key)
+        hint = Message("write `{written}`", written=key + ": " + value)
         return at, source.index(key) + 1, message, hint, len(source.rstrip())
     spaced = re.match(r"(-\s+)?([A-Za-z_]+)\s+(.+)$", stripped)
     if spaced:
         key, value = spaced.group(2), spaced.group(3)
-        message = f"this line has no `:` after its key `{key}`"
-        return at, source.index(key) + 1, message, f"write `{key}: {value}`", len(source.rstrip())
-    message = "this line is neither `key: value` nor a list item `- …`"
+        message = Message("this line has no `:` after its key `{key}`", key=key)
+        hint = Message("write `{written}`", written=key + ": " + value)
+        return at, source.index(key) + 1, message, hint, len(source.rstrip())
+    message = Message("this line is neither `key: value` nor a list item `- …`")
     return at, len(source) - len(source.lstrip()) + 1, message, None, len(source.rstrip())
 
 
@@ -297,10 +324,14 @@ def _dash_without_space(error: MarkedYAMLError, lines: list[str], line: int, col
         if match:
             at = source.index("-") + 1
             words, is_key = match.group(1).rstrip(), match.group(2) == ":"
-            shown = f"`-{words}:` is read as a key" if is_key else f"`-{words[:20]}` is read as text"
-            written = f"- {words}:" if is_key else f"- {words}"
-            message = f"{shown}: a list item's `-` needs a space after it"
-            return number, at, message, f"write `{written}`", len(source.rstrip())
+            if is_key:
+                message = Message("`-{words}:` is read as a key: a list item's `-` needs a space after it", words=words)
+            else:
+                message = Message(
+                    "`-{words}` is read as text: a list item's `-` needs a space after it", words=words[:20]
+                )
+            hint = Message("write `{written}`", written="- " + words + (":" if is_key else ""))
+            return number, at, message, hint, len(source.rstrip())
     return None
 
 
@@ -320,12 +351,15 @@ def _after_quote(error: MarkedYAMLError, lines: list[str], line: int, column: in
         return None
     quote = before[-1]
     hint = (
-        "put the whole text inside the quotes; inside single quotes write an apostrophe twice (`''`), "
-        "or use double quotes"
+        Message(
+            "put the whole text inside the quotes; inside single quotes write an apostrophe twice (`''`), "
+            "or use double quotes"
+        )
         if quote == "'"
-        else "put the whole text inside the quotes"
+        else Message("put the whole text inside the quotes")
     )
-    return line, column, "text after the closing quote: a quoted value must end at its closing quote", hint, None
+    message = Message("text after the closing quote: a quoted value must end at its closing quote")
+    return line, column, message, hint, None
 
 
 def _quoted_end(source: str, start: int) -> int:
@@ -348,8 +382,14 @@ def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: 
     value = source[value_start:].split(" #")[0].strip()
     curly = value[:1] in "“«‘„" and value[-1:] in "”»’“"
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    hint = f"put the text in quotes: `{parsed.key}: {quoted}`"
-    if curly:
-        hint += " (curly quotes and guillemets are text to YAML, not quotes)"
-    message = "`: ` inside text: YAML reads the words before it as a new key"
+    written = parsed.key + ": " + quoted
+    hint = (
+        Message(
+            "put the text in quotes: `{written}` (curly quotes and guillemets are text to YAML, not quotes)",
+            written=written,
+        )
+        if curly
+        else Message("put the text in quotes: `{written}`", written=written)
+    )
+    message = Message("`: ` inside text: YAML reads the words before it as a new key")
     return line, column, message, hint, None
