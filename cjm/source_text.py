@@ -66,6 +66,7 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
         if source.plain and source.end_line > source.line > 0:
             warnings.extend(_joined_item_warnings(document, lines, path, source))
     warnings.extend(_text_read_as_mapping(document, data, lines))
+    warnings.extend(_dash_glued_to_key(document))
     warnings.extend(invisible_in_ids(document, data, lines))
     warnings.extend(escapes_in_text(document, lines))
     return replace(document, data=data), warnings
@@ -208,6 +209,24 @@ def _dash_without_space(document: Document, lines: list[str], path: PathKey, sou
     )
     hint = Message("for a list item, write `{written}` on its own line under the key", written="- " + source.text[1:])
     return make("CJM121", document.name, source.line, source.column, message, hint, end_column=source.column)
+
+
+def _dash_glued_to_key(document: Document) -> list[Diagnostic]:
+    """CJM121 for a key such as `-name:`: a list item's `- ` without its space, read as a key named `-name`."""
+    found = []
+    for path in document.positions.spans:
+        last = path[-1] if path else None
+        if not isinstance(last, str) or not last.startswith("-") or last[1:] not in known_keys():
+            continue
+        line, column = document.positions.locate(path, "key")
+        message = Message(
+            "`{key}:` has no space after `-`: YAML reads a key named `{key}`, not a list item starting with `{field}:`",
+            key=last,
+            field=last[1:],
+        )
+        hint = Message("write `- {field}:`, with a space after the `-`", field=last[1:])
+        found.append(make("CJM121", document.name, line, column, message, hint, end_column=column))
+    return found
 
 
 _LIST_MARKER = re.compile(r"(?:[-*] |\d{1,3}[.)] )")

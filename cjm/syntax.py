@@ -13,6 +13,7 @@ import re
 
 from ruamel.yaml.error import MarkedYAMLError
 
+from cjm.brackets import closing_of, flow_item_error, stray_closer, unclosed_bracket
 from cjm.diagnostics import Diagnostic, make
 from cjm.indentation import Found, parse_line, text_line, wrong_depth
 from cjm.prescan import end_of_quoted
@@ -32,10 +33,11 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
     explainers = (
         _quote_runs_on,
         _tab,
+        _bad_escape,
         _unclosed_quote,
-        _flow_item,
-        _unclosed_bracket,
-        _stray_closer,
+        flow_item_error,
+        unclosed_bracket,
+        stray_closer,
         _reserved_start,
         _after_quote,
         _dash_without_space,
@@ -119,6 +121,41 @@ def _closing_line(lines: list[str], opened: int, quote: str) -> int | None:
     return None
 
 
+def _bad_escape(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """A backslash in double quotes followed by what YAML cannot read as an escape (`"C:\\Users"`, `"50\\%"`).
+
+    Why not "quote never closed": the parser stops at the escape, inside the quotes; the cause is
+    the backslash, which in double quotes starts an escape (`\\n` is a line break).
+    """
+    problem = error.problem or ""
+    if ("escape" not in problem and "hexdecimal" not in problem) or not 0 < line <= len(lines):
+        return None
+    source = lines[line - 1]
+    backslash = source.rfind("\\", 0, column)
+    if backslash < 0:
+        return None
+    escape = source[backslash : backslash + 2]
+    opening = source.rfind('"', 0, backslash)
+    closing = _quoted_end(source, opening) if opening >= 0 else -1
+    message = Message(
+        "`{escape}` inside double quotes: a backslash there starts an escape (`\\n` is a line break), "
+        "and YAML knows no escape `{escape}`",
+        escape=escape,
+    )
+    if opening < 0 or closing < 0:
+        hint = Message("write `\\\\` for each backslash, or put the text in single quotes")
+    else:
+        text = source[opening + 1 : closing]
+        parsed = parse_line(line, source)
+        quoted = "'" + text.replace("'", "''") + "'"
+        in_flow = source[:opening].rstrip()[-1:] in ("[", ",", "{")
+        written = quoted if in_flow or parsed.key is None else parsed.key + ": " + quoted
+        hint = Message(
+            "write `\\\\` for each backslash, or put the text in single quotes: `{written}`", written=written
+        )
+    return line, backslash + 1, message, hint, backslash + 2
+
+
 def _unclosed_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
     if "quoted scalar" not in (error.context or "") or error.context_mark is None:
         return None
@@ -137,88 +174,6 @@ def _close_quote_hint(quote: str) -> Message:
             quote=quote,
         )
     return Message('end the text with {quote} on the same line; write `\\"` for a quote inside them', quote=quote)
-
-
-def _unclosed_bracket(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
-    context = error.context or ""
-    if "flow" not in context or error.context_mark is None:
-        return None
-    opener = _last_open_bracket(lines, line, column)
-    if opener is None:
-        return None
-    at_line, at_column, bracket = opener
-    closing = "]" if bracket == "[" else "}"
-    return (
-        at_line,
-        at_column,
-        Message(
-            "the `{bracket}` opened here is not closed with `{closing}` where the parser expected it (line {line})",
-            bracket=bracket,
-            closing=closing,
-            line=line,
-        ),
-        Message(
-            "close it with `{closing}` on the same line, quote items holding `,` `:` `[` or `]`, "
-            "or write the list as `- ` items on their own lines",
-            closing=closing,
-        ),
-        None,
-    )
-
-
-def _last_open_bracket(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
-    """The innermost `[` or `{` still open before (line, column), outside quotes and comments."""
-    stack: list[tuple[int, int, str]] = []
-    quote = ""
-    for number, source in enumerate(lines[:line], start=1):
-        stop = column - 1 if number == line else len(source)
-        for index, char in enumerate(source[:stop]):
-            if quote:
-                quote = "" if char == quote else quote
-            elif char in "'\"" and (index == 0 or source[index - 1] in " [{,:"):
-                quote = char
-            elif char == "#" and (index == 0 or source[index - 1] in " \t"):
-                break
-            elif char in "[{":
-                stack.append((number, index + 1, char))
-            elif char in "]}" and stack:
-                stack.pop()
-    return stack[-1] if stack else None
-
-
-def _flow_item(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
-    """A `[...]` closed on its line whose items YAML cannot read (an item holding `: ` or a bracket)."""
-    if "flow" not in (error.context or "") or error.context_mark is None:
-        return None
-    opener = _last_open_bracket(lines, line, column) or (
-        error.context_mark.line + 1,
-        error.context_mark.column + 1,
-        "[",
-    )
-    at_line, at_column, bracket = opener
-    source = lines[at_line - 1] if 0 < at_line <= len(lines) else ""
-    closing = "]" if bracket == "[" else "}"
-    end = source.rfind(closing)
-    if bracket != "[" or end < at_column:
-        return None
-    inner = source[at_column:end]
-    from cjm.source_text import flow_item
-
-    items = ", ".join(flow_item(item.strip()) for item in inner.split(",") if item.strip())
-    key = parse_line(at_line, source).key
-    written = (key + ": " if key else "") + "[" + items + "]"
-    message = Message(
-        "an item of this list holds a character YAML reads as structure (`: `, `?`, a bracket…), not as text"
-    )
-    return at_line, at_column, message, Message("quote such items: `{written}`", written=written), end + 1
-
-
-def _stray_closer(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
-    if not 0 < line <= len(lines) or lines[line - 1][column - 1 : column] not in ("]", "}"):
-        return None
-    char = lines[line - 1][column - 1]
-    message = Message("this `{char}` closes nothing: no list or mapping is open here", char=char)
-    return line, column, message, Message("remove it"), None
 
 
 _RESERVED: dict[str, Message] = {
@@ -246,7 +201,7 @@ def _reserved_start(error: MarkedYAMLError, lines: list[str], line: int, column:
     char = source[start : start + 1]
     if not char or char not in _RESERVED or column - 1 < start:
         return None
-    if char in "[{" and _closing_of(source, start) in (-1, len(source.split(" #")[0].rstrip()) - 1):
+    if char in "[{" and closing_of(source, start) in (-1, len(source.split(" #")[0].rstrip()) - 1):
         return None  # a list or mapping that is not followed by text: another problem
     value = source[start:].split(" #")[0].strip()
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -254,25 +209,6 @@ def _reserved_start(error: MarkedYAMLError, lines: list[str], line: int, column:
     message = Message("this value starts with `{char}`, {why}", char=char, why=_RESERVED[char])
     hint = Message("if it is text, put it in quotes: `{written}`", written=written)
     return line, start + 1, message, hint, len(source.rstrip())
-
-
-def _closing_of(source: str, start: int) -> int:
-    """The index of the bracket closing the one at `start` on the same line (quotes skipped), or -1."""
-    depth = 0
-    quote = ""
-    for index in range(start, len(source)):
-        char = source[index]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-            if depth == 0:
-                return index
-    return -1
 
 
 def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:

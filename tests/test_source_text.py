@@ -117,3 +117,12 @@ def test_every_list_field_given_one_text_with_commas_gets_the_list_written_out(m
     assert found.column == len(indent) + len(field) + 3
     assert found.hint is not None
     assert f"`{field}: [alpha, beta]`" in found.hint or "`- " in found.hint, found
+
+
+def test_a_dash_glued_to_a_key_is_named_at_the_key() -> None:
+    document = parse_text("cjm: 1\ntitle: T\nstages:\n  -name: Contact\n", "map.yaml")
+    assert isinstance(document, Document)
+    [found] = [d for d in check_document(document).diagnostics if d.code == "CJM121"]
+    assert (found.line, found.column) == (4, 3)
+    assert found.message.startswith("`-name:` has no space after `-`")
+    assert found.hint == "write `- name:`, with a space after the `-`"
