@@ -37,7 +37,12 @@ def duplicate_diagnostic(name: str, mapping: MappingNode, duplicate: Node, path:
         key=key,
         first=first.start_mark.line + 1,
     )
-    hint = _moved_out(mapping, index, key, path) or _empty_above(mapping, index) or _new_item(mapping, index, path)
+    hint = (
+        _moved_out(mapping, index, key, path)
+        or _empty_above(mapping, index)
+        or _new_item(mapping, index, path)
+        or _two_lists(mapping, index, first)
+    )
     return make("CJM106", name, line, column, message, hint or Message("remove or rename one of them"), end_column=end)
 
 
@@ -108,6 +113,19 @@ def _empty_above(mapping: MappingNode, index: int) -> Message | None:
                 line=key_node.start_mark.line + 1,
             )
     return None
+
+
+def _two_lists(mapping: MappingNode, index: int, first: Node) -> Message | None:
+    """The hint when both values are lists: the author wrote one list in two parts, and YAML keeps one part."""
+    values = {id(key): value for key, value in mapping.value}
+    second = mapping.value[index][1]
+    if not (isinstance(values.get(id(first)), SequenceNode) and isinstance(second, SequenceNode)):
+        return None
+    return Message(
+        "to keep the items of both, write them in one list under the first `{key}:` (line {line})",
+        key=str(first.value),
+        line=first.start_mark.line + 1,
+    )
 
 
 def _last_mapping(node: Node) -> MappingNode | None:

@@ -90,3 +90,11 @@ def test_the_rest_of_the_file_is_still_checked_and_the_first_value_kept() -> Non
     result = check_document(document)
     assert {d.code for d in result.diagnostics if d.severity == "error"} == {"CJM106", "CJM203"}
     assert result.journey is None
+
+
+def test_a_list_written_in_two_parts_is_joined_in_the_hint() -> None:
+    text = HEAD + "  - name: A\nstages:\n  - name: B\n"
+    [(line, column, message, hint)] = _repeated(text)
+    assert (line, column) == (5, 1)
+    assert message == "`stages` is written twice here (first at line 3); YAML would keep only one"
+    assert hint == "to keep the items of both, write them in one list under the first `stages:` (line 3)"
