@@ -282,7 +282,7 @@ class _Builder:
         self.budget = MAX_NODES
         self.seen: set[int] = set()
         self.aliased = False
-        self.duplicates: list[tuple[MappingNode, Node, PathKey]] = []
+        self.duplicates: list[tuple[MappingNode, Node, PathKey, Node]] = []
 
     def build(self, node: Node, path: PathKey, key_node: Node | None = None) -> Any:
         if len(path) > MAX_DEPTH:
@@ -339,6 +339,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        key_nodes: dict[Any, Node] = {}
         merged: list[MappingNode] = []
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
@@ -349,8 +350,9 @@ class _Builder:
             key = self._scalar(key_node)
             if key in result:
                 # Kept going: the first value stays, the rest of the file is still read and checked.
-                self.duplicates.append((node, key_node, path))
+                self.duplicates.append((node, key_node, path, key_nodes[key]))
                 continue
+            key_nodes[key] = key_node
             result[key] = self.build(value_node, (*path, key), key_node)
         for source in merged:
             for key_node, value_node in source.value:

@@ -19,8 +19,9 @@ from cjm.translation import Message
 PathKey = tuple[str | int, ...]
 
 
-def duplicate_diagnostic(name: str, mapping: MappingNode, duplicate: Node, path: PathKey) -> Diagnostic:
-    """The CJM106 error for `duplicate`, a key of `mapping` (at `path` in the document) already written above it.
+def duplicate_diagnostic(name: str, mapping: MappingNode, duplicate: Node, path: PathKey, first: Node) -> Diagnostic:
+    """The CJM106 error for `duplicate`, a key of `mapping` (at `path` in the document) equal to `first` above it
+    (equal as YAML reads them: `1` and `0x1`, `yes` and `true` are the same key).
 
     Positioned at the repeated key; the message names the first one's line, and the hint the
     likely cause: a key that moved out of the object just above it (the last item of a list, a
@@ -29,7 +30,6 @@ def duplicate_diagnostic(name: str, mapping: MappingNode, duplicate: Node, path:
     key = str(duplicate.value)
     keys = [node for node, _ in mapping.value]
     index = next(position for position, node in enumerate(keys) if node is duplicate)
-    first = next(node for node in keys[:index] if isinstance(node, ScalarNode) and node.value == duplicate.value)
     line, column = duplicate.start_mark.line + 1, duplicate.start_mark.column + 1
     end = duplicate.end_mark.column if duplicate.end_mark.line == duplicate.start_mark.line else None
     message = Message(

@@ -98,3 +98,9 @@ def test_a_list_written_in_two_parts_is_joined_in_the_hint() -> None:
     assert (line, column) == (5, 1)
     assert message == "`stages` is written twice here (first at line 3); YAML would keep only one"
     assert hint == "to keep the items of both, write them in one list under the first `stages:` (line 3)"
+
+
+def test_keys_equal_as_yaml_reads_them_are_one_key_written_twice() -> None:
+    [(line, column, message, _)] = _repeated("cjm: 1\ntitle: T\n1: a\n0x1: b\nstages:\n  - name: A\n")
+    assert (line, column) == (4, 1)
+    assert message == "`0x1` is written twice here (first at line 3); YAML would keep only one"
