@@ -82,7 +82,7 @@ def _names(keys: list[str]) -> Message:
     return Message("{keys} and {last}", keys=", ".join(shown[:-1]), last=shown[-1])
 
 
-def _either(nouns: list[Message]) -> Message:
+def _either(nouns: list[str]) -> str:
     """ "the persona or a stage or a touchpoint": the nouns joined with "or", each translated."""
     joined = nouns[0]
     for named in nouns[1:]:
