@@ -18,11 +18,11 @@ import re
 import unicodedata
 from typing import Any, get_args
 
+from cjm.characters import INVISIBLE, describe
 from cjm.diagnostics import Diagnostic, make
 from cjm.fields import annotation_at, kind_at
 from cjm.loader import Document, PathKey, ScalarSource
 from cjm.model import Ref, Slug
-from cjm.prescan import INVISIBLE, describe
 from cjm.translation import Message
 
 

@@ -114,72 +114,45 @@ class _Refused(Exception):
 
 def read_document(path: Path, name: str | None = None) -> Document | Unreadable:
     """Read and parse a journey file from disk; a file that cannot be read is a diagnostic, not an exception."""
-    problem = _stat_problem(path, name or str(path))
+    shown = name or str(path)
+    problem = _stat_problem(path, shown)
     if problem is not None:
         return Unreadable([problem])
     try:
         raw = path.read_bytes()
     except OSError as error:
-        shown = name or str(path)
+        reason = str(error.strerror or error)
         return Unreadable(
-            [
-                make(
-                    "CJM101",
-                    shown,
-                    0,
-                    0,
-                    Message("cannot read {name}: {reason}", name=shown, reason=str(error.strerror or error)),
-                )
-            ]
+            [make("CJM101", shown, 0, 0, Message("cannot read {name}: {reason}", name=shown, reason=reason))]
         )
-    return parse_document(raw, name or str(path))
+    return parse_document(raw, shown)
 
 
 def _stat_problem(path: Path, shown: str) -> Diagnostic | None:
     """Why a path cannot be read as a journey file (missing, a directory, too large), or None; no position."""
+
+    def problem(code: str, message: Message, hint: Message | None = None) -> Diagnostic:
+        return make(code, shown, 0, 0, message, hint)
+
     try:
         info = path.stat()
     except FileNotFoundError:
         if glob.has_magic(shown):
-            return make(
-                "CJM101",
-                shown,
-                0,
-                0,
-                Message("no file matches the pattern `{pattern}`", pattern=shown),
-                Message("check the pattern and the folder"),
-            )
-        return make(
-            "CJM101",
-            shown,
-            0,
-            0,
-            Message("no such file: {name}", name=shown),
-            Message("check the path and its spelling"),
+            pattern = Message("no file matches the pattern `{pattern}`", pattern=shown)
+            return problem("CJM101", pattern, Message("check the pattern and the folder"))
+        return problem(
+            "CJM101", Message("no such file: {name}", name=shown), Message("check the path and its spelling")
         )
     except OSError as error:
-        return make(
-            "CJM101", shown, 0, 0, Message("cannot read {name}: {reason}", name=shown, reason=str(error.strerror))
-        )
+        return problem("CJM101", Message("cannot read {name}: {reason}", name=shown, reason=str(error.strerror)))
     if stat.S_ISDIR(info.st_mode):
-        return make(
-            "CJM102",
-            shown,
-            0,
-            0,
-            Message("{name} is a directory, not a journey file", name=shown),
-            Message("pass the .yaml files inside it, or the directory to a command that takes one"),
-        )
+        hint = Message("pass the .yaml files inside it, or the directory to a command that takes one")
+        return problem("CJM102", Message("{name} is a directory, not a journey file", name=shown), hint)
     if not stat.S_ISREG(info.st_mode):
-        return make("CJM102", shown, 0, 0, Message("{name} is not a regular file", name=shown))
+        return problem("CJM102", Message("{name} is not a regular file", name=shown))
     if info.st_size > MAX_FILE_BYTES:
-        return make(
-            "CJM112",
-            shown,
-            0,
-            0,
-            Message("the file is {size} MiB; a journey file is at most 10 MiB", size=info.st_size // (1024 * 1024)),
-        )
+        size = info.st_size // (1024 * 1024)
+        return problem("CJM112", Message("the file is {size} MiB; a journey file is at most 10 MiB", size=size))
     return None
 
 
