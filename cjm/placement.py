@@ -196,22 +196,13 @@ def _over_indented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[Pat
     first = parent_keys[0]
     line, column = document.positions.locate((*parent_path, first), "key")
     arguments = {"keys": _names(group), "owner": the(parent_model), "object": noun(key.model)}
+    place = {"first": first, "line": line, "column": column}
     if len(group) == 1:
         message = Message("{keys} belongs to {owner}, not to {object}: it is indented too far", **arguments)
-        hint = Message(
-            "dedent it to line up with `{first}:` at line {line} (column {column})",
-            first=first,
-            line=line,
-            column=column,
-        )
+        hint = Message("dedent it to line up with `{first}:` at line {line} (column {column})", **place)
     else:
         message = Message("{keys} belong to {owner}, not to {object}: they are indented too far", **arguments)
-        hint = Message(
-            "dedent them to line up with `{first}:` at line {line} (column {column})",
-            first=first,
-            line=line,
-            column=column,
-        )
+        hint = Message("dedent them to line up with `{first}:` at line {line} (column {column})", **place)
     where_line, where_column = document.positions.locate((*holder_path, group[0]), "key")
     covered = tuple((*holder_path, name) for name in group)
     return make("CJM203", document.name, where_line, where_column, message, hint), covered
