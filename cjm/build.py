@@ -192,7 +192,9 @@ def _render_formats(
                 else target.format
             )
             message = Message("{output}: {problem}", output=shown, problem=error.message)
-            problems.append(make(error.code, checked.name, 1, 1, message, error.hint))
+            document = checked.document
+            line, column = document.positions.locate(error.path) if document and error.path is not None else (0, 0)
+            problems.append(make(error.code, checked.name, line, column, message, error.hint))
             continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         outputs[spec.format] = data

@@ -194,4 +194,13 @@ READING_ROWS: tuple[Row, ...] = (
         N_("thoughts:\n  - Why: is shipping so expensive"),
         N_('thoughts:\n  - "Why: is shipping so expensive"'),
     ),
+    (
+        "CJM123",
+        "escape-in-double-quotes",
+        WARNING,
+        "An escape inside double quotes (`\\n`, `\\t`, `\\x07`…) made a line break or a control character in text; "
+        "write `\\\\` for a backslash, or a block (`|`) for text on several lines.",
+        N_('title: "Hotline\\nthen press 1"'),
+        N_("title: |-\n  Hotline\n  then press 1"),
+    ),
 )
