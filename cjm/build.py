@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from cjm.cache import BuildCache, CheckRecord, MapInputs, OutputSpec, baseline_hash, read_inputs, tools_fingerprint
 from cjm.diagnostics import Diagnostic, has_errors, make, sort_key
+from cjm.translation import Message
 
 if TYPE_CHECKING:
     from cjm.pipeline import FileResult
@@ -185,10 +186,15 @@ def _render_formats(
         try:
             content = target.render(checked.journey, options)
         except RenderError as error:
-            shown = f"{target.format} ({target.view} view)" if target.picture else target.format
+            shown = (
+                Message("{format} ({view} view)", format=target.format, view=target.view)
+                if target.picture
+                else target.format
+            )
             document = checked.document
             line, column = document.positions.locate(error.path) if document and error.path is not None else (0, 0)
-            problems.append(make(error.code, checked.name, line, column, f"{shown}: {error.message}", error.hint))
+            message = Message("{output}: {problem}", output=shown, problem=error.message)
+            problems.append(make(error.code, checked.name, line, column, message, error.hint))
             continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         outputs[spec.format] = data
@@ -224,8 +230,8 @@ def _write(rendered: Rendered, targets: dict[str, Path]) -> BuildResult:
             rendered.name,
             1,
             1,
-            f"cannot write {error.path}: {error.reason}",
-            "the previous output was left as it was",
+            Message("cannot write {path}: {reason}", path=str(error.path), reason=error.reason),
+            Message("the previous output was left as it was"),
         )
         diagnostics = sorted([*diagnostics, problem], key=sort_key)
         outputs = []
@@ -292,8 +298,8 @@ def _clash(task: _Task) -> BuildResult:
         str(task.source),
         1,
         1,
-        f"its outputs would overwrite those of {task.clash} (same file name)",
-        "build them into separate --out-dir folders, or rename one",
+        Message("its outputs would overwrite those of {other} (same file name)", other=str(task.clash)),
+        Message("build them into separate --out-dir folders, or rename one"),
     )
     return BuildResult(str(task.source), False, [diagnostic])
 

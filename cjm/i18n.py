@@ -59,6 +59,8 @@ LABELS: tuple[tuple[str, str], ...] = (
     _label("field.owner", "Owner"),
     _label("field.reviewed", "Last reviewed"),
     _label("field.age", "Age"),
+    # Translators: a persona's age after their name and occupation ("Sarah, Designer, 32").
+    _label("persona.age", "{age}"),
     _label("field.occupation", "Occupation"),
     _label("field.digital_maturity", "Digital maturity"),
     _label("field.severity", "Severity"),

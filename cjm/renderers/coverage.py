@@ -16,6 +16,7 @@ from cjm.loader import Document
 from cjm.model import Journey
 from cjm.renderers.font import uncovered
 from cjm.renderers.raster import installed_font_covers
+from cjm.translation import Message
 
 
 def strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -61,8 +62,11 @@ def font_coverage(journey: Journey, document: Document) -> list[Diagnostic]:
                 document.name,
                 line,
                 column,
-                f"no installed font draws {shown}: the PNG shows empty boxes there",
-                f"install a font that has them (Debian: apt-get install {' '.join(packages)}), or rewrite the label",
+                Message("no installed font draws {characters}: the PNG shows empty boxes there", characters=shown),
+                Message(
+                    "install a font that has them (Debian: apt-get install {packages}), or rewrite the label",
+                    packages=" ".join(packages),
+                ),
             )
         )
     return found

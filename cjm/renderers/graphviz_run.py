@@ -26,11 +26,12 @@ from graphviz.backend import dot_command, execute
 
 from cjm.renderers import RenderError
 from cjm.renderers import flow_style as style
+from cjm.translation import Message
 
-DOT_HINT = (
+DOT_HINT = Message(
     "check that `dot -V` works; a very large map may need a longer timeout, and html and md still work without it"
 )
-MISSING_HINT = (
+MISSING_HINT = Message(
     "install it (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz); "
     "html and md still work without it"
 )
@@ -50,19 +51,25 @@ def run(source: bytes, engine: str, output_format: str, arguments: list[str], ti
         completed = execute.run_check(command, input=source, capture_output=True, quiet=True, timeout=timeout)
     except graphviz.ExecutableNotFound:
         raise RenderError(
-            "CJM401", "Graphviz `dot` is not installed, so svg and png cannot be drawn", MISSING_HINT
+            "CJM401", Message("Graphviz `dot` is not installed, so svg and png cannot be drawn"), MISSING_HINT
         ) from None
     except subprocess.TimeoutExpired:
-        raise RenderError("CJM402", f"Graphviz `dot` did not finish within {timeout:g} s", DOT_HINT) from None
+        raise RenderError(
+            "CJM402",
+            Message("Graphviz `dot` did not finish within {seconds} s", seconds=format(timeout, "g")),
+            DOT_HINT,
+        ) from None
     except graphviz.CalledProcessError as error:
         stderr = error.stderr.decode("utf-8", "replace") if isinstance(error.stderr, bytes) else str(error.stderr or "")
-        reason = first_error(stderr) or f"exit status {error.returncode}"
-        raise RenderError("CJM402", f"Graphviz `dot` failed: {reason}", DOT_HINT) from None
+        reason = first_error(stderr) or Message("exit status {status}", status=error.returncode)
+        raise RenderError("CJM402", Message("Graphviz `dot` failed: {reason}", reason=reason), DOT_HINT) from None
     except OSError as error:
-        raise RenderError("CJM402", f"Graphviz `dot` could not be started: {error.strerror}", DOT_HINT) from None
+        raise RenderError(
+            "CJM402", Message("Graphviz `dot` could not be started: {reason}", reason=error.strerror), DOT_HINT
+        ) from None
     output: bytes = completed.stdout
     if not output:
-        raise RenderError("CJM402", "Graphviz `dot` failed: it wrote nothing", DOT_HINT)
+        raise RenderError("CJM402", Message("Graphviz `dot` failed: it wrote nothing"), DOT_HINT)
     return output
 
 
@@ -77,7 +84,7 @@ def layout_and_svg(source: str, timeout: float) -> tuple[bytes, bytes]:
     both = run(source.encode("utf-8"), "dot", "dot", ["-Tsvg"], timeout)
     start = both.find(b"<?xml")
     if start < 0:
-        raise RenderError("CJM402", "Graphviz `dot` failed: it wrote no SVG", DOT_HINT)
+        raise RenderError("CJM402", Message("Graphviz `dot` failed: it wrote no SVG"), DOT_HINT)
     return both[:start], both[start:]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from cjm import formatting
 from cjm.emotion import format_score, label
 from cjm.i18n import messages
 from cjm.model import KPI, Journey, PainPoint, Stage
@@ -126,8 +127,8 @@ def colon(locale: str) -> str:
 
 
 def quoted(text: str, locale: str) -> str:
-    """A quotation in the locale's marks: « … » with no-break spaces in French, “…” in English."""
-    return f"«\u00a0{text}\u00a0»" if locale == "fr" else f"“{text}”"
+    """A quotation in the locale's marks (`cjm.formatting.quoted`): « … » in French, “…” in English."""
+    return formatting.quoted(text, locale)
 
 
 def severity_rank(pain: PainPoint) -> int:
@@ -154,10 +155,10 @@ def description(journey: Journey) -> str:
     """The picture's text description (its `<desc>`): persona, stages, the lowest moment, the most severe pain point."""
     text = messages(journey.locale)
     sep = colon(journey.locale)
-    parts = [f"{text['heading.journey_map']}{sep}{journey.title}."]
+    parts = [f"{text['heading.journey_map']}{sep}{_sentence(journey.title)}"]
     if journey.persona is not None:
         who = journey.persona.name + (f", {journey.persona.description}" if journey.persona.description else "")
-        parts.append(f"{text['note.persona']}{sep}{who}.")
+        parts.append(f"{text['note.persona']}{sep}{_sentence(who)}")
     names = ", ".join(f"{number}. {stage.name}" for number, stage in enumerate(journey.stages, start=1))
     parts.append(f"{text['heading.stages']} ({len(journey.stages)}){sep}{names}.")
     low = lowest_moment(journey)
@@ -169,6 +170,11 @@ def description(journey: Journey) -> str:
         severity = f"{text[f'severity.{pain.severity}']}, " if pain.severity else ""
         parts.append(f"{text['view.most_severe']}{sep}{pain.text} ({severity}{stage.name}).")
     return " ".join(parts)
+
+
+def _sentence(text: str) -> str:
+    """The author's text ending a sentence: one full stop, not two when the text has its own."""
+    return text if text.rstrip().endswith((".", "!", "?", "…")) else text + "."
 
 
 def lowest_moment(journey: Journey) -> str | None:

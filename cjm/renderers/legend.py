@@ -54,7 +54,9 @@ def legend_items(journey: Journey, baseline: Journey | None, used: Set[str]) -> 
         items.append(("check", text["kpi.on_target"]))
     if "cross" in used:
         items.append(("cross", text["kpi.off_target"]))
-    return items
+    # A legend entry starts with a capital, as the others do, even when the word is lower case mid-sentence
+    # ("hors objectif" in a KPI card, "Hors objectif" in the legend).
+    return [(mark, label[:1].upper() + label[1:]) for mark, label in items]
 
 
 def build_legend(

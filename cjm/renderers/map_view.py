@@ -9,6 +9,7 @@ label), `g.cjm-curve` (axis, neutral baseline, curves, points), `g.cjm-low-point
 from __future__ import annotations
 
 from cjm.emotion import FILLS, STROKES
+from cjm.formatting import labelled
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, style
 from cjm.renderers.curve import Curve, Segment
@@ -60,7 +61,9 @@ def _row(row: Row, layout: MapLayout) -> list[str]:
     for header in row.headers:
         lines.extend(_stage(header, row, layout.prefix))
     if row.curve is not None:
-        lines.extend(_curve(row.curve, left, row.columns[0].x, row.columns[-1].x + row.columns[-1].width))
+        lines.extend(
+            _curve(row.curve, left, row.columns[0].x, row.columns[-1].x + row.columns[-1].width, layout.locale)
+        )
     lines.append("</g>")
     return lines
 
@@ -141,7 +144,7 @@ def _path(segments: tuple[Segment, ...]) -> str:
     return " ".join(parts)
 
 
-def _curve(curve: Curve, label_left: float, plot_left: float, plot_right: float) -> list[str]:
+def _curve(curve: Curve, label_left: float, plot_left: float, plot_right: float, locale: str) -> list[str]:
     lines = ['<g class="cjm-curve">']
     for level in curve.levels:
         dash = ' stroke-dasharray="3 3"' if level.neutral else ""
@@ -191,7 +194,7 @@ def _curve(curve: Curve, label_left: float, plot_left: float, plot_right: float)
             )
         )
     for point in curve.points:
-        tip = element("title", escape(f"{point.name}: {point.score_text}"))
+        tip = element("title", escape(labelled(point.name, point.score_text, locale)))
         lines.append(
             element(
                 "circle",

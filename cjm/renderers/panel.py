@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cjm import formatting
 from cjm.i18n import messages
 from cjm.model import Journey, Persona
 from cjm.renderers import style
@@ -36,7 +37,7 @@ def build_context(journey: Journey, x: float, y: float, width: float) -> Context
     if journey.owner:
         facts.append(f"{text['field.owner']}{sep}{journey.owner}")
     if journey.reviewed:
-        facts.append(f"{text['field.reviewed']}{sep}{journey.reviewed.isoformat()}")
+        facts.append(f"{text['field.reviewed']}{sep}{formatting.date(journey.reviewed, journey.locale)}")
     fact_line = text_block("  ·  ".join(facts), x, title.bottom + 4, width, style.SIZE_BODY, role="muted", max_lines=2)
     top = fact_line.bottom + 10
     cards: list[Card] = []
@@ -64,7 +65,7 @@ def _persona(persona: Persona, journey: Journey, x: float, y: float, width: floa
     if persona.occupation:
         who.append(persona.occupation)
     if persona.age is not None:
-        who.append(str(persona.age))
+        who.append(text["persona.age"].format(age=persona.age))
     name = text_block(", ".join(who), x + PAD, heading.bottom + 2, inner, style.SIZE_HEADING, bold=True, max_lines=2)
     texts = [heading, name]
     bottom = name.bottom

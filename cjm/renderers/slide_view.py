@@ -7,6 +7,7 @@ Draws a `SlideLayout` (cjm.renderers.slide_layout) with the map view's styling c
 from __future__ import annotations
 
 from cjm.emotion import STROKES
+from cjm.formatting import labelled
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, style
 from cjm.renderers.curve import Curve, Segment
@@ -60,7 +61,7 @@ def write_slide(layout: SlideLayout) -> str:
     for number, label in enumerate(layout.stage_labels, start=1):
         body.append(f'<g class="cjm-stage" data-stage="{number}">{text(label)}</g>')
     if layout.curve is not None:
-        body.extend(_curve(layout.curve, left, right))
+        body.extend(_curve(layout.curve, left, right, layout.locale))
     if layout.note is not None:
         body.append(text(layout.note))
     if layout.callout is not None:
@@ -78,7 +79,7 @@ def _path(segments: tuple[Segment, ...]) -> str:
     return " ".join(parts)
 
 
-def _curve(curve: Curve, left: float, right: float) -> list[str]:
+def _curve(curve: Curve, left: float, right: float, locale: str) -> list[str]:
     lines = ['<g class="cjm-curve">']
     for level in curve.levels:
         lines.append(
@@ -114,7 +115,7 @@ def _curve(curve: Curve, left: float, right: float) -> list[str]:
             )
         )
     for point in curve.points:
-        tip = element("title", escape(f"{point.name}: {point.score_text}"))
+        tip = element("title", escape(labelled(point.name, point.score_text, locale)))
         lines.append(
             element(
                 "circle",
