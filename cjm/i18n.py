@@ -152,6 +152,7 @@ LABELS: tuple[tuple[str, str], ...] = (
     _label("view.more", "+{count} more"),
     _label("view.more_one", "+1 more"),
     _label("view.lowest", "Lowest"),
+    _label("view.lowest_ties", "+{count} at the same score"),
     _label("view.takeaways", "Takeaways"),
     _label("view.no_evidence", "no evidence"),
     _label("view.evidence_one", "1 source"),

@@ -1,38 +1,19 @@
-"""Facts the picture views share: ids, the description, severity order, KPI text, the JSON dump."""
+"""Facts the picture views share: severity order, KPI text, the JSON dump."""
 
 from __future__ import annotations
 
 import json
 
-from cjm import load
 from cjm.renderers.layout import (
     Text,
     colon,
-    description,
-    id_prefix,
     kpi_line,
     layout_json,
     quoted,
     severity_rank,
     text_block,
 )
-from tests.conftest import ROOT
 from tests.journeys import journey
-
-
-def test_id_prefix_comes_from_the_stem_and_the_content_not_the_title() -> None:
-    first, second = journey(2, title="Checkout"), journey(3, title="Checkout")
-    assert id_prefix(first, "checkout") != id_prefix(second, "checkout")
-    assert id_prefix(first, "checkout") == id_prefix(journey(2, title="Checkout"), "checkout")
-    assert id_prefix(journey(2, title="購入"), "購入").startswith("cjm-購入-")
-    assert id_prefix(first, "My Map").startswith("cjm-my-map-")
-
-
-def test_description_names_persona_stages_lowest_moment_and_most_severe_pain() -> None:
-    main = load(ROOT / "examples" / "ecommerce-first-purchase.yaml")
-    text = description(main)
-    assert "Maya Okafor" in text and all(stage.name in text for stage in main.stages)
-    assert "Lowest point: " in text and "Most severe pain point: " in text and "(Critical, " in text
 
 
 def test_not_stated_values() -> None:

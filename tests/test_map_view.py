@@ -16,6 +16,7 @@ import pytest
 from cjm import load
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, render
+from cjm.renderers.cells import LIMITS
 from cjm.renderers.layout import layout_json
 from cjm.renderers.map_layout import layout_map
 from tests.conftest import EXAMPLES, ROOT, compare_golden
@@ -100,7 +101,8 @@ def test_styling_contract(stem: str) -> None:
     assert classes.count("cjm-stage") == len(main.stages)
     for name in ("cjm-lane", "cjm-curve", "cjm-low-point", "cjm-pain", "cjm-opportunity", "cjm-legend"):
         assert name in classes, name
-    assert classes.count("cjm-pain") == sum(min(len(stage.pain_points), 3) for stage in main.stages)
+    limit = LIMITS["pain_points"]
+    assert classes.count("cjm-pain") == sum(min(len(stage.pain_points), limit) for stage in main.stages)
     if any(touchpoint.moment_of_truth for _, touchpoint in main.touchpoints()):
         assert "cjm-moment-of-truth" in classes
 

@@ -31,7 +31,7 @@ from cjm.renderers.layout import (
 
 Item = TypeVar("Item")
 PAD = style.CELL_PADDING
-LIMITS = {"actions": 3, "touchpoints": 5, "thoughts": 2, "pain_points": 3, "opportunities": 2, "kpis": 2}
+LIMITS = {"actions": 3, "touchpoints": 5, "thoughts": 2, "pain_points": 2, "opportunities": 2, "kpis": 2}
 SERVICE_LIMIT = 3
 
 
@@ -92,7 +92,7 @@ def _actions(journey: Journey, stage: Stage, x: float, top: float, width: float)
 def _service(key: str) -> Callable[[Journey, Stage, float, float, float], list[Card]]:
     def cards(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
         def make(item: str, y: float) -> Card:
-            body = text_block(item, x + 9, y, width - 9, style.SIZE_BODY, max_lines=3)
+            body = text_block(item, x + 9, y, width - 9, style.SIZE_BODY, max_lines=2)
             return Card(
                 key.replace("_", "-"),
                 x,
@@ -202,7 +202,7 @@ def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -
             width - 12,
             style.SIZE_BODY,
             bold=item.severity == "critical",
-            max_lines=3,
+            max_lines=2,
         )
         count = len(item.evidence)
         evidence_text = (
@@ -271,7 +271,7 @@ def _opportunities(
             facts.append(item.owner)
         if facts:
             line = text_block(
-                " · ".join(facts), x + 6, bottom + 1, width - 12, style.SIZE_SMALL, role="opportunity", max_lines=3
+                " · ".join(facts), x + 6, bottom + 1, width - 12, style.SIZE_SMALL, role="opportunity", max_lines=2
             )
             texts.append(line)
             bottom = line.bottom

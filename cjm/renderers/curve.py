@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from cjm.emotion import band, format_score
 from cjm.model import EmotionScale, Journey, Stage
 
+# How many tied lowest points are all marked; beyond it only the first is (see build_curve).
+MAX_MARKED_LOWS = 2
+
 
 @dataclass(frozen=True)
 class Column:
@@ -37,7 +40,8 @@ class CurvePoint:
     """One point of the curve: where it is drawn, its score and what it stands for.
 
     `stage` is the stage's index; `name` the touchpoint's name (the stage's when the stage is
-    scored as a whole); `band` the emotion band 0 (worst) to 4 (best).
+    scored as a whole); `band` the emotion band 0 (worst) to 4 (best); `ties` on a marked low
+    point, how many other points share its score without being marked (see `build_curve`).
     """
 
     x: float
@@ -49,6 +53,7 @@ class CurvePoint:
     name: str
     low: bool = False
     moment_of_truth: bool = False
+    ties: int = 0
 
 
 @dataclass(frozen=True)
@@ -128,9 +133,12 @@ def build_curve(
     """The curve of a journey drawn over its stage columns, between y `top` and `bottom`.
 
     The lowest points are those with the smallest score, marked only when the curve has two or
-    more different scores (a flat curve has no low). The baseline's curve (a future-state map's
-    current state) has one point per stage found in this map (matched by stage id), at the
-    column's middle. Levels closer than `level_gap` to one already kept are left out (neutral,
+    more different scores (a flat curve has no low). Up to MAX_MARKED_LOWS tied lowest points are
+    all marked; when more tie, only the first in journey order is, and it counts the others in
+    `ties` (its label says "and N more"): five triangles and five labels in a row read as noise,
+    and the first time the journey reaches its bottom is the moment a team looks at first.
+    The baseline's curve (a future-state map's current state) has one point per stage found in
+    this map (matched by stage id), at the column's middle. Levels closer than `level_gap` to one already kept are left out (neutral,
     min and max are kept first).
     """
     scale, locale = journey.emotion_scale, journey.locale
@@ -142,6 +150,8 @@ def build_curve(
         )
     scores = [item[1] for item in raw]
     lowest = min(scores) if len(set(scores)) > 1 else None
+    tied = scores.count(lowest) if lowest is not None else 0
+    first_low = scores.index(lowest) if lowest is not None else -1
     points = tuple(
         CurvePoint(
             x,
@@ -151,10 +161,11 @@ def build_curve(
             band(score, scale),
             index,
             name,
-            low=score == lowest,
+            low=score == lowest and (tied <= MAX_MARKED_LOWS or order == first_low),
             moment_of_truth=truth,
+            ties=tied - 1 if tied > MAX_MARKED_LOWS and order == first_low else 0,
         )
-        for x, score, name, truth, index in raw
+        for order, (x, score, name, truth, index) in enumerate(raw)
     )
     baseline_points: tuple[CurvePoint, ...] = ()
     if baseline is not None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from cjm.i18n import messages
 from cjm.model import Journey, Stage
+from cjm.presentation import map_description, svg_id_prefix
 from cjm.renderers import style
 from cjm.renderers.cells import cell_cards
 from cjm.renderers.curve import Column, Curve, build_curve
@@ -26,8 +27,6 @@ from cjm.renderers.layout import (
     Mark,
     Text,
     colon,
-    description,
-    id_prefix,
     stage_score_text,
     text_block,
 )
@@ -35,7 +34,9 @@ from cjm.renderers.legend import Legend, build_legend
 from cjm.renderers.panel import Context, build_context
 
 PAD = style.CELL_PADDING
-CURVE_PLOT = 116.0
+CURVE_PLOT = 100.0
+# Where the plot starts below the curve lane's top: room for the lane's label above the axis.
+CURVE_TOP = 26.0
 ROW_GAP = 18.0
 
 
@@ -132,10 +133,10 @@ def layout_map(journey: Journey, stem: str = "journey", baseline: Journey | None
     return MapLayout(
         width,
         round(height, 1),
-        id_prefix(journey, stem),
+        svg_id_prefix(journey, stem),
         journey.locale,
         journey.title,
-        description(journey),
+        map_description(journey, messages(journey.locale)),
         context,
         tuple(rows),
         legend,
@@ -297,7 +298,7 @@ def _curve_lane(
     label: Text,
 ) -> tuple[Lane, Curve]:
     part = journey.model_copy(update={"stages": list(stages)})
-    curve = build_curve(part, columns, y + 40, y + 40 + CURVE_PLOT, baseline)
+    curve = build_curve(part, columns, y + CURVE_TOP, y + CURVE_TOP + CURVE_PLOT, baseline)
     curve = replace(curve, points=tuple(replace(p, stage=p.stage + first) for p in curve.points))
     text = messages(journey.locale)
     cells = []
@@ -307,14 +308,15 @@ def _curve_lane(
         cursor = curve.bottom + 16
         for point in (p for p in curve.points if p.stage == first + offset and (p.low or p.moment_of_truth)):
             title = text["view.lowest"] if point.low else text["note.moment_of_truth"]
+            ties = f" ({text['view.lowest_ties'].format(count=point.ties)})" if point.low and point.ties else ""
             body = text_block(
-                f"{title}{colon(journey.locale)}{point.name}",
+                f"{title}{colon(journey.locale)}{point.name}{ties}",
                 column.x + PAD + 14,
                 cursor,
                 column.width - 2 * PAD - 14,
                 style.SIZE_SMALL,
                 role="low" if point.low else "truth",
-                max_lines=2,
+                max_lines=3 if ties else 2,
             )
             mark = Mark(
                 "triangle-down" if point.low else "star",

@@ -97,7 +97,7 @@ def _lane(lane: Lane, index: int, left: float, right: float) -> list[str]:
 
 def _stage(header: Header, row: Row, prefix: str) -> list[str]:
     number_text = header.number.lines[0]
-    lines = [f'<g class="cjm-stage" id="{prefix}-stage-{number_text}" data-stage="{number_text}">']
+    lines = [f'<g class="cjm-stage" id="{prefix}stage-{number_text}" data-stage="{number_text}">']
     lines.append('<g class="cjm-stage-header">')
     lines.append(
         f'<rect class="cjm-box" x="{number(header.x + 1)}" y="{number(header.y)}" width="{number(header.width - 2)}" '

@@ -75,19 +75,23 @@ def attributes(**values: object) -> str:
 
 
 def document(width: float, height: float, prefix: str, lang: str, title: str, desc: str, body: list[str]) -> str:
-    """The whole SVG: root with viewBox and accessible name, title, description, opaque background, body."""
+    """The whole SVG: root with viewBox and accessible name, title, description, opaque background, body.
+
+    `prefix` is the map's id prefix (`cjm.presentation.svg_id_prefix`, ending in "-"): the title is
+    `<prefix>title`, the description `<prefix>desc`, the root the prefix without its last dash.
+    """
     head = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {number(width)} {number(height)}" '
         f'width="{number(width)}" height="{number(height)}" role="img" '
-        f'aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc" xml:lang="{lang}" lang="{lang}" '
-        f'id="{prefix}" class="cjm-picture" font-family={quoteattr(style.FONT_FAMILY)}>'
+        f'aria-labelledby="{prefix}title" aria-describedby="{prefix}desc" xml:lang="{lang}" lang="{lang}" '
+        f'id="{prefix.rstrip("-")}" class="cjm-picture" font-family={quoteattr(style.FONT_FAMILY)}>'
     )
     return "\n".join(
         [
             head,
-            f'<title id="{prefix}-title">{escape(title)}</title>',
-            f'<desc id="{prefix}-desc">{escape(desc)}</desc>',
+            f'<title id="{prefix}title">{escape(title)}</title>',
+            f'<desc id="{prefix}desc">{escape(desc)}</desc>',
             f'<rect class="cjm-background" x="0" y="0" width="{number(width)}" height="{number(height)}" '
             f'fill="{style.BACKGROUND}"/>',
             *body,
