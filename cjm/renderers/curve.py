@@ -138,8 +138,8 @@ def build_curve(
     `ties` (its label says "and N more"): five triangles and five labels in a row read as noise,
     and the first time the journey reaches its bottom is the moment a team looks at first.
     The baseline's curve (a future-state map's current state) has one point per stage found in
-    this map (matched by stage id), at the column's middle. Levels closer than `level_gap` to one already kept are left out (neutral,
-    min and max are kept first).
+    this map (matched by stage id), at the column's middle. Levels closer than `level_gap` to
+    one already kept are left out (neutral, min and max are kept first).
     """
     scale, locale = journey.emotion_scale, journey.locale
     raw: list[tuple[float, float, str, bool, int]] = []
