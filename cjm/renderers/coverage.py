@@ -17,7 +17,6 @@ from cjm.model import Journey
 from cjm.renderers.font import uncovered
 from cjm.renderers.raster import installed_font_covers
 
-
 # Basic Latin to Latin Extended-B: every character there is in DejaVu Sans.
 LATIN_END = 0x0250
 
