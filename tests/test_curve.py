@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from cjm.model import EmotionScale
-from cjm.renderers.curve import Column, CurvePoint, build_curve, smooth, y_of
+from cjm.renderers.curve import Column, CurvePoint, build_curve, emotion_source, smooth, y_of
 from tests.journeys import journey
 
 
@@ -89,3 +89,17 @@ def test_more_tied_lowest_points_mark_only_the_first_and_count_the_others() -> N
 
 def test_a_flat_curve_has_no_lowest_point() -> None:
     assert not any(point.low for point in _scored([2, 2, 2]))
+
+
+def test_where_a_score_comes_from_is_the_touchpoints_else_the_stages_else_the_maps() -> None:
+    main = journey(2).model_copy(update={"emotion_source": "measured"})
+    first, second = main.stages
+    second = second.model_copy(update={"emotion_source": "assumed"})
+    touchpoint = first.touchpoints[0].model_copy(update={"emotion_source": "assumed"})
+    first = first.model_copy(update={"touchpoints": [touchpoint, *first.touchpoints[1:]]})
+    assert emotion_source(main, first, touchpoint) == "assumed"
+    assert emotion_source(main, first, first.touchpoints[1]) == "measured"
+    assert emotion_source(main, second, second.touchpoints[0]) == "assumed"
+    assert emotion_source(main.model_copy(update={"emotion_source": None}), first) is None
+    curve = build_curve(main.model_copy(update={"stages": [first, second]}), [Column(0, 100), Column(100, 100)], 0, 50)
+    assert [point.source for point in curve.points] == ["assumed", "measured", "assumed", "assumed"]

@@ -30,7 +30,7 @@ from cjm.renderers.layout import (
     stage_score_text,
     text_block,
 )
-from cjm.renderers.legend import Legend, build_legend
+from cjm.renderers.legend import Legend, build_legend, curve_use
 from cjm.renderers.panel import Context, build_context
 
 PAD = style.CELL_PADDING
@@ -147,12 +147,8 @@ def rows_use(rows: Sequence[Row]) -> set[str]:
     """What the rows draw that the legend explains: bands, low points, moments of truth, evidence, KPI marks."""
     used: set[str] = set()
     for row in rows:
-        if row.curve is not None and row.curve.points:
-            used.add("curve")
-            used.update(f"band.{point.band}" for point in row.curve.points)
-            used.update("low" for point in row.curve.points if point.low)
-            if row.curve.baseline_points:
-                used.add("baseline")
+        if row.curve is not None:
+            used.update(curve_use(row.curve))
         for lane in row.lanes:
             for cell in lane.cells:
                 for card in cell:

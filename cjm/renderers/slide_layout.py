@@ -31,7 +31,7 @@ from cjm.renderers.layout import (
     severity_rank,
     text_block,
 )
-from cjm.renderers.legend import Legend, build_legend
+from cjm.renderers.legend import Legend, build_legend, curve_use
 
 M = style.SLIDE_MARGIN
 SMALL = style.SLIDE_MIN_SIZE
@@ -119,15 +119,7 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
             anchor="middle",
         )
     callout = _callout(journey, curve, width) if curve is not None else None
-    used: set[str] = set()
-    if curve is not None:
-        used = {"curve", *(f"band.{p.band}" for p in curve.points)}
-        flags = {
-            "low": any(p.low for p in curve.points),
-            "star": any(p.moment_of_truth for p in curve.points),
-            "baseline": bool(curve.baseline_points),
-        }
-        used.update(name for name, present in flags.items() if present)
+    used = curve_use(curve) if curve is not None else set()
     if any(kpi_on_target(kpi) is False for stage in journey.stages for kpi in stage.kpis):
         used.add("cross")
     measured = build_legend(journey, baseline, used, M, 0, inner, SMALL)
