@@ -44,3 +44,8 @@ def test_a_curve_says_what_it_draws() -> None:
     curve = build_curve(main, [Column(0, 100), Column(100, 100)], 0, 50)
     used = curve_use(curve)
     assert {"curve", "source.assumed", "low"} <= used and "source.measured" not in used and "source.none" not in used
+
+
+def test_marked_steps_are_explained() -> None:
+    marks = [mark for mark, _ in legend_items(journey(2), None, {"switch-arrow", "branch-arrow", "loop-arrow"})]
+    assert marks == ["switch-arrow", "branch-arrow", "loop-arrow"]

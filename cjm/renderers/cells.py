@@ -7,6 +7,7 @@ Each builder wraps its texts to the column and returns cards with their own heig
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -15,6 +16,7 @@ from cjm.kpi import on_target as kpi_on_target
 from cjm.model import KPI, Journey, Opportunity, PainPoint, Stage, Touchpoint
 from cjm.renderers import style
 from cjm.renderers.curve import Column
+from cjm.renderers.flow_graph import FlowEdge, flow
 from cjm.renderers.font import text_width
 from cjm.renderers.layout import (
     Card,
@@ -124,6 +126,8 @@ def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: fl
 
     labels = channel_labels(journey)
     text = messages(journey.locale)
+    steps = marked_steps(journey)
+    names = {touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()}
 
     def make(item: Touchpoint, y: float) -> Card:
         star = 14.0 if item.moment_of_truth else 0.0
@@ -156,7 +160,12 @@ def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: fl
             )
             texts.append(drop)
             bottom = drop.bottom
-        marks = (Mark("star", x + width - 9, y + 10, 11, "truth"),) if item.moment_of_truth else ()
+        marks = [Mark("star", x + width - 9, y + 10, 11, "truth")] if item.moment_of_truth else []
+        for step in steps.get(item.id, ()):
+            lines, mark = _step(step, names, x + 6, bottom + 2, width - 12)
+            texts.extend(lines)
+            marks.append(mark)
+            bottom = lines[-1].bottom
         level = band(item.emotion, journey.emotion_scale) if item.emotion is not None else None
         return Card(
             "touchpoint",
@@ -165,12 +174,51 @@ def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: fl
             width,
             round(bottom + 5 - y, 2),
             tuple(texts),
-            marks,
+            tuple(marks),
             band=level,
             emphasis=item.moment_of_truth,
         )
 
     return _stack(stage.touchpoints, LIMITS["touchpoints"], make, x, top, width, journey)
+
+
+def marked_steps(journey: Journey) -> dict[str, list[FlowEdge]]:
+    """The steps out of each touchpoint that the grid marks, by touchpoint id (`flow_graph.flow`'s edges).
+
+    Why only these: in a grid, time runs left to right and top to bottom, so the ordinary next step
+    needs no mark, and a routine channel change shows in the channel line of the next card. The
+    exceptions are marked where they start (PICTURE.md): a switch with its reason (the one a map
+    is often drawn for: emphasised), a step back to an earlier touchpoint, and each way out of a
+    branch that is not simply the next touchpoint.
+    """
+    order = [touchpoint.id for _, touchpoint in journey.touchpoints()]
+    following = dict(itertools.pairwise(order))
+    found: dict[str, list[FlowEdge]] = {}
+    for edge in flow(journey):
+        if edge.tail_stage or edge.head_stage:
+            continue
+        routine = edge.kind in ("flow", "channel-change") and (not edge.branch or following.get(edge.tail) == edge.head)
+        if not routine:
+            found.setdefault(edge.tail, []).append(edge)
+    return found
+
+
+def _step(edge: FlowEdge, names: dict[str, str], x: float, y: float, width: float) -> tuple[list[Text], Mark]:
+    """One marked step in a touchpoint card: an arrow (its shape says forward, branch or back) and where it
+    leads; a switch's reason follows on its own lines, emphasised like its target."""
+    switch = edge.label is not None
+    role = "switch" if switch else "muted"
+    target = text_block(
+        names.get(edge.head, edge.head), x + 11, y, width - 11, style.SIZE_SMALL, bold=switch, role=role, max_lines=1
+    )
+    lines = [target]
+    if edge.label:
+        reason = text_block(
+            edge.label, x + 11, target.bottom, width - 11, style.SIZE_SMALL, italic=True, role=role, max_lines=2
+        )
+        lines.append(reason)
+    shape = "loop-arrow" if edge.kind == "loop-back" else "switch-arrow" if switch else "branch-arrow"
+    return lines, Mark(shape, x + 4, y + style.SIZE_SMALL * style.LINE_HEIGHT / 2, 8, role)
 
 
 def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:

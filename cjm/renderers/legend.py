@@ -72,6 +72,12 @@ def legend_items(journey: Journey, baseline: Journey | None, used: Set[str]) -> 
         items.append(("triangle-down", text["note.lowest"]))
     if "star" in used:
         items.append(("star", text["note.moment_of_truth"]))
+    if "switch-arrow" in used:
+        items.append(("switch-arrow", text["note.switch_with_reason"]))
+    if "branch-arrow" in used:
+        items.append(("branch-arrow", text["note.branch"]))
+    if "loop-arrow" in used:
+        items.append(("loop-arrow", text["note.loop_back"]))
     if "no-evidence" in used:
         items.append(("no-evidence", text["view.no_evidence"]))
     if "check" in used:

@@ -35,6 +35,7 @@ TEXT_COLOURS: dict[str, str] = {
     "off-target": style.OFF_TARGET,
     "low": style.LOW_POINT,
     "truth": style.MOMENT_OF_TRUTH,
+    "switch": style.SWITCH,
     **{f"severity-{name}": ink for name, (ink, _) in style.SEVERITY_BADGES.items()},
 }
 MARK_COLOURS: dict[str, str] = {
@@ -44,6 +45,7 @@ MARK_COLOURS: dict[str, str] = {
     "on-target": style.ON_TARGET,
     "off-target": style.OFF_TARGET,
     "legend": style.INK,
+    "switch": style.SWITCH,
 }
 
 
@@ -208,6 +210,18 @@ def mark(item: Mark) -> str:
         return decoration(
             "line", x1=x - 10.0, y1=y, x2=x + 10.0, y2=y, stroke=stroke, stroke_width=width, stroke_dasharray=dash
         )
+    if shape in ("switch-arrow", "branch-arrow", "loop-arrow"):
+        # An arrow drawn as a path: right for a step forward, a hook back left for a loop.
+        if shape == "loop-arrow":
+            path = f"M{_points((x + r, y - r * 0.6))} H{number(x - r * 0.2)} V{number(y + r * 0.6)}"
+            head = _points((x - r * 0.8, y + r * 0.1), (x + r * 0.4, y + r * 0.1), (x - r * 0.2, y + r))
+        else:
+            path = f"M{_points((x - r, y))} H{number(x + r * 0.3)}"
+            head = _points((x + r * 0.2, y - r * 0.6), (x + r, y), (x + r * 0.2, y + r * 0.6))
+        width = "1.8" if shape == "switch-arrow" else "1.2"
+        return decoration(
+            "path", d=path.replace(",", " "), fill="none", stroke=colour, stroke_width=width
+        ) + decoration("polygon", points=head, fill=colour)
     if shape in ("point-measured", "point-assumed"):
         hollow = shape == "point-assumed"
         return decoration(
