@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 
+from cjm.renderers import style
 from cjm.renderers.layout import (
     Text,
     colon,
     kpi_line,
     layout_json,
+    more_note,
     quoted,
     severity_rank,
+    small,
     text_block,
 )
 from tests.journeys import journey
@@ -38,3 +41,11 @@ def test_layout_json_is_sorted_and_rounded() -> None:
 def test_text_block_keeps_the_full_text_only_when_cut() -> None:
     assert text_block("short", 0, 0, 200, 10).full is None
     assert text_block("a much longer text than fits", 0, 0, 40, 10, max_lines=1).full == "a much longer text than fits"
+
+
+def test_small_notes_and_the_more_line() -> None:
+    note = small("Website", 0, 0, 200)
+    assert (note.size, note.role, note.lines) == (style.SIZE_SMALL, "muted", ("Website",))
+    cut = small("a much longer text than fits in one line", 0, 0, 60, "pain")
+    assert cut.lines[-1].endswith("…") and cut.full == "a much longer text than fits in one line"
+    assert more_note("fr", 3, 0, 0, 100).lines == ("+3 autres",)

@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from cjm import formatting
 from cjm.i18n import channel_labels, messages
 from cjm.kpi import on_target as kpi_on_target
 from cjm.model import KPI, Journey, Opportunity, PainPoint, Stage, Touchpoint
@@ -24,10 +25,11 @@ from cjm.renderers.layout import (
     Text,
     colon,
     kpi_line,
-    more_text,
+    more_note,
     pain_numbers,
     quoted,
     severity_rank,
+    small,
     text_block,
 )
 
@@ -75,8 +77,7 @@ def _stack(
         cards.append(card)
         y = card.y + card.height + style.GAP
     if len(items) > limit:
-        more = more_text(journey.locale, len(items) - limit)
-        note = text_block(more, x, y, width, style.SIZE_SMALL, role="muted", max_lines=1)
+        note = more_note(journey.locale, len(items) - limit, x, y, width)
         cards.append(Card("more", x, y, width, note.height, (note,), framed=False))
     return cards
 
@@ -137,27 +138,12 @@ def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: fl
         texts = [name]
         bottom = name.bottom
         if item.channel is not None:
-            channel = text_block(
-                labels.get(item.channel, item.channel),
-                x + 6,
-                bottom + 1,
-                width - 12,
-                style.SIZE_SMALL,
-                role="muted",
-                max_lines=1,
-            )
+            channel = small(labels.get(item.channel, item.channel), x + 6, bottom + 1, width - 12)
             texts.append(channel)
             bottom = channel.bottom
         if item.drop_off:
-            drop = text_block(
-                f"{text['note.drop_off']}{colon(journey.locale)}{item.drop_off}",
-                x + 6,
-                bottom + 2,
-                width - 12,
-                style.SIZE_SMALL,
-                role="pain",
-                max_lines=2,
-            )
+            drop_off = f"{text['note.drop_off']}{colon(journey.locale)}{item.drop_off}"
+            drop = small(drop_off, x + 6, bottom + 2, width - 12, "pain", 2)
             texts.append(drop)
             bottom = drop.bottom
         marks = [Mark("star", x + width - 9, y + 10, 11, "truth")] if item.moment_of_truth else []
@@ -208,14 +194,10 @@ def _step(edge: FlowEdge, names: dict[str, str], x: float, y: float, width: floa
     leads; a switch's reason follows on its own lines, emphasised like its target."""
     switch = edge.label is not None
     role = "switch" if switch else "muted"
-    target = text_block(
-        names.get(edge.head, edge.head), x + 11, y, width - 11, style.SIZE_SMALL, bold=switch, role=role, max_lines=1
-    )
+    target = small(names.get(edge.head, edge.head), x + 11, y, width - 11, role, bold=switch)
     lines = [target]
     if edge.label:
-        reason = text_block(
-            edge.label, x + 11, target.bottom, width - 11, style.SIZE_SMALL, italic=True, role=role, max_lines=2
-        )
+        reason = small(edge.label, x + 11, target.bottom, width - 11, role, 2, italic=True)
         lines.append(reason)
     shape = "loop-arrow" if edge.kind == "loop-back" else "switch-arrow" if switch else "branch-arrow"
     return lines, Mark(shape, x + 4, y + style.SIZE_SMALL * style.LINE_HEIGHT / 2, 8, role)
@@ -260,9 +242,7 @@ def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -
             if count == 1
             else text["view.evidence_many"].format(count=count)
         )
-        evidence = text_block(
-            evidence_text, x + 18, body.bottom + 2, width - 24, style.SIZE_SMALL, role="muted", max_lines=1
-        )
+        evidence = small(evidence_text, x + 18, body.bottom + 2, width - 24)
         mark = Mark("evidence" if count else "no-evidence", x + 11, evidence.y + 6, 8, "muted")
         texts += [body, evidence]
         emphasis = item.severity in ("critical", "high")
@@ -300,15 +280,8 @@ def _opportunities(
         if known:
             facts.append(f"{text['view.for']} {', '.join(known)}")
         if removed:
-            line = text_block(
-                f"{text['view.removes']}{sep}{'; '.join(removed)}",
-                x + 6,
-                bottom + 1,
-                width - 12,
-                style.SIZE_SMALL,
-                role="opportunity",
-                max_lines=2,
-            )
+            listed = (formatting.semicolon(journey.locale) + " ").join(removed)
+            line = small(f"{text['view.removes']}{sep}{listed}", x + 6, bottom + 1, width - 12, "opportunity", 2)
             texts.append(line)
             bottom = line.bottom
         if item.impact:
@@ -318,9 +291,7 @@ def _opportunities(
         if item.owner:
             facts.append(item.owner)
         if facts:
-            line = text_block(
-                " · ".join(facts), x + 6, bottom + 1, width - 12, style.SIZE_SMALL, role="opportunity", max_lines=2
-            )
+            line = small(" · ".join(facts), x + 6, bottom + 1, width - 12, "opportunity", 2)
             texts.append(line)
             bottom = line.bottom
         return Card("opportunity", x, y, width, round(bottom + 5 - y, 2), tuple(texts))
@@ -332,7 +303,7 @@ def _kpis(journey: Journey, stage: Stage, x: float, top: float, width: float) ->
     text = messages(journey.locale)
 
     def make(item: KPI, y: float) -> Card:
-        name = text_block(item.name, x + 6, y + 5, width - 12, style.SIZE_SMALL, bold=True, max_lines=2)
+        name = small(item.name, x + 6, y + 5, width - 12, "ink", 2, bold=True)
         value = text_block(
             kpi_line(item, journey.locale), x + 6, name.bottom + 1, width - 12, style.SIZE_BODY, max_lines=2
         )
@@ -341,18 +312,9 @@ def _kpis(journey: Journey, stage: Stage, x: float, top: float, width: float) ->
         bottom = value.bottom
         met = kpi_on_target(item)
         if met is not None:
-            status = text_block(
-                text["kpi.on_target" if met else "kpi.off_target"],
-                x + 18,
-                bottom + 1,
-                width - 24,
-                style.SIZE_SMALL,
-                role="on-target" if met else "off-target",
-                max_lines=1,
-            )
-            marks = (
-                Mark("check" if met else "cross", x + 11, status.y + 6.5, 9, "on-target" if met else "off-target"),
-            )
+            tone = "on-target" if met else "off-target"
+            status = small(text["kpi.on_target" if met else "kpi.off_target"], x + 18, bottom + 1, width - 24, tone)
+            marks = (Mark("check" if met else "cross", x + 11, status.y + 6.5, 9, tone),)
             texts.append(status)
             bottom = status.bottom
         return Card("kpi", x, y, width, round(bottom + 5 - y, 2), tuple(texts), marks)

@@ -106,6 +106,27 @@ def text_block(
     )
 
 
+def small(
+    content: str,
+    x: float,
+    y: float,
+    width: float,
+    role: str = "muted",
+    max_lines: int = 1,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+) -> Text:
+    """A note in the pictures' smallest size (`style.SIZE_SMALL`): a channel, a count, a status, a lane's
+    secondary line; wrapped to `width`, cut with "…" after `max_lines` (the full text kept)."""
+    return text_block(content, x, y, width, style.SIZE_SMALL, bold=bold, italic=italic, role=role, max_lines=max_lines)
+
+
+def more_note(locale: str, count: int, x: float, y: float, width: float) -> Text:
+    """The "+N more" line under a cell or a list that shows only its first items (`more_text`)."""
+    return small(more_text(locale, count), x, y, width)
+
+
 def colon(locale: str) -> str:
     """A label's colon and the space after it (cjm.presentation.label_colon: French puts a no-break space before it)."""
     return label_colon(locale) + " "

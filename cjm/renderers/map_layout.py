@@ -27,6 +27,7 @@ from cjm.renderers.layout import (
     Mark,
     Text,
     colon,
+    small,
     stage_score_text,
     text_block,
 )
@@ -200,16 +201,7 @@ def _row(
             lane, curve = _curve_lane(journey, baseline, first, stages, columns, y, label)
         elif key == "visibility":
             # A labelled rule across the grid: its label may run over the first column, above the rule.
-            rule_label = text_block(
-                text[label_key],
-                style.MARGIN + PAD,
-                y + 6,
-                style.LANE_LABEL_WIDTH * 3,
-                style.SIZE_SMALL,
-                bold=True,
-                max_lines=1,
-                role="muted",
-            )
+            rule_label = small(text[label_key], style.MARGIN + PAD, y + 6, style.LANE_LABEL_WIDTH * 3, bold=True)
             lane = Lane(key, y, 24.0, rule_label, tuple(() for _ in stages))
         else:
             cells = tuple(
@@ -305,15 +297,9 @@ def _curve_lane(
         for point in (p for p in curve.points if p.stage == first + offset and (p.low or p.moment_of_truth)):
             title = text["view.lowest"] if point.low else text["note.moment_of_truth"]
             ties = f" ({text['view.lowest_ties'].format(count=point.ties)})" if point.low and point.ties else ""
-            body = text_block(
-                f"{title}{colon(journey.locale)}{point.name}{ties}",
-                column.x + PAD + 14,
-                cursor,
-                column.width - 2 * PAD - 14,
-                style.SIZE_SMALL,
-                role="low" if point.low else "truth",
-                max_lines=3 if ties else 2,
-            )
+            wording = f"{title}{colon(journey.locale)}{point.name}{ties}"
+            role = "low" if point.low else "truth"
+            body = small(wording, column.x + PAD + 14, cursor, column.width - 2 * PAD - 14, role, 3 if ties else 2)
             mark = Mark(
                 "triangle-down" if point.low else "star",
                 column.x + PAD + 5,

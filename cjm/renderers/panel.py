@@ -12,7 +12,7 @@ from cjm import formatting
 from cjm.i18n import messages
 from cjm.model import Journey, Persona
 from cjm.renderers import style
-from cjm.renderers.layout import Card, Mark, Text, colon, more_text, quoted, text_block
+from cjm.renderers.layout import Card, Mark, Text, colon, more_note, quoted, small, text_block
 
 PAD = 10.0
 LIST_LIMIT = 3
@@ -73,9 +73,7 @@ def _persona(persona: Persona, journey: Journey, x: float, y: float, width: floa
     # The "who" column takes a larger share when there are lists beside it.
     who_width = inner if not lists else column * 1.3
     list_width = 0.0 if not lists else (inner - who_width - PAD * len(lists)) / len(lists)
-    heading = text_block(
-        text["note.persona"], x + PAD, y + PAD, who_width, style.SIZE_SMALL, bold=True, role="muted", max_lines=1
-    )
+    heading = small(text["note.persona"], x + PAD, y + PAD, who_width, bold=True)
     who = [persona.name]
     if persona.occupation:
         who.append(persona.occupation)
@@ -106,7 +104,7 @@ def _persona(persona: Persona, journey: Journey, x: float, y: float, width: floa
     marks: list[Mark] = []
     for index, (key, items) in enumerate(lists):
         left = x + PAD + who_width + PAD + index * (list_width + PAD)
-        head = text_block(text[key], left, y + PAD, list_width, style.SIZE_SMALL, bold=True, role="muted", max_lines=1)
+        head = small(text[key], left, y + PAD, list_width, bold=True)
         texts.append(head)
         cursor = head.bottom + 2
         for item in items[:LIST_LIMIT]:
@@ -115,15 +113,7 @@ def _persona(persona: Persona, journey: Journey, x: float, y: float, width: floa
             texts.append(entry)
             cursor = entry.bottom + 2
         if len(items) > LIST_LIMIT:
-            more = text_block(
-                more_text(journey.locale, len(items) - LIST_LIMIT),
-                left + 9,
-                cursor,
-                list_width - 9,
-                style.SIZE_SMALL,
-                role="muted",
-                max_lines=1,
-            )
+            more = more_note(journey.locale, len(items) - LIST_LIMIT, left + 9, cursor, list_width - 9)
             texts.append(more)
             cursor = more.bottom
         bottom = max(bottom, cursor)
@@ -132,15 +122,6 @@ def _persona(persona: Persona, journey: Journey, x: float, y: float, width: floa
 
 def _objective(objective: str, journey: Journey, x: float, y: float, width: float) -> Card:
     text = messages(journey.locale)
-    heading = text_block(
-        text["heading.objective"],
-        x + PAD,
-        y + PAD,
-        width - 2 * PAD,
-        style.SIZE_SMALL,
-        bold=True,
-        role="muted",
-        max_lines=1,
-    )
+    heading = small(text["heading.objective"], x + PAD, y + PAD, width - 2 * PAD, bold=True)
     body = text_block(objective, x + PAD, heading.bottom + 2, width - 2 * PAD, style.SIZE_BODY, max_lines=9)
     return Card("objective", x, y, width, round(body.bottom + PAD - y, 2), (heading, body))
