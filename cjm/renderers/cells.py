@@ -197,7 +197,7 @@ def _step(edge: FlowEdge, names: dict[str, str], x: float, y: float, width: floa
     target = small(names.get(edge.head, edge.head), x + 11, y, width - 11, role, bold=switch)
     lines = [target]
     if edge.label:
-        reason = small(edge.label, x + 11, target.bottom, width - 11, role, 2, italic=True)
+        reason = small(edge.label, x + 11, target.bottom, width - 11, role, 3, italic=True)
         lines.append(reason)
     shape = "loop-arrow" if edge.kind == "loop-back" else "switch-arrow" if switch else "branch-arrow"
     return lines, Mark(shape, x + 4, y + style.SIZE_SMALL * style.LINE_HEIGHT / 2, 8, role)

@@ -21,7 +21,7 @@ from cjm.presentation import map_description, svg_id_prefix
 from cjm.renderers import style
 from cjm.renderers.cells import cell_cards
 from cjm.renderers.curve import Column, Curve, build_curve
-from cjm.renderers.font import size_for_words, text_width, words
+from cjm.renderers.font import size_for_words, text_width, words, wrap
 from cjm.renderers.layout import (
     Card,
     Mark,
@@ -38,7 +38,9 @@ PAD = style.CELL_PADDING
 CURVE_PLOT = 100.0
 # Where the plot starts below the curve lane's top: room for the lane's label above the axis.
 CURVE_TOP = 26.0
-ROW_GAP = 18.0
+ROW_GAP = 14.0
+# The smallest a stage name gets in its header to fit two lines (SIZE_STAGE is the usual size).
+HEADER_SMALLEST = 10.5
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,10 @@ def _headers(
         beside, under = inner - 24, inner
         size = size_for_words(stage.name, beside, style.SIZE_STAGE, style.SIZE_SMALL, bold=True)
         fits = max(text_width(word, size, True) for word in words(stage.name)) <= beside
+        # A name that would take three lines beside the number gets a slightly smaller size if that
+        # makes it two: every header row of the map is as tall as its tallest header.
+        while fits and size - 0.5 >= HEADER_SMALLEST and len(wrap(stage.name, beside, size, True, 3).lines) > 2:
+            size -= 0.5
         name = text_block(
             stage.name,
             column.x + PAD + (24 if fits else 0),
@@ -296,30 +302,20 @@ def _curve_lane(
         cursor = curve.bottom + 16
         for point in (p for p in curve.points if p.stage == first + offset and (p.low or p.moment_of_truth)):
             title = text["view.lowest"] if point.low else text["note.moment_of_truth"]
-            ties = f" ({text['view.lowest_ties'].format(count=point.ties)})" if point.low and point.ties else ""
-            wording = f"{title}{colon(journey.locale)}{point.name}{ties}"
             role = "low" if point.low else "truth"
-            body = small(wording, column.x + PAD + 14, cursor, column.width - 2 * PAD - 14, role, 3 if ties else 2)
-            mark = Mark(
-                "triangle-down" if point.low else "star",
-                column.x + PAD + 5,
-                cursor + 6,
-                10,
-                "low" if point.low else "truth",
-            )
+            left, inner = column.x + PAD + 14, column.width - 2 * PAD - 14
+            body = small(f"{title}{colon(journey.locale)}{point.name}", left, cursor, inner, role, 2)
+            texts = [body]
+            if point.low and point.ties:
+                # On a line of its own, so that a long name never cuts the count.
+                texts.append(small(text["view.lowest_ties"].format(count=point.ties), left, body.bottom, inner, role))
+            mark = Mark("triangle-down" if point.low else "star", column.x + PAD + 5, cursor + 6, 10, role)
+            height = texts[-1].bottom - cursor
+            kind = "low-point" if point.low else "moment-of-truth"
             cards.append(
-                Card(
-                    "low-point" if point.low else "moment-of-truth",
-                    column.x + PAD,
-                    cursor,
-                    column.width - 2 * PAD,
-                    body.height,
-                    (body,),
-                    (mark,),
-                    framed=False,
-                )
+                Card(kind, column.x + PAD, cursor, column.width - 2 * PAD, height, tuple(texts), (mark,), framed=False)
             )
-            cursor = body.bottom + 4
+            cursor = texts[-1].bottom + 4
         bottom = max(bottom, cursor + 2)
         cells.append(tuple(cards))
     # The lane label sits above the axis; the axis words are placed by the writer from curve.levels.

@@ -123,5 +123,5 @@ def _persona(persona: Persona, journey: Journey, x: float, y: float, width: floa
 def _objective(objective: str, journey: Journey, x: float, y: float, width: float) -> Card:
     text = messages(journey.locale)
     heading = small(text["heading.objective"], x + PAD, y + PAD, width - 2 * PAD, bold=True)
-    body = text_block(objective, x + PAD, heading.bottom + 2, width - 2 * PAD, style.SIZE_BODY, max_lines=9)
+    body = text_block(objective, x + PAD, heading.bottom + 2, width - 2 * PAD, style.SIZE_BODY, max_lines=7)
     return Card("objective", x, y, width, round(body.bottom + PAD - y, 2), (heading, body))
