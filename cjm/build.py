@@ -323,7 +323,7 @@ def _check_quick(task: _Task) -> BuildResult | None:
     record = task.cache().check(inputs) if inputs is not None else None
     if inputs is None or record is None:
         return None
-    diagnostics = list(record.diagnostics)
+    diagnostics = _asked(record.diagnostics, ())  # a check draws no picture
     return BuildResult(inputs.name, record.ok, diagnostics, _text(inputs.source, diagnostics))
 
 

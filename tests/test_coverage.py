@@ -60,3 +60,5 @@ def test_a_build_from_the_cache_warns_again(tmp_path: Path) -> None:
     assert "CJM407" in first.stderr and "CJM407" in again.stderr
     quiet = run_cjm("build", str(source), "-f", "html", "-o", str(tmp_path / "out"))
     assert "CJM407" not in quiet.stderr
+    checked = run_cjm("validate", str(source))
+    assert "CJM407" not in checked.stderr and "CJM407" not in run_cjm("validate", str(source)).stderr

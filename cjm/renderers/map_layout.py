@@ -308,7 +308,8 @@ def _curve_lane(
             texts = [body]
             if point.low and point.ties:
                 # On a line of its own, so that a long name never cuts the count.
-                texts.append(small(text["view.lowest_ties"].format(count=point.ties), left, body.bottom, inner, role, 2))
+                ties = text["view.lowest_ties"].format(count=point.ties)
+                texts.append(small(ties, left, body.bottom, inner, role, 2))
             mark = Mark("triangle-down" if point.low else "star", column.x + PAD + 5, cursor + 6, 10, role)
             height = texts[-1].bottom - cursor
             kind = "low-point" if point.low else "moment-of-truth"
