@@ -16,6 +16,7 @@ from cjm.loader import Document
 from cjm.model import Journey
 from cjm.renderers.font import uncovered
 from cjm.renderers.raster import installed_font_covers
+from cjm.translation import Message
 
 # Basic Latin to Latin Extended-B: every character there is in DejaVu Sans.
 LATIN_END = 0x0250
@@ -66,8 +67,11 @@ def font_coverage(journey: Journey, document: Document) -> list[Diagnostic]:
                 document.name,
                 line,
                 column,
-                f"no installed font draws {shown}: the PNG shows empty boxes there",
-                f"install a font that has them (Debian: apt-get install {' '.join(packages)}), or rewrite the label",
+                Message("no installed font draws {characters}: the PNG shows empty boxes there", characters=shown),
+                Message(
+                    "install a font that has them (Debian: apt-get install {packages}), or rewrite the label",
+                    packages=" ".join(packages),
+                ),
             )
         )
     return found
