@@ -88,12 +88,24 @@ def _text(source: bytes, diagnostics: Sequence[Diagnostic]) -> str | None:
     return source.decode("utf-8", errors="replace").removeprefix("\ufeff") if diagnostics else None
 
 
+PICTURE_ONLY = frozenset({"CJM407"})
+"""Codes that concern the pictures alone: checked with the map (so the cache replays them), shown when a
+picture is asked for, drawn now or taken from the cache (a cached PNG has the same empty boxes)."""
+
+
+def _asked(diagnostics: Sequence[Diagnostic], specs: Sequence[OutputSpec]) -> list[Diagnostic]:
+    """A map's diagnostics for this build: the picture-only ones only when a picture format is asked for."""
+    if any(_target(spec.format).picture for spec in specs):
+        return list(diagnostics)
+    return [item for item in diagnostics if item.code not in PICTURE_ONLY]
+
+
 def cached_render(inputs: MapInputs, specs: Sequence[OutputSpec], cache: BuildCache) -> Rendered | None:
     """The map's outcome from the cache alone (its check replayed, every output found); None on any miss."""
     record = cache.check(inputs)
     if record is None:
         return None
-    diagnostics = list(record.diagnostics)
+    diagnostics = _asked(record.diagnostics, specs)
     if not record.ok:
         return Rendered(inputs.name, False, diagnostics, _text(inputs.source, diagnostics))
     outputs: dict[str, bytes] = {}
@@ -139,7 +151,13 @@ def _check_fresh(
 
     checked = check_file(source, today=today)
     named = _named_baseline(checked)
-    record = CheckRecord(checked.ok, tuple(checked.diagnostics), named, baseline_hash(source, named))
+    coverage: list[Diagnostic] = []
+    if checked.ok and checked.journey is not None and checked.document is not None:
+        from cjm.renderers.coverage import font_coverage
+
+        coverage = font_coverage(checked.journey, checked.document)
+    found = tuple(sorted([*checked.diagnostics, *coverage], key=sort_key))
+    record = CheckRecord(checked.ok, found, named, baseline_hash(source, named))
     if inputs is not None:
         cache.save_check(inputs, record)
     return checked, record
@@ -152,7 +170,7 @@ def _render_fresh(
     if not checked.ok or checked.journey is None:
         return Rendered(checked.name, False, checked.diagnostics, checked.text)
     outputs, problems, rendered = _render_formats(checked, specs, cache, inputs, record.baseline_hash)
-    diagnostics = sorted(checked.diagnostics + problems, key=sort_key)
+    diagnostics = sorted(_asked(record.diagnostics, specs) + problems, key=sort_key)
     text = checked.text if diagnostics else None
     return Rendered(checked.name, not has_errors(diagnostics), diagnostics, text, outputs, rendered)
 
@@ -191,9 +209,9 @@ def _render_formats(
                 if target.picture
                 else target.format
             )
-            message = Message("{output}: {problem}", output=shown, problem=error.message)
             document = checked.document
             line, column = document.positions.locate(error.path) if document and error.path is not None else (0, 0)
+            message = Message("{output}: {problem}", output=shown, problem=error.message)
             problems.append(make(error.code, checked.name, line, column, message, error.hint))
             continue
         data = content.encode("utf-8") if isinstance(content, str) else content
@@ -201,10 +219,6 @@ def _render_formats(
         rendered.append(spec.format)
         if inputs is not None:
             cache.save_output(inputs, baseline, spec, data)
-    if rendered and any(by_key[key].picture for key in rendered) and checked.document is not None:
-        from cjm.renderers.coverage import font_coverage
-
-        problems += font_coverage(checked.journey, checked.document)
     return outputs, problems, tuple(rendered)
 
 
@@ -317,7 +331,7 @@ def _check_quick(task: _Task) -> BuildResult | None:
     record = task.cache().check(inputs) if inputs is not None else None
     if inputs is None or record is None:
         return None
-    diagnostics = list(record.diagnostics)
+    diagnostics = _asked(record.diagnostics, ())  # a check draws no picture
     return BuildResult(inputs.name, record.ok, diagnostics, _text(inputs.source, diagnostics))
 
 

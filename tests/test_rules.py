@@ -141,8 +141,12 @@ def test_yaml_in_french_messages_parses_as_claimed() -> None:
 
     with (ROOT / "cjm" / "locales" / "fr" / "LC_MESSAGES" / "cjm.po").open("rb") as handle:
         strings = [message.string for message in read_po(handle) if message.id and isinstance(message.string, str)]
-    # A placeholder stands for a key or a value of the format: `name` is both.
-    fragments = [re.sub(r"\{\w+\}", "name", fragment) for text in strings for fragment in hint_fragments(text)]
+    # A placeholder for a key stands for a real key; any other for a value.
+    fragments = [
+        re.sub(r"\{(\w+)\}", lambda found: "name" if found[1] in ("field", "key") else "x", fragment)
+        for text in strings
+        for fragment in hint_fragments(text)
+    ]
     assert len(fragments) > 10
     for fragment in fragments:
         assert unknown_keys(parse(fragment)) == set(), f"the French fragment `{fragment}` reads as other keys"
