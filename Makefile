@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 NODE_DIR := tests/node
 OUT ?= out
 
-.PHONY: help install install-test system node demo test lint typecheck pytest fuzz golden schema docs catalogues bench screenshots dist clean
+.PHONY: help install install-test system node demo test lint typecheck pytest fuzz golden schema docs catalogues templates bench screenshots dist clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -91,6 +91,10 @@ docs: schema ## Regenerate the generated docs pages (format reference, diagnosti
 
 catalogues: install-test ## Extract messages into cjm/locales/*/LC_MESSAGES/cjm.po and compile the complete ones (NEW_LANGUAGE=xx starts one)
 	$(BIN)/python tests/catalogue.py $(NEW_LANGUAGE)
+	$(BIN)/python -m cjm.cldr
+
+templates: install ## Compile the HTML page's templates ahead of time into cjm/templates/compiled/ (after editing a template)
+	$(BIN)/python -m cjm.renderers.html_templates
 
 bench: install system node ## Measure every speed target against its anchor and print PASS or FAIL
 	$(BIN)/python tests/bench.py
