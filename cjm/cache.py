@@ -384,18 +384,19 @@ class BuildCache:
         """Write an entry atomically (temporary file, then `os.replace`); a cache that cannot be written is skipped."""
         if not self.enabled:
             return
-        import tempfile
-
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, name = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=target.parent)
+            # A name no other writer uses (this process, a random part for a cache shared between machines),
+            # created exclusively as tempfile.mkstemp does, without importing tempfile and shutil (3 ms).
+            name = target.parent / f".entry.{os.getpid()}.{os.urandom(6).hex()}.tmp"
+            descriptor = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             try:
                 with os.fdopen(descriptor, "wb") as handle:
                     handle.write(hashlib.sha256(payload).digest() + payload)
-                Path(name).replace(target)
+                name.replace(target)
             except BaseException:
-                Path(name).unlink(missing_ok=True)
+                name.unlink(missing_ok=True)
                 raise
         except OSError:
             return

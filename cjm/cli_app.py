@@ -26,13 +26,14 @@ from cjm.cli_args import (
     speak,
     view_names,
 )
+from cjm.renderers import FORMATS
 from cjm.translation import _
 
 
 def _option(param: str, **settings: Any) -> Any:
     """The typer option of a parameter, from its entry in `OPTIONS` (names, translated help, metavar)."""
     option = OPTIONS[param]
-    return typer.Option(*option.names, help=_(option.help), metavar=option.metavar, **settings)
+    return typer.Option(*option.names, help=_(option.help), **{"metavar": option.metavar, **settings})
 
 
 def _checked(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -144,7 +145,9 @@ def validate(
 )
 def build(
     files: Files,
-    formats: Annotated[list[str] | None, _option("formats", callback=_checked(format_names))] = None,
+    formats: Annotated[
+        list[str] | None, _option("formats", callback=_checked(format_names), metavar="|".join(FORMATS))
+    ] = None,
     views: Annotated[list[str] | None, _option("views", callback=_checked(view_names))] = None,
     out_dir: Annotated[Path | None, _option("out_dir", file_okay=False)] = None,
     output_format: OutputFormat = "text",

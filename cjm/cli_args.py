@@ -20,11 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cjm.renderers import FORMATS
 from cjm.reporters import REPORTERS
 from cjm.translation import LANGUAGES, N_, _, choose_language, use_language
 
-FORMAT_NAMES = tuple(FORMATS)
 VIEW_NAMES = ("map", "flow", "slide")
 
 
@@ -87,8 +85,7 @@ OPTIONS: dict[str, Option] = {
     "formats": Option(
         ("--format", "-f"),
         N_("Output format; repeat for several. Default: svg, html and md."),
-        many=True,
-        metavar="|".join(FORMAT_NAMES),
+        many=True,  # metavar: the formats of cjm.renderers, given by cjm.cli_app (validate does not import them)
     ),
     "views": Option(
         ("--view",),
@@ -164,7 +161,9 @@ def _names(values: Sequence[str] | None, choices: Sequence[str]) -> list[str]:
 
 def format_names(values: Sequence[str] | None) -> list[str]:
     """`--format`, repeated or comma-separated, in the order given without repeats; ValueError on an unknown one."""
-    return _names(values, FORMAT_NAMES)
+    from cjm.renderers import FORMATS
+
+    return _names(values, tuple(FORMATS))
 
 
 def view_names(values: Sequence[str] | None) -> list[str]:

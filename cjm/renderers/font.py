@@ -38,7 +38,11 @@ class Metrics:
         A character the font lacks is drawn by a fallback font: counted 1 em when it is wide (CJK,
         emoji: East Asian width W or F), else as wide as an "M".
         """
-        total = sum(self.advances[ord(char)] if ord(char) in self.advances else self._missing(char) for char in text)
+        advances = self.advances
+        try:
+            total = sum(map(advances.__getitem__, map(ord, text)))  # every character in the font: fast
+        except KeyError:
+            total = sum(advances[ord(char)] if ord(char) in advances else self._missing(char) for char in text)
         return total * size / self.units_per_em
 
     def _missing(self, char: str) -> int:

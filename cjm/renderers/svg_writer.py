@@ -54,8 +54,13 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\n\r\t]')
+
+
 def quoteattr(text: str) -> str:
     """An attribute value escaped and quoted, byte for byte as `xml.sax.saxutils.quoteattr` writes it."""
+    if _ATTRIBUTE_SPECIAL.search(text) is None:
+        return f'"{text}"'  # most values: numbers, ids, classes
     data = _escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
     if '"' not in data:
         return f'"{data}"'
