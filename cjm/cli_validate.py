@@ -10,9 +10,8 @@ import datetime
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cjm.diagnostics import EXIT_INVALID, EXIT_OK
 from cjm.reporters import REPORTERS
@@ -38,8 +37,7 @@ def emit(stdout: str, stderr: str) -> None:
         sys.stderr.flush()
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """The maps a command line names, after `--shard`; `note` names the files skipped (printed first).
 
     `empty_shard` holds the message to print when the shard holds none of the maps (exit 0).
