@@ -28,6 +28,7 @@ from cjm import __version__
 from cjm.diagnostics import Diagnostic, make
 from cjm.embed import (
     VIEWS,
+    PICTURE_FORMATS,
     CheckedMap,
     PictureCache,
     check_block,
@@ -121,6 +122,8 @@ class JourneyDirective(SphinxDirective):
         node["stem"] = checked.stem
         node["digest"] = checked.digest
         node["view"] = view
+        # The pictures' cache keys, from the bytes just checked (the ones `cjm build` stores them under).
+        node["keys"] = {name: picture_key(checked, view, name) for name in PICTURE_FORMATS}
         node["source"] = str(checked.dependencies[0]) if self.arguments else ""
         node["text"] = "" if self.arguments else "\n".join(self.content)
         node["folder"] = str(Path(self.get_source_info()[0]).parent)
@@ -162,7 +165,7 @@ def _draw(
     """
     chosen = view or node["view"]
     cache: PictureCache = translator.builder.app.cjm_cache
-    key = picture_key(node["stem"], node["digest"], chosen, format_name)
+    key = node["keys"][format_name]
     name = f"cjm-{node['stem']}-{key[:16]}.{format_name}"
 
     def render() -> bytes:
@@ -273,4 +276,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _check_config)
     app.connect("builder-inited", _open_cache)
     app.connect("build-finished", _report)
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

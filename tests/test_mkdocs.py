@@ -17,10 +17,10 @@ import pytest
 
 from cjm.embed import check_map, description
 from cjm.page import MIN_TEXT_PX
+from tests.conftest import run_cjm
 from tests.sites import BIN, INVALID_MAP, environment, mkdocs_site, recipe, run_mkdocs
 from tests.tools import PROBES, probe_page
 
-DOCS_PROBE = PROBES / "docs-picture.js"
 DOCS_PROBE = PROBES / "docs-picture.js"
 SUMMARY = re.compile(r"cjm: (\d+) journey maps? shown: (\d+) pictures rendered, (\d+) from the cache")
 
@@ -48,6 +48,19 @@ def test_a_second_build_of_an_unchanged_site_renders_no_map(built: tuple[Path, s
     _, first, second = built
     assert counts(first) == (4, 8, 0)
     assert counts(second) == (4, 0, 8)
+
+
+def test_a_site_built_after_cjm_build_draws_only_the_map_written_in_a_page(tmp_path: Path) -> None:
+    site = mkdocs_site(tmp_path)
+    built = run_cjm("build", "docs/journeys", "journeys", "--view", "map", "--view", "flow", "-o", "out", cwd=site)
+    assert built.returncode == 0, built.stderr
+    done = run_mkdocs(site, "build", "--strict")
+    assert done.returncode == 0, done.stderr
+    assert counts(done.stderr) == (4, 2, 6)  # only the ```cjm block's SVG and page are drawn
+    for name in ("saas-trial-onboarding.svg", "saas-trial-onboarding.html"):
+        assert (site / "site" / "journeys" / name).read_bytes() == (site / "out" / name).read_bytes()
+    flow = "ecommerce-first-purchase-future.flow.svg"
+    assert (site / "site" / "_cjm" / "journeys" / flow).read_bytes() == (site / "out" / flow).read_bytes()
 
 
 def test_a_map_beside_the_page_becomes_its_picture_linked_to_its_page(built: tuple[Path, str, str]) -> None:

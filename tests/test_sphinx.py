@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from cjm.embed import check_map, description
+from tests.conftest import run_cjm
 from tests.sites import INVALID_MAP, run_sphinx, sphinx_project
 
 HASHED = r"cjm-{stem}-[0-9a-f]{{16}}\.{suffix}"
@@ -73,6 +74,17 @@ def test_an_unchanged_project_rebuilt_from_scratch_renders_no_map(
     done = run_sphinx(project, "html", "-E")
     assert done.returncode == 0, done.stderr
     assert re.search(r"cjm: 0 pictures rendered, \d+ from the cache", done.stdout), done.stdout
+
+
+def test_a_project_built_after_cjm_build_draws_only_the_map_written_in_a_page(tmp_path: Path) -> None:
+    folder = sphinx_project(tmp_path)
+    built = run_cjm("build", "journeys", "--view", "map", "--view", "flow", "-f", "svg", "-f", "html", cwd=folder)
+    assert built.returncode == 0, built.stderr
+    done = run_sphinx(folder, "html")
+    assert done.returncode == 0, done.stderr
+    assert "cjm: 2 pictures rendered, 6 from the cache" in done.stdout  # the ```cjm fence's SVG and page
+    [svg] = (folder / "_build" / "html" / "_images").glob("cjm-saas-trial-onboarding-*.svg")
+    assert svg.read_bytes() == (folder / "journeys" / "saas-trial-onboarding.svg").read_bytes()
 
 
 def test_latex_gets_the_png_and_text_the_description(project: Path) -> None:
