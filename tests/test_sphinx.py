@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from cjm.embed import check_map, description
 from tests.conftest import run_cjm
-from tests.sites import INVALID_MAP, run_sphinx, sphinx_project
+from tests.sites import BIN, INVALID_MAP, environment, run_sphinx, sphinx_project
 
 HASHED = r"cjm-{stem}-[0-9a-f]{{16}}\.{suffix}"
 
@@ -102,6 +103,18 @@ def test_latex_gets_the_png_and_text_the_description(project: Path) -> None:
     assert journey is not None
     written = "".join((project / "_build" / "text" / "index.txt").read_text(encoding="utf-8").split())
     assert "[" + "".join(description(journey).split()) + "]" in written  # the text builder wraps lines
+
+
+def test_the_pdf_shows_each_map_as_its_png(tmp_path: Path) -> None:
+    folder = sphinx_project(tmp_path)
+    command = [str(BIN / "sphinx-build"), "-M", "latexpdf", ".", "_build", "-W"]
+    done = subprocess.run(command, cwd=folder, env=environment(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr
+    [pdf] = (folder / "_build" / "latex").glob("*.pdf")
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    images = [line.split() for line in listed.splitlines()[2:] if line.split()[2] == "image"]
+    assert len(images) == 4, listed  # the two maps of index.rst, the MyST directive's and the ```cjm fence's
+    assert all(int(width) >= 2400 for _, _, _, width, *_ in images), listed  # the PNG's full resolution
 
 
 def test_a_parallel_build_succeeds_without_warnings(tmp_path: Path) -> None:
