@@ -230,8 +230,11 @@ def open_cache(folder: str | None, base: Path) -> PictureCache:
 
 
 def diagnostic_line(diagnostic: Diagnostic) -> str:
-    """One diagnostic as docs tools log it: `path:line:col CJMxxx message`."""
-    return f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column} {diagnostic.code} {diagnostic.message}"
+    """One diagnostic as docs tools log it, in the run's language: `path:line:col CJMxxx message`."""
+    from cjm.translation import translate
+
+    where = f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
+    return f"{where} {diagnostic.code} {translate(diagnostic.message)}"
 
 
 def relative_to(path: Path, folder: Path) -> str | None:

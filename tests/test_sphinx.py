@@ -11,7 +11,16 @@ import pytest
 
 from cjm.embed import check_map, description
 from tests.conftest import run_cjm
-from tests.sites import BIN, INVALID_MAP, environment, run_sphinx, sphinx_project
+from tests.sites import (
+    BIN,
+    INVALID_MAP,
+    UNSEEN_INVALID,
+    UNSEEN_MAPS,
+    environment,
+    recipe,
+    run_sphinx,
+    sphinx_project,
+)
 
 HASHED = r"cjm-{stem}-[0-9a-f]{{16}}\.{suffix}"
 
@@ -115,6 +124,36 @@ def test_the_pdf_shows_each_map_as_its_png(tmp_path: Path) -> None:
     images = [line.split() for line in listed.splitlines()[2:] if line.split()[2] == "image"]
     assert len(images) == 4, listed  # the two maps of index.rst, the MyST directive's and the ```cjm fence's
     assert all(int(width) >= 2400 for _, _, _, width, *_ in images), listed  # the PNG's full resolution
+
+
+def test_maps_no_other_test_uses_build_with_w_and_a_broken_one_fails_naming_its_code(tmp_path: Path) -> None:
+    (tmp_path / "conf.py").write_text(recipe("python", "# conf.py"), encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    for name, text in UNSEEN_MAPS.items():
+        (tmp_path / "maps" / name).write_text(text, encoding="utf-8")
+    directives = "".join(f".. cjm-journey:: maps/{name}\n\n" for name in UNSEEN_MAPS)
+    directives += ".. cjm-journey:: maps/parcel-return-future.yaml\n   :view: flow\n\n"
+    directives += ".. cjm-journey:: maps/library-blueprint.yaml\n   :view: slide\n"
+    (tmp_path / "index.rst").write_text("Maps\n====\n\n" + directives, encoding="utf-8")
+    done = run_sphinx(tmp_path, "html")
+    assert done.returncode == 0, done.stderr
+    assert "cjm: 10 pictures rendered, 2 from the cache" in done.stdout  # 6 pictures, 4 pages
+    page = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<div class="cjm-journey"') == 6
+    assert page.count(">ouvrir la carte complète</a>") == 1 and page.count(">open the full map</a>") == 5
+    [french] = (tmp_path / "_build" / "html" / "_images").glob("cjm-resiliation-box-*.svg")
+    assert "Résiliation d’un abonnement" in french.read_text(encoding="utf-8")
+
+    (tmp_path / "maps" / "library-blueprint.yaml").write_text(UNSEEN_INVALID, encoding="utf-8")
+    conf = tmp_path / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'language = "fr"\n', encoding="utf-8")
+    broken = run_sphinx(tmp_path, "html", "--keep-going")
+    assert broken.returncode != 0 and "Traceback" not in broken.stderr
+    pattern = r"index\.rst:\d+: WARNING: maps/library-blueprint\.yaml:25:5 CJM203 (.*) \[cjm\.CJM203\]"
+    found = re.findall(pattern, broken.stderr)
+    assert len(found) == 2, broken.stderr  # once for each directive that shows it
+    page = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "La carte de parcours maps/library-blueprint.yaml ne peut pas être dessinée" in page  # as `language`
 
 
 def test_a_parallel_build_succeeds_without_warnings(tmp_path: Path) -> None:
