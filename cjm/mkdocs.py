@@ -259,8 +259,14 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         return posixpath.relpath(uri, posixpath.dirname(self.page.file.src_uri) or ".")
 
     def _figure(self, image: etree.Element, svg: str, page: str, alt: str, content: bytes, label: str) -> etree.Element:
-        """A figure that scrolls sideways rather than shrink the picture's text below MIN_TEXT_PX."""
+        """A figure that scrolls sideways rather than shrink the picture's text below MIN_TEXT_PX.
+
+        The link to the full map comes first, where a reader sees it before the picture: a tall map's
+        bottom edge, where a sideways scroll bar shows, may be a screen or two further down.
+        """
         figure = etree.Element("figure", {"class": "cjm-journey", "style": "margin:1em 0;overflow-x:auto"})
+        caption = etree.SubElement(figure, "figcaption")
+        etree.SubElement(caption, "a", {"href": page}).text = label
         link = etree.SubElement(figure, "a", {"href": page})
         attributes = {k: v for k, v in image.attrib.items() if k not in ("src", "alt")}
         picture = etree.SubElement(link, "img", {"src": svg, "alt": alt, **attributes})
@@ -270,8 +276,6 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
             picture.set("height", str(size[1]))
         if "style" not in attributes and "width" not in attributes:
             picture.set("style", picture_style(content))
-        caption = etree.SubElement(figure, "figcaption")
-        etree.SubElement(caption, "a", {"href": page}).text = label
         return figure
 
 
@@ -318,7 +322,8 @@ def _replace(image: etree.Element, parents: dict[etree.Element, etree.Element], 
             _remove_inline(image, parent)
             grand.insert(index + 1, block)
         return
-    inline = block[0] if block.tag == "figure" else block
+    picture = block.find("a") if block.tag == "figure" else None  # the linked picture, not the caption
+    inline = picture if picture is not None else block
     index = list(parent).index(image)
     inline.tail = image.tail
     parent.remove(image)

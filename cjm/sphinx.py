@@ -207,11 +207,12 @@ def visit_html(translator: Any, node: journey_picture) -> None:
     (svg, content), page = drawn, full[0]
     align = f" align-{node['align']}" if node.get("align") else ""
     style = f"width:{node['width']};max-width:100%;height:auto" if node["width"] else picture_style(content)
+    # The link to the full map first, as in the MkDocs figure: a tall map's sideways scroll bar is far below.
     translator.body.append(
-        f'<div class="cjm-journey{align}" style="overflow-x:auto"><a href="{html.escape(page)}">'
-        f'<img src="{html.escape(svg)}" alt="{html.escape(node["alt"])}" style="{style}" />'
-        f'</a><br /><a class="cjm-journey-open" href="{html.escape(page)}">{html.escape(node["open_label"])}'
-        "</a></div>\n"
+        f'<div class="cjm-journey{align}" style="overflow-x:auto">'
+        f'<a class="cjm-journey-open" href="{html.escape(page)}">{html.escape(node["open_label"])}</a><br />'
+        f'<a href="{html.escape(page)}"><img src="{html.escape(svg)}" alt="{html.escape(node["alt"])}" '
+        f'style="{style}" /></a></div>\n'
     )
     raise nodes.SkipNode
 
