@@ -34,7 +34,7 @@ FONT_SIZE = re.compile(rb'font-size="([0-9.]+)(?:px)?"|font-size:\s*([0-9.]+)px'
 # (every text at least 9 px high, which the map view meets at 948 px of its 1000). A picture is not
 # shrunk below it: in a narrower column (MkDocs' theme: 831 px at a 1280 px window; Material: 688)
 # its figure scrolls sideways, and the picture links to the full HTML map, as wide tables and
-# diagrams do in docs themes. Shrunk to Material's column, the map's text would be 6.2 px high.
+# diagrams do in docs themes. Shrunk to Material's column, the map's smallest text would be 6.5 px high.
 MIN_TEXT_PX = 9.0
 # CSS pixels per unit of an SVG length (CSS Values 4: 1pt = 1/72 in, 1px = 1/96 in).
 PIXELS_PER_UNIT = {"pt": 96 / 72, "px": 1.0, None: 1.0}
