@@ -50,6 +50,7 @@ BLOCK_SCHEME = "cjm-block:"
 MAP_SUFFIXES = (".yaml", ".yml")
 # Where pictures of maps outside docs_dir and of fenced blocks go in the site.
 GENERATED_FOLDER = "_cjm"
+CAPTION_STYLE = "margin:0 0 0.5em;max-width:none;text-align:start;align-self:flex-start"
 
 
 class CjmPluginConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -265,7 +266,8 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         bottom edge, where a sideways scroll bar shows, may be a screen or two further down.
         """
         figure = etree.Element("figure", {"class": "cjm-journey", "style": "margin:1em 0;overflow-x:auto"})
-        caption = etree.SubElement(figure, "figcaption")
+        # At the start of the figure whatever the theme (Material centres captions in a narrow column).
+        caption = etree.SubElement(figure, "figcaption", {"style": CAPTION_STYLE})
         etree.SubElement(caption, "a", {"href": page}).text = label
         link = etree.SubElement(figure, "a", {"href": page})
         attributes = {k: v for k, v in image.attrib.items() if k not in ("src", "alt")}
