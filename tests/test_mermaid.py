@@ -21,6 +21,8 @@ from cjm.diff_report import diff_markdown
 from cjm.renderers.mermaid import (
     MAX_TASKS,
     TASK_CHARACTERS,
+    TASK_LINES,
+    fit_lines,
     journey_tasks,
     mermaid_text,
     render_mermaid_blocks,
@@ -150,11 +152,11 @@ def test_hostile_labels_render(mmdc: Path, tmp_path: Path) -> None:
     assert svg.count('class="task ') == 6 - 1  # "section Fake" has no emotion: not a task, no invented score
     texts = drawn_texts(svg)
     # The real characters, never look-alikes: `:` `,` `#` `;` are drawn as written (shortened with "…").
-    assert "Checkout: step 1…" in texts
+    assert "Checkout: step 1, card # 2; done 🔒" in texts  # Two lines of a task box: whole.
     assert "Score: 5: Me" in texts
     assert "%% not a comment" in texts
     assert "Pay: card, wallet # or cash; 💳" in texts
-    assert "Zoë O'Brien…" in texts  # One actor, shortened to the legend's width.
+    assert "Zoë O'Brien, 34" in texts  # One actor, whole: the legend holds it.
     assert not any(character in "".join(texts) for character in "∶‚♯‹›ˋ"), "a look-alike was drawn"
     title, _ = accessible_name(svg)
     assert title == journey.title
@@ -220,13 +222,33 @@ def test_mermaid_text_writes_entity_codes(text: str, expected: str) -> None:
         ("Title deed", "#84;itle deed"),
         ("SECTION leader", "#83;ECTION leader"),
         ("Journeys", "Journeys"),
-        ("Product reviews and Trustpilot score", "Product reviews and…"),
+        ("Product reviews and Trustpilot score", "Product reviews and Trustpilot score"),
+        ("Retrouver la connexion et reprendre le travail", "Retrouver la connexion et…"),
         ("Supercalifragilisticexpialidocious", "Supercalifragilisti…"),
+        ("Supercalifragilisticexpialidocious twice Supercalifragilisticexpialidocious", "Supercalifragilisti… twice…"),
     ],
 )
 def test_task_text_escapes_keywords_and_fits_a_box(text: str, expected: str) -> None:
     assert task_text(text) == expected
-    assert len(html.unescape(re.sub(r"#([0-9]+);", lambda m: chr(int(m[1])), expected))) <= TASK_CHARACTERS
+    shown = html.unescape(re.sub(r"#([0-9]+);", lambda m: chr(int(m[1])), expected))
+    assert len(shown) <= TASK_CHARACTERS * TASK_LINES + 1
+
+
+@pytest.mark.parametrize("width", [8, 20])
+@pytest.mark.parametrize(
+    "text",
+    ["Obtenir un geste commercial pour la panne de la box", "aaaa bbbb cccc ddddd eeee ffff gggg", "x " * 30, "é" * 50],
+)
+def test_fitted_text_wraps_into_its_lines(text: str, width: int) -> None:
+    fitted = fit_lines(text, width, 2)
+    rows: list[str] = []
+    for word in fitted.split(" "):  # Wrapped again as Mermaid does: no row wider than the box.
+        if rows and len(rows[-1]) + 1 + len(word) <= width:
+            rows[-1] += " " + word
+        else:
+            rows.append(word)
+    assert len(rows) <= 2 and all(len(row) <= width for row in rows)
+    assert fitted == " ".join(text.split()) or fitted.endswith("…")
 
 
 def test_tasks_never_invent_a_score() -> None:

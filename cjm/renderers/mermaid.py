@@ -9,12 +9,15 @@
   Why not always one block per group of touchpoints: a reader compares the whole journey at a
   glance, which several strips defeat; a stage's score is the level the guides' curves use.
 - Task, section and actor names and the title are shortened with "…" to what Mermaid's boxes
-  hold (the full names are in the report's tables).
+  hold, at word boundaries (the full names are in the report's tables): a task name keeps up to
+  two lines of a task box, so "Retrouver la connexion" stays whole rather than "Retrouver la…".
 - Every block has `accTitle` and `accDescr`: the accessible name and description of the drawing.
 
 Measured with mermaid-cli 11.17: a task box is 150 px wide and holds about 20 characters on a
-line at Mermaid's 14 px font (two lines when Mermaid wraps, none when it does not, so one line is
-the budget); the section bar spans its tasks; the title is drawn at about twice the task font.
+line at Mermaid's 14 px font; Mermaid wraps a task name between words and two lines stay inside
+the box (a third spills over its border; a word longer than a line is clipped, never wrapped); the
+section bar spans its tasks; the actor legend holds about 28 characters; the title is drawn at
+about twice the task font.
 """
 
 from __future__ import annotations
@@ -29,9 +32,10 @@ from cjm.model import Journey
 from cjm.presentation import INVISIBLE
 
 MAX_TASKS = 8
-TASK_CHARACTERS = 20
+TASK_CHARACTERS = 20  # per line of a task box
+TASK_LINES = 2
 SECTION_CHARACTERS_PER_TASK = 26
-ACTOR_CHARACTERS = 14
+ACTOR_CHARACTERS = 26
 TITLE_CHARACTERS_PER_TASK = 13
 MIN_TITLE_CHARACTERS = 24
 ELLIPSIS = "…"
@@ -62,9 +66,38 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:.-") + ELLIPSIS
 
 
+def fit_lines(text: str, width: int, lines: int) -> str:
+    """Text shortened to what `lines` lines of `width` characters hold when wrapped between words.
+
+    Words are laid greedily, as Mermaid wraps; a word longer than a line is cut to it with "…";
+    text that needs more lines keeps the words of the first `lines` lines and ends with "…".
+    """
+    words = [shorten(word, width) for word in " ".join(INVISIBLE.sub("", text).split()).split(" ") if word]
+    rows: list[str] = []
+    for word in words:
+        if rows and len(rows[-1]) + 1 + len(word) <= width:
+            rows[-1] += " " + word
+        elif len(rows) < lines:
+            rows.append(word)
+        else:
+            rows[-1] = _ended(rows[-1], width)
+            break
+    return " ".join(rows)
+
+
+def _ended(row: str, width: int) -> str:
+    """A row marked as cut with "…", whole words kept while the row and the "…" fit in `width`."""
+    if row.endswith(ELLIPSIS):
+        return row
+    words = row.split(" ")
+    while len(words) > 1 and len(" ".join(words)) + len(ELLIPSIS) > width:
+        words.pop()
+    return " ".join(words)[: width - len(ELLIPSIS)].rstrip(" ,;:.-") + ELLIPSIS
+
+
 def task_text(text: str) -> str:
-    """A task name: shortened to a task box, entity-coded, a leading keyword's first letter coded too."""
-    coded = mermaid_text(shorten(text, TASK_CHARACTERS))
+    """A task name: fitted to a task box's lines, entity-coded, a leading keyword's first letter coded too."""
+    coded = mermaid_text(fit_lines(text, TASK_CHARACTERS, TASK_LINES))
     if _KEYWORD.match(coded):
         coded = f"#{ord(coded[0])};" + coded[1:]
     return coded or ELLIPSIS
