@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from cjm.cache import BuildCache, CheckRecord, MapInputs, OutputSpec, baseline_hash, read_inputs, tools_fingerprint
 from cjm.diagnostics import Diagnostic, has_errors, make, sort_key
+from cjm.translation import Message
 
 if TYPE_CHECKING:
     from cjm.pipeline import FileResult
@@ -102,12 +103,24 @@ def _text(source: bytes, diagnostics: Sequence[Diagnostic]) -> str | None:
     return source.decode("utf-8", errors="replace").removeprefix("\ufeff") if diagnostics else None
 
 
+PICTURE_ONLY = frozenset({"CJM407"})
+"""Codes that concern the pictures alone: checked with the map (so the cache replays them), shown when a
+picture is asked for, drawn now or taken from the cache (a cached PNG has the same empty boxes)."""
+
+
+def _asked(diagnostics: Sequence[Diagnostic], specs: Sequence[OutputSpec]) -> list[Diagnostic]:
+    """A map's diagnostics for this build: the picture-only ones only when a picture format is asked for."""
+    if any(_target(spec.format).picture for spec in specs):
+        return list(diagnostics)
+    return [item for item in diagnostics if item.code not in PICTURE_ONLY]
+
+
 def cached_render(inputs: MapInputs, specs: Sequence[OutputSpec], cache: BuildCache) -> Rendered | None:
     """The map's outcome from the cache alone (its check replayed, every output found); None on any miss."""
     record = cache.check(inputs)
     if record is None:
         return None
-    diagnostics = list(record.diagnostics)
+    diagnostics = _asked(record.diagnostics, specs)
     if not record.ok:
         return Rendered(inputs.name, False, diagnostics, _text(inputs.source, diagnostics))
     outputs: dict[str, bytes] = {}
@@ -153,7 +166,13 @@ def _check_fresh(
 
     checked = check_file(source, today=today)
     named = _named_baseline(checked)
-    record = CheckRecord(checked.ok, tuple(checked.diagnostics), named, baseline_hash(source, named))
+    coverage: list[Diagnostic] = []
+    if checked.ok and checked.journey is not None and checked.document is not None:
+        from cjm.renderers.coverage import font_coverage
+
+        coverage = font_coverage(checked.journey, checked.document)
+    found = tuple(sorted([*checked.diagnostics, *coverage], key=sort_key))
+    record = CheckRecord(checked.ok, found, named, baseline_hash(source, named))
     if inputs is not None:
         cache.save_check(inputs, record)
     return checked, record
@@ -166,7 +185,7 @@ def _render_fresh(
     if not checked.ok or checked.journey is None:
         return Rendered(checked.name, False, checked.diagnostics, checked.text)
     outputs, problems, rendered = _render_formats(checked, specs, cache, inputs, record.baseline_hash)
-    diagnostics = sorted(checked.diagnostics + problems, key=sort_key)
+    diagnostics = sorted(_asked(record.diagnostics, specs) + problems, key=sort_key)
     text = checked.text if diagnostics else None
     return Rendered(checked.name, not has_errors(diagnostics), diagnostics, text, outputs, rendered)
 
@@ -200,18 +219,21 @@ def _render_formats(
         try:
             content = target.render(checked.journey, options)
         except RenderError as error:
-            shown = f"{target.format} ({target.view} view)" if target.picture else target.format
-            problems.append(make(error.code, checked.name, 1, 1, f"{shown}: {error.message}", error.hint))
+            shown = (
+                Message("{format} ({view} view)", format=target.format, view=target.view)
+                if target.picture
+                else target.format
+            )
+            document = checked.document
+            line, column = document.positions.locate(error.path) if document and error.path is not None else (0, 0)
+            message = Message("{output}: {problem}", output=shown, problem=error.message)
+            problems.append(make(error.code, checked.name, line, column, message, error.hint))
             continue
         data = content.encode("utf-8") if isinstance(content, str) else content
         outputs[spec.format] = data
         rendered.append(spec.format)
         if inputs is not None:
             cache.save_output(inputs, baseline, spec, data)
-    if rendered and any(by_key[key].picture for key in rendered) and checked.document is not None:
-        from cjm.renderers.coverage import font_coverage
-
-        problems += font_coverage(checked.journey, checked.document)
     return outputs, problems, tuple(rendered)
 
 
@@ -237,8 +259,8 @@ def _write(rendered: Rendered, targets: dict[str, Path]) -> BuildResult:
             rendered.name,
             1,
             1,
-            f"cannot write {error.path}: {error.reason}",
-            "the previous output was left as it was",
+            Message("cannot write {path}: {reason}", path=str(error.path), reason=error.reason),
+            Message("the previous output was left as it was"),
         )
         diagnostics = sorted([*diagnostics, problem], key=sort_key)
         outputs = []
@@ -305,8 +327,8 @@ def _clash(task: _Task) -> BuildResult:
         str(task.source),
         1,
         1,
-        f"its outputs would overwrite those of {task.clash} (same file name)",
-        "build them into separate --out-dir folders, or rename one",
+        Message("its outputs would overwrite those of {other} (same file name)", other=str(task.clash)),
+        Message("build them into separate --out-dir folders, or rename one"),
     )
     return BuildResult(str(task.source), False, [diagnostic])
 
@@ -324,7 +346,7 @@ def _check_quick(task: _Task) -> BuildResult | None:
     record = task.cache().check(inputs) if inputs is not None else None
     if inputs is None or record is None:
         return None
-    diagnostics = list(record.diagnostics)
+    diagnostics = _asked(record.diagnostics, ())  # a check draws no picture
     return BuildResult(inputs.name, record.ok, diagnostics, _text(inputs.source, diagnostics))
 
 

@@ -15,6 +15,7 @@ from cjm.i18n import CHANNEL_LABELS
 from cjm.loader import Anchor, Document, PathKey
 from cjm.model import Journey, slugify
 from cjm.partial import Lost
+from cjm.translation import N_, Message
 
 
 def check_references(
@@ -55,6 +56,28 @@ class _Reporter:
         return self.document.positions.locate(path)[0]
 
 
+# How CJM301 names each kind of object: its id, the object already using it, and one whose id is derived.
+# One template per kind, so a language can agree its words with the noun.
+_ID_USED: dict[str, str] = {
+    "stage": N_("stage id `{id}` is already used by {first} at line {line}"),
+    "touchpoint": N_("touchpoint id `{id}` is already used by {first} at line {line}"),
+    "pain point": N_("pain point id `{id}` is already used by {first} at line {line}"),
+    "opportunity": N_("opportunity id `{id}` is already used by {first} at line {line}"),
+}
+_FIRST: dict[str, Message] = {
+    "stage": Message("the stage"),
+    "touchpoint": Message("the touchpoint"),
+    "pain point": Message("the pain point"),
+    "opportunity": Message("the opportunity"),
+}
+_DERIVED: dict[str, Message] = {
+    "stage": Message("this stage's id is derived from its name; give it its own `id:`"),
+    "touchpoint": Message("this touchpoint's id is derived from its name; give it its own `id:`"),
+    "pain point": Message("this pain point's id is derived from its text; give it its own `id:`"),
+    "opportunity": Message("this opportunity's id is derived from its text; give it its own `id:`"),
+}
+
+
 def _identified(journey: Journey) -> Iterator[tuple[str, str, PathKey]]:
     """(kind, id, path) of every object that has an id, in document order."""
     for s, stage in enumerate(journey.stages):
@@ -75,32 +98,31 @@ def _unique_ids(journey: Journey, report: _Reporter, lost: Lost) -> None:
         if ident in seen:
             first_kind, first_path = seen[ident]
             explicit = (*path, "id") in report.document.positions.spans
-            hint = "ids are shared by stages, touchpoints, pain points and opportunities: rename one"
+            hint = Message("ids are shared by stages, touchpoints, pain points and opportunities: rename one")
             if not explicit:
-                hint = f"this {kind}'s id is derived from its name or text; give it its own `id:`"
+                hint = _DERIVED[kind]
+            line = report.line_of(first_path)
             report(
-                "CJM301",
-                (*path, "id"),
-                f"{kind} id `{ident}` is already used by the {first_kind} at line {report.line_of(first_path)}",
-                hint,
+                "CJM301", (*path, "id"), Message(_ID_USED[kind], id=ident, first=_FIRST[first_kind], line=line), hint
             )
         else:
             seen[ident] = (kind, path)
     channel_seen: set[str] = set()
     for c, channel in enumerate(journey.channels):
         if channel.id in channel_seen:
-            report("CJM301", ("channels", c, "id"), f"channel `{channel.id}` is declared twice")
+            report("CJM301", ("channels", c, "id"), Message("channel `{id}` is declared twice", id=channel.id))
         channel_seen.add(channel.id)
 
 
-def _did_you_mean(value: str, known: list[str], listing: str) -> str:
+def _did_you_mean(value: str, known: list[str], listing: str) -> Message:
+    """ "did you mean `x`?" for the closest known id, else the known ids after `listing` (a template with {ids})."""
     close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else f"{listing}: {', '.join(known)}"
+    return Message("did you mean `{value}`?", value=close[0]) if close else Message(listing, ids=", ".join(known))
 
 
 def _channels(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> None:
     known = list(journey.channel_labels())
-    hint_tail = "known channels"
+    hint_tail = N_("known channels: {ids}")
     for s, stage in enumerate(journey.stages):
         for t, touchpoint in enumerate(stage.touchpoints):
             if (
@@ -111,9 +133,14 @@ def _channels(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> 
                 report(
                     "CJM302",
                     ("stages", s, "touchpoints", t, "channel"),
-                    f"unknown channel `{touchpoint.channel}` on touchpoint `{touchpoint.id}`",
+                    Message(
+                        "unknown channel `{channel}` on touchpoint `{id}`", channel=touchpoint.channel, id=touchpoint.id
+                    ),
                     _channel_hint(touchpoint.channel, journey, known)
-                    or _did_you_mean(touchpoint.channel, known, hint_tail) + " (declare your own under `channels:`)",
+                    or Message(
+                        "{hint} (declare your own under `channels:`)",
+                        hint=_did_you_mean(touchpoint.channel, known, hint_tail),
+                    ),
                 )
     if journey.persona is not None:
         for c, channel in enumerate(journey.persona.channels):
@@ -121,19 +148,24 @@ def _channels(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> 
                 report(
                     "CJM302",
                     ("persona", "channels", c),
-                    f"unknown channel `{channel}` in the persona",
+                    Message("unknown channel `{channel}` in the persona", channel=channel),
                     _channel_hint(channel, journey, known) or _did_you_mean(channel, known, hint_tail),
                 )
 
 
-def _channel_hint(value: str, journey: Journey, known: list[str]) -> str | None:
+def _channel_hint(value: str, journey: Journey, known: list[str]) -> Message | None:
     """The id of the channel the author named by its label ("Website", "Site web") or as a name ("Mobile app")."""
-    by_label = {label.casefold(): ident for labels in CHANNEL_LABELS.values() for ident, label in labels.items()}
-    by_label |= {channel.label.casefold(): channel.id for channel in journey.channels}
-    ident = by_label.get(" ".join(value.split()).casefold())
+    by_label = {_words(label): ident for labels in CHANNEL_LABELS.values() for ident, label in labels.items()}
+    by_label |= {_words(channel.label): channel.id for channel in journey.channels}
+    ident = by_label.get(_words(value))
     if ident is None and slugify(value) in known:
         ident = slugify(value)
-    return f"channels are written by id: `{ident}`" if ident else None
+    return Message("channels are written by id: `{id}`", id=ident) if ident else None
+
+
+def _words(text: str) -> str:
+    """A label or a value compared word for word: case, hyphens and underscores ignored (`Site-web` is `site web`)."""
+    return " ".join(text.replace("-", " ").replace("_", " ").split()).casefold()
 
 
 def _touchpoint_references(journey: Journey, report: _Reporter, lost_ids: frozenset[str]) -> None:
@@ -144,8 +176,12 @@ def _touchpoint_references(journey: Journey, report: _Reporter, lost_ids: frozen
                 report(
                     "CJM303",
                     ("stages", s, "pain_points", p, "touchpoint"),
-                    f"pain point `{pain.id}` names touchpoint `{pain.touchpoint}`, which does not exist",
-                    _did_you_mean(pain.touchpoint, touchpoints, "touchpoints"),
+                    Message(
+                        "pain point `{id}` names touchpoint `{touchpoint}`, which does not exist",
+                        id=pain.id,
+                        touchpoint=pain.touchpoint,
+                    ),
+                    _did_you_mean(pain.touchpoint, touchpoints, N_("touchpoints: {ids}")),
                 )
         for t, touchpoint in enumerate(stage.touchpoints):
             for n, step in enumerate(touchpoint.next or []):
@@ -154,8 +190,12 @@ def _touchpoint_references(journey: Journey, report: _Reporter, lost_ids: frozen
                     report(
                         "CJM303",
                         ("stages", s, "touchpoints", t, "next", n, "to"),
-                        f"touchpoint `{touchpoint.id}` leads `next` to `{target}`, which is not a touchpoint",
-                        _did_you_mean(target, touchpoints, "touchpoints"),
+                        Message(
+                            "touchpoint `{id}` leads `next` to `{target}`, which is not a touchpoint",
+                            id=touchpoint.id,
+                            target=target,
+                        ),
+                        _did_you_mean(target, touchpoints, N_("touchpoints: {ids}")),
                     )
 
 
@@ -170,8 +210,12 @@ def _addresses(journey: Journey, report: _Reporter, baseline: Journey | None, lo
                     report(
                         "CJM304",
                         ("stages", s, "opportunities", o, "addresses", a),
-                        f"opportunity `{opportunity.id}` addresses `{target}`, which is not a pain point",
-                        _did_you_mean(target, pains, "pain points"),
+                        Message(
+                            "opportunity `{id}` addresses `{target}`, which is not a pain point",
+                            id=opportunity.id,
+                            target=target,
+                        ),
+                        _did_you_mean(target, pains, N_("pain points: {ids}")),
                     )
 
 
@@ -181,38 +225,69 @@ def _scale(journey: Journey, report: _Reporter) -> None:
         report(
             "CJM306",
             ("emotion_scale", "min"),
-            f"the emotion scale's min ({_number(scale.min)}) must be below its max ({_number(scale.max)})",
+            Message(
+                "the emotion scale's min ({min}) must be below its max ({max})",
+                min=_number(scale.min),
+                max=_number(scale.max),
+            ),
         )
         return
+    span = Message("{min}..{max}", min=_number(scale.min), max=_number(scale.max))
     if not scale.min <= scale.neutral <= scale.max:
         report(
             "CJM306",
             ("emotion_scale", "neutral"),
-            f"the neutral score {_number(scale.neutral)} lies outside the scale "
-            f"{_number(scale.min)}..{_number(scale.max)}",
+            Message(
+                "the neutral score {score} lies outside the scale {scale}",
+                score=_number(scale.neutral),
+                scale=span,
+            ),
         )
     for score in scale.labels:
         if not scale.min <= score <= scale.max:
             report(
                 "CJM307",
                 ("emotion_scale", "labels", score),
-                f"label for score {score} lies outside the scale {_number(scale.min)}..{_number(scale.max)}",
+                Message(
+                    "label for score {score} lies outside the scale {scale}",
+                    score=score,
+                    scale=span,
+                ),
                 anchor="key",
             )
-    span = f"{_number(scale.min)}..{_number(scale.max)}"
     for s, stage in enumerate(journey.stages):
-        scored: list[tuple[str, float | None, PathKey]] = [(f"stage `{stage.id}`", stage.emotion, ("stages", s))]
+        scored: list[tuple[Message, float | None, PathKey]] = [
+            (
+                Message(
+                    "emotion {score} of stage `{id}` lies outside the scale {scale}",
+                    id=stage.id,
+                    score=_number(stage.emotion or 0),
+                    scale=span,
+                ),
+                stage.emotion,
+                ("stages", s),
+            )
+        ]
         scored += [
-            (f"touchpoint `{t.id}`", t.emotion, ("stages", s, "touchpoints", i))
+            (
+                Message(
+                    "emotion {score} of touchpoint `{id}` lies outside the scale {scale}",
+                    id=t.id,
+                    score=_number(t.emotion or 0),
+                    scale=span,
+                ),
+                t.emotion,
+                ("stages", s, "touchpoints", i),
+            )
             for i, t in enumerate(stage.touchpoints)
         ]
-        for what, emotion, path in scored:
+        for message, emotion, path in scored:
             if emotion is not None and not scale.min <= emotion <= scale.max:
                 report(
                     "CJM305",
                     (*path, "emotion"),
-                    f"emotion {_number(emotion)} of {what} lies outside the scale {span}",
-                    f"scores go from {span}; change `emotion_scale` if the map uses another range",
+                    message,
+                    Message("scores go from {scale}; change `emotion_scale` if the map uses another range", scale=span),
                 )
 
 
@@ -226,8 +301,8 @@ def _ignored_codes(journey: Journey, report: _Reporter) -> None:
             report(
                 "CJM310",
                 ("ignore", i),
-                f"`{code}` in `ignore` is not a method-check code",
-                _did_you_mean(_code_typed_right(code), list(METHOD_CODES), "method checks"),
+                Message("`{code}` in `ignore` is not a method-check code", code=code),
+                _did_you_mean(_code_typed_right(code), list(METHOD_CODES), N_("method checks: {ids}")),
             )
 
 

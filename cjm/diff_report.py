@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from typing import Any
 
 from cjm import formatting
@@ -101,12 +102,12 @@ def _describe_field(change: Change, language: str) -> str:
     """A field of the map or of the persona: its key as written in the file, then the values."""
     before, after = _show(change.before, language), _show(change.after, language)
     if change.kind == "changed":
-        return f"{formatting.labelled(change.name, before, language)} → {after}"
+        return f"{formatting.labelled(f'`{change.name}`', before, language)} → {after}"
     value = change.after if change.kind == "added" else change.before
     if change.name == "persona" or value is None:
         return _("persona added") if change.kind == "added" else _("persona removed")
     template = _("{field} added: {value}") if change.kind == "added" else _("{field} removed: {value}")
-    return template.format(field=change.name, value=_show(value, language))
+    return template.format(field=f"`{change.name}`", value=_show(value, language))
 
 
 def _value(change: Change, value: Any, language: str) -> str:
@@ -238,5 +239,17 @@ def _show(value: Any, language: str) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a Markdown table cell (presentation.escape_table_cell)."""
-    return escape_table_cell(text)
+    """Text safe inside a Markdown table cell of a pull-request comment.
+
+    The report's escaper (`presentation.escape_table_cell`) first; then what GitHub links in a
+    comment after rendering it, which no Markdown escape stops: `@name` (a mention, which notifies
+    that account), `#123` (a reference to an issue) and bare addresses (`https://…`, `www.…`). A
+    zero-width space after `@`, `#` and in `://`, `www.` (written `&#8203;`, invisible) keeps the
+    text as written without the link, as release-note bots do.
+    """
+    return _UNLINKED.sub(lambda found: found.group(0) + ZERO_WIDTH_SPACE, escape_table_cell(text))
+
+
+ZERO_WIDTH_SPACE = "&#8203;"
+# `@` before a name, `#` (escaped `\#`) before a number, `:` of `://`, `www` before its dot.
+_UNLINKED = re.compile(r"@(?=[\w-])|\\#(?=\d)|:(?=//)|\bwww(?=\.)", re.IGNORECASE)

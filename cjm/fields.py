@@ -20,22 +20,24 @@ from pydantic.fields import FieldInfo
 
 from cjm.loader import PathKey
 from cjm.model import EmotionScale, Journey, Persona, as_list
+from cjm.translation import Message
 
 Kind = Literal["text", "text-list", "model", "other"]
 
-# What to call an object of each model in a sentence.
-NOUNS: dict[str, str] = {
-    "Journey": "the map's top level",
-    "Persona": "the persona",
-    "EmotionScale": "the emotion scale",
-    "Stage": "a stage",
-    "Touchpoint": "a touchpoint",
-    "PainPoint": "a pain point",
-    "Opportunity": "an opportunity",
-    "KPI": "a KPI",
-    "Quote": "a quote",
-    "Channel": "a channel",
-    "NextStep": "a next step",
+# What to call an object of each model in a sentence: first mentioned, then already spoken of.
+# Messages, so each language gives the noun its article (and the words around it their agreement).
+NOUNS: dict[str, tuple[Message, Message]] = {
+    "Journey": (Message("the map's top level"), Message("the map's top level")),
+    "Persona": (Message("the persona"), Message("the persona")),
+    "EmotionScale": (Message("the emotion scale"), Message("the emotion scale")),
+    "Stage": (Message("a stage"), Message("the stage")),
+    "Touchpoint": (Message("a touchpoint"), Message("the touchpoint")),
+    "PainPoint": (Message("a pain point"), Message("the pain point")),
+    "Opportunity": (Message("an opportunity"), Message("the opportunity")),
+    "KPI": (Message("a KPI"), Message("the KPI")),
+    "Quote": (Message("a quote"), Message("the quote")),
+    "Channel": (Message("a channel"), Message("the channel")),
+    "NextStep": (Message("a next step"), Message("the next step")),
 }
 # Models of which a map has one at most (their NOUNS entry says "the").
 SINGLE = (Journey, Persona, EmotionScale)
@@ -69,14 +71,15 @@ def inner_model(annotation: Any) -> Any:
 
 
 def noun(model: type[BaseModel]) -> str:
-    """How a sentence names an object of a model ("a touchpoint", "the persona")."""
-    return NOUNS.get(model.__name__, model.__name__)
+    """How a sentence names an object of a model ("a touchpoint", "the persona"), a `Message`."""
+    named = NOUNS.get(model.__name__)
+    return named[0] if named else model.__name__
 
 
 def the(model: type[BaseModel]) -> str:
-    """How a sentence names an object it already spoke of ("a stage" → "the stage")."""
-    named = noun(model)
-    return "the " + named.split(" ", 1)[1] if named.startswith(("a ", "an ")) else named
+    """How a sentence names an object it already spoke of ("a stage" → "the stage"), a `Message`."""
+    named = NOUNS.get(model.__name__)
+    return named[1] if named else model.__name__
 
 
 def children(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
@@ -140,19 +143,24 @@ def fits(annotation: Any, value: Any) -> bool:
 
 
 def shape(annotation: Any) -> str:
-    """What a field takes, in words: "a number", "text", "a list", "yes or no", "a date", "one of: a, b"."""
+    """What a field takes, in words (a `Message`): "a number", "text", "a list", "yes or no", "one of: a, b"."""
     origin = get_origin(annotation)
     if origin in (Union, types.UnionType, typing.Annotated):
         args = [arg for arg in get_args(annotation) if arg is not type(None)]
-        return shape(args[0]) if args else "a value"
+        return shape(args[0]) if args else Message("a value")
     if origin is Literal:
-        return "one of: " + ", ".join(str(arg) for arg in get_args(annotation))
+        return Message("one of: {values}", values=", ".join(str(arg) for arg in get_args(annotation)))
     if origin is list:
-        return "a list"
+        return Message("a list")
     if origin is dict or (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-        return "a mapping of keys"
-    words = {bool: "yes or no (true or false)", int: "a whole number", float: "a number", str: "text"}
-    return words.get(annotation, "a date (YYYY-MM-DD)" if annotation is datetime.date else "a value")
+        return Message("a mapping of keys")
+    words = {
+        bool: Message("yes or no (true or false)"),
+        int: Message("a whole number"),
+        float: Message("a number"),
+        str: Message("text"),
+    }
+    return words.get(annotation, Message("a date (YYYY-MM-DD)") if annotation is datetime.date else Message("a value"))
 
 
 @functools.cache

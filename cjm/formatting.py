@@ -44,6 +44,14 @@ _BIND = (
     (re.compile(r"(?<=\d) +(?=%)"), NO_BREAK_SPACE),
 )
 
+# An outer quotation mark found inside quoted text, and the inner mark it becomes (with its spaces).
+_INNER_QUOTES = {
+    "«": (re.compile("«[ \u00a0\u202f]*"), "“"),
+    "»": (re.compile("[ \u00a0\u202f]*»"), "”"),
+    "“": (re.compile("“"), "‘"),
+    "”": (re.compile("”"), "’"),
+}
+
 
 @cache
 def _cldr(language: str) -> Locale:
@@ -136,8 +144,15 @@ def quotes(language: str) -> tuple[str, str]:
 
 
 def quoted(text: str, language: str) -> str:
-    """Text between the language's quotation marks."""
+    """Text between the language's quotation marks; quotation marks inside it become the inner ones.
+
+    French quotes within a quote with “ ” (« Il m’a dit “ redémarrez ” »), English with ‘ ’, so
+    an author's « Votre box fonctionne » inside a thought does not read as « « … » ».
+    """
     opening, closing = quotes(language)
+    for mark, (pattern, inner) in _INNER_QUOTES.items():
+        if mark in (opening.strip(), closing.strip()):
+            text = pattern.sub(inner, text)
     return f"{opening}{text}{closing}"
 
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 from ruamel.yaml.error import MarkedYAMLError
 
+from cjm.translation import Message
+
 # (line, column, message, hint, end column) of an explanation, 1-based.
-Found = tuple[int, int, str, str | None, int | None]
+Found = tuple[int, int, Message, Message | None, int | None]
 
 _KEY = re.compile(r"(?P<key>[^\s#'\"\[\]{},:&*!|>%@`-][^#]*?|[-][^\s#][^#]*?)\s*:(?:\s|$)")
 
@@ -39,16 +41,25 @@ def wrong_depth(error: MarkedYAMLError, lines: list[str], line: int, column: int
     here = parse_line(line, lines[line - 1])
     if not previous or (here.key is None and not here.item):
         return None
-    what = "this list item" if here.item else f"`{here.key}:`"
+    what = Message("this list item") if here.item else Message("`{key}:`", key=here.key)
     end = len(lines[line - 1].rstrip())
     last = previous[-1]
     if here.item and last.key is not None and not last.has_value and here.indent < last.key_column:
-        hint = f"indent it under `{last.key}:` at line {last.number}: two spaces deeper than `{last.key}:`"
-        return line, here.indent + 1, f"{what} is not indented under `{last.key}:`", hint, end
+        hint = Message(
+            "indent it under `{key}:` at line {line}: two spaces deeper than `{key}:`", key=last.key, line=last.number
+        )
+        message = Message("{what} is not indented under `{key}:`", what=what, key=last.key)
+        return line, here.indent + 1, message, hint, end
     candidates = _open_columns(previous, want_item=here.item)
     if here.item and not candidates and last.key is not None and last.has_value:
-        message = f"a list item where a key is expected: `{last.key}:` at line {last.number} already holds a value"
-        hint = f"to give `{last.key}` a list, leave its line empty after `{last.key}:` and indent the items under it"
+        message = Message(
+            "a list item where a key is expected: `{key}:` at line {line} already holds a value",
+            key=last.key,
+            line=last.number,
+        )
+        hint = Message(
+            "to give `{key}` a list, leave its line empty after `{key}:` and indent the items under it", key=last.key
+        )
         return line, here.indent + 1, message, hint, end
     if not candidates or any(column_ == here.indent for column_, _ in candidates):
         return None
@@ -59,15 +70,44 @@ def wrong_depth(error: MarkedYAMLError, lines: list[str], line: int, column: int
         return odd
     depth = "deeper" if here.indent > target_column else "less deep"
     spaces = abs(here.indent - target_column)
-    shown = f"the list item at line {target.number}" if here.item else f"`{target.key}:` at line {target.number}"
-    message = f"{what} is at the wrong depth: {spaces} space{'s' if spaces != 1 else ''} {depth} than {shown}"
-    if not here.item and depth == "deeper" and target.has_value:
-        message += ", which already holds a value"
-    hint = f"align it with {shown}"
+    shown = (
+        Message("the list item at line {line}", line=target.number)
+        if here.item
+        else Message("`{key}:` at line {line}", key=target.key, line=target.number)
+    )
+    holds = not here.item and depth == "deeper" and target.has_value
+    extra = Message(", which already holds a value") if holds else ""
+    message = _wrong_depth(what, spaces, depth, shown, extra)
+    hint = Message("align it with {shown}", shown=shown)
     tied = [entry for column_, entry in candidates if column_ != target_column and abs(column_ - here.indent) == spaces]
     if tied and not here.item:
-        hint += f", or with `{tied[0].key}:` at line {tied[0].number}, depending on what it belongs to"
+        hint = Message(
+            "align it with {shown}, or with `{key}:` at line {line}, depending on what it belongs to",
+            shown=shown,
+            key=tied[0].key,
+            line=tied[0].number,
+        )
     return line, here.indent + 1, message, hint, end
+
+
+def _wrong_depth(what: Message, spaces: int, depth: str, shown: Message, extra: str) -> Message:
+    """ "`name:` is at the wrong depth: 2 spaces deeper than …", in words that translate (one space or several)."""
+    count = Message("1 space") if spaces == 1 else Message("{count} spaces", count=spaces)
+    if depth == "deeper":
+        return Message(
+            "{what} is at the wrong depth: {count} deeper than {shown}{extra}",
+            what=what,
+            count=count,
+            shown=shown,
+            extra=extra,
+        )
+    return Message(
+        "{what} is at the wrong depth: {count} less deep than {shown}{extra}",
+        what=what,
+        count=count,
+        shown=shown,
+        extra=extra,
+    )
 
 
 def _odd_one_out(previous: list[SourceLine], target: SourceLine, here: SourceLine) -> Found | None:
@@ -80,12 +120,19 @@ def _odd_one_out(previous: list[SourceLine], target: SourceLine, here: SourceLin
         return None
     spaces = abs(target.key_column - here.indent)
     depth = "deeper" if target.key_column > here.indent else "less deep"
-    message = (
-        f"`{target.key}:` is at the wrong depth: {spaces} space{'s' if spaces != 1 else ''} {depth} than "
-        f"`{before.key}:` at line {before.number} and `{here.key}:` at line {here.number}"
+    shown = Message(
+        "`{key}:` at line {line} and `{other}:` at line {other_line}",
+        key=before.key,
+        line=before.number,
+        other=here.key,
+        other_line=here.number,
     )
+    message = _wrong_depth(Message("`{key}:`", key=target.key), spaces, depth, shown, "")
     end = target.key_column + len(target.key or "") + 1
-    return target.number, target.key_column + 1, message, f"align it with `{before.key}:` at line {before.number}", end
+    hint = Message(
+        "align it with {shown}", shown=Message("`{key}:` at line {line}", key=before.key, line=before.number)
+    )
+    return target.number, target.key_column + 1, message, hint, end
 
 
 def text_line(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
@@ -104,11 +151,19 @@ def text_line(error: MarkedYAMLError, lines: list[str], line: int, column: int) 
             line,
         )
         indent = len(lines[first - 1]) - len(lines[first - 1].lstrip(" "))
-        message = f"this line of text is less indented than the first line of the text of `{owner.key}:` (line {first})"
-        hint = f"indent every line of that text by {indent} spaces, like line {first}"
+        message = Message(
+            "this line of text is less indented than the first line of the text of `{key}:` (line {line})",
+            key=owner.key,
+            line=first,
+        )
+        hint = Message("indent every line of that text by {count} spaces, like line {line}", count=indent, line=first)
         return line, here.indent + 1, message, hint, end
-    message = f"this line of text is not indented under `{owner.key}:` at line {owner.number}, whose text it continues"
-    hint = f"indent it deeper than `{owner.key}:`, or join it to line {owner.number}"
+    message = Message(
+        "this line of text is not indented under `{key}:` at line {line}, whose text it continues",
+        key=owner.key,
+        line=owner.number,
+    )
+    hint = Message("indent it deeper than `{key}:`, or join it to line {line}", key=owner.key, line=owner.number)
     return line, here.indent + 1, message, hint, end
 
 

@@ -22,7 +22,9 @@ from ruamel.yaml.reader import ReaderError
 
 from cjm.diagnostics import Diagnostic, make
 from cjm.prescan import MAX_DEPTH, finding_diagnostic, repair, scan
+from cjm.repeated import duplicate_diagnostic
 from cjm.syntax import syntax_diagnostic
+from cjm.translation import Message
 
 PathKey = tuple[str | int, ...]
 Anchor = Literal["key", "value"]
@@ -112,48 +114,45 @@ class _Refused(Exception):
 
 def read_document(path: Path, name: str | None = None) -> Document | Unreadable:
     """Read and parse a journey file from disk; a file that cannot be read is a diagnostic, not an exception."""
-    problem = _stat_problem(path, name or str(path))
+    shown = name or str(path)
+    problem = _stat_problem(path, shown)
     if problem is not None:
         return Unreadable([problem])
     try:
         raw = path.read_bytes()
     except OSError as error:
-        shown = name or str(path)
-        return Unreadable([make("CJM101", shown, 0, 0, f"cannot read {shown}: {error.strerror or error}")])
-    return parse_document(raw, name or str(path))
+        reason = str(error.strerror or error)
+        return Unreadable(
+            [make("CJM101", shown, 0, 0, Message("cannot read {name}: {reason}", name=shown, reason=reason))]
+        )
+    return parse_document(raw, shown)
 
 
 def _stat_problem(path: Path, shown: str) -> Diagnostic | None:
     """Why a path cannot be read as a journey file (missing, a directory, too large), or None; no position."""
+
+    def problem(code: str, message: Message, hint: Message | None = None) -> Diagnostic:
+        return make(code, shown, 0, 0, message, hint)
+
     try:
         info = path.stat()
     except FileNotFoundError:
         if glob.has_magic(shown):
-            return make(
-                "CJM101", shown, 0, 0, f"no file matches the pattern `{shown}`", "check the pattern and the folder"
-            )
-        return make("CJM101", shown, 0, 0, f"no such file: {shown}", "check the path and its spelling")
+            pattern = Message("no file matches the pattern `{pattern}`", pattern=shown)
+            return problem("CJM101", pattern, Message("check the pattern and the folder"))
+        return problem(
+            "CJM101", Message("no such file: {name}", name=shown), Message("check the path and its spelling")
+        )
     except OSError as error:
-        return make("CJM101", shown, 0, 0, f"cannot read {shown}: {error.strerror}")
+        return problem("CJM101", Message("cannot read {name}: {reason}", name=shown, reason=str(error.strerror)))
     if stat.S_ISDIR(info.st_mode):
-        return make(
-            "CJM102",
-            shown,
-            0,
-            0,
-            f"{shown} is a directory, not a journey file",
-            "pass the .yaml files inside it, or the directory to a command that takes one",
-        )
+        hint = Message("pass the .yaml files inside it, or the directory to a command that takes one")
+        return problem("CJM102", Message("{name} is a directory, not a journey file", name=shown), hint)
     if not stat.S_ISREG(info.st_mode):
-        return make("CJM102", shown, 0, 0, f"{shown} is not a regular file")
+        return problem("CJM102", Message("{name} is not a regular file", name=shown))
     if info.st_size > MAX_FILE_BYTES:
-        return make(
-            "CJM112",
-            shown,
-            0,
-            0,
-            f"the file is {info.st_size // (1024 * 1024)} MiB; a journey file is at most 10 MiB",
-        )
+        size = info.st_size // (1024 * 1024)
+        return problem("CJM112", Message("the file is {size} MiB; a journey file is at most 10 MiB", size=size))
     return None
 
 
@@ -168,8 +167,8 @@ def parse_document(raw: bytes, name: str) -> Document | Unreadable:
                     name,
                     line,
                     column,
-                    "the file holds binary data (a NUL byte), not YAML text",
-                    "is this the right file? journey files are UTF-8 text",
+                    Message("the file holds binary data (a NUL byte), not YAML text"),
+                    Message("is this the right file? journey files are UTF-8 text"),
                 )
             ]
         )
@@ -177,8 +176,10 @@ def parse_document(raw: bytes, name: str) -> Document | Unreadable:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _byte_position(raw, error.start)
-        message = f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)"
-        return Unreadable([make("CJM103", name, line, column, message, "save the file with UTF-8 encoding")])
+        byte = format(raw[error.start], "02x")
+        message = Message("the file is not valid UTF-8 (byte 0x{byte} cannot be decoded)", byte=byte)
+        hint = Message("save the file with UTF-8 encoding")
+        return Unreadable([make("CJM103", name, line, column, message, hint)])
     return parse_text(text.removeprefix("\ufeff"), name)
 
 
@@ -201,7 +202,7 @@ def parse_text(text: str, name: str) -> Document | Unreadable:
     result = _parse(repair(text, findings), name)
     if isinstance(result, Unreadable):
         return Unreadable([*problems, *result.diagnostics], text)
-    return replace(result, text=text, problems=problems)
+    return replace(result, text=text, problems=[*problems, *result.problems])
 
 
 def _parse(text: str, name: str) -> Document | Unreadable:
@@ -211,22 +212,25 @@ def _parse(text: str, name: str) -> Document | Unreadable:
         root = yaml.compose(text)
     except ReaderError as error:
         line, column = _text_position(text, error.position)
-        message = f"the file holds a control character (U+{error.character:04X}) that YAML does not allow"
-        hint = "remove the character, or check that this is a text file"
+        code = format(error.character, "04X")
+        message = Message("the file holds a control character (U+{code}) that YAML does not allow", code=code)
+        hint = Message("remove the character, or check that this is a text file")
         return Unreadable([make("CJM104", name, line, column, message, hint)], text)
     except MarkedYAMLError as error:
         return Unreadable([syntax_diagnostic(error, name, text)], text)
     except YAMLError as error:  # pragma: no cover - every ruamel parse error is marked or a ReaderError
-        return Unreadable([make("CJM105", name, 0, 0, f"the YAML cannot be parsed: {error}")], text)
+        return Unreadable(
+            [make("CJM105", name, 0, 0, Message("the YAML cannot be parsed: {error}", error=str(error)))], text
+        )
     if root is None:
-        message = "the file is empty: it holds no journey"
-        hint = "start with `cjm: 1`, a `title:` and a list of `stages:`"
+        message = Message("the file is empty: it holds no journey")
+        hint = Message("start with `cjm: 1`, a `title:` and a list of `stages:`")
         return Unreadable([make("CJM107", name, 1, 1, message, hint)], text)
     if not isinstance(root, MappingNode):
         line, column = _node_position(root)
-        kind = "a list" if isinstance(root, SequenceNode) else "a single value"
-        message = f"the top level is {kind}, not a mapping of keys"
-        hint = "a journey file starts with keys such as `cjm: 1` and `title: …`"
+        kind = Message("a list") if isinstance(root, SequenceNode) else Message("a single value")
+        message = Message("the top level is {kind}, not a mapping of keys", kind=kind)
+        hint = Message("a journey file starts with keys such as `cjm: 1` and `title: …`")
         return Unreadable([make("CJM108", name, line, column, message, hint)], text)
     builder = _Builder(yaml)
     try:
@@ -237,7 +241,8 @@ def _parse(text: str, name: str) -> Document | Unreadable:
         end = end_mark.column if end_mark.line + 1 == line and end_mark.column >= column else None
         refusal = make(refused.code, name, line, column, refused.message, refused.hint, end_column=end)
         return Unreadable([refusal], text)
-    return Document(name=name, text=text, data=data, positions=builder.positions, scalars=builder.scalars)
+    problems = [duplicate_diagnostic(name, *duplicate) for duplicate in builder.duplicates]
+    return Document(name, text, data, builder.positions, builder.scalars, problems)
 
 
 class _Builder:
@@ -250,14 +255,18 @@ class _Builder:
         self.budget = MAX_NODES
         self.seen: set[int] = set()
         self.aliased = False
+        self.duplicates: list[tuple[MappingNode, Node, PathKey, Node]] = []
 
     def build(self, node: Node, path: PathKey, key_node: Node | None = None) -> Any:
         if len(path) > MAX_DEPTH:
             raise _Refused(
                 "CJM116",
                 node,
-                f"aliases nest the values more than {MAX_DEPTH} levels deep; a journey map needs about 6",
-                "write the values out instead of nesting aliases",
+                Message(
+                    "aliases nest the values more than {depth} levels deep; a journey map needs about 6",
+                    depth=MAX_DEPTH,
+                ),
+                Message("write the values out instead of nesting aliases"),
             )
         self.budget -= 1
         if isinstance(node, MappingNode | SequenceNode):
@@ -267,23 +276,27 @@ class _Builder:
             raise _Refused(
                 "CJM112",
                 node,
-                f"the file holds more than {MAX_NODES:,} values; a journey map holds a few hundred",
-                "split the map, one journey per file",
+                Message("the file holds more than {count} values; a journey map holds a few hundred", count=MAX_NODES),
+                Message("split the map, one journey per file"),
             )
         if self.budget < 0:
             raise _Refused(
                 "CJM109",
                 node,
-                "anchors and aliases expand to too many values (over "
-                f"{MAX_NODES:,}); the file looks like a 'billion laughs' attack",
-                "write the values out instead of nesting aliases",
+                Message(
+                    "anchors and aliases expand to too many values (over {count}); the file looks like a "
+                    "'billion laughs' attack",
+                    count=MAX_NODES,
+                ),
+                Message("write the values out instead of nesting aliases"),
             )
         line, column = _node_position(node)
         key_line, key_column = _node_position(key_node) if key_node is not None else (line, column)
         self.positions.spans.setdefault(path, Span(key_line, key_column, line, column))
         for part in (node, key_node):
-            if part is not None and part.end_mark.line == part.start_mark.line and part.end_mark.column > 0:
-                self.positions.ends.setdefault(_node_position(part), part.end_mark.column)
+            start, end = (part.start_mark, part.end_mark) if part is not None else (None, None)
+            if start is not None and end is not None and end.line == start.line and end.column > start.column:
+                self.positions.ends.setdefault((start.line + 1, start.column + 1), end.column)
         if isinstance(node, MappingNode):
             if node.tag != _TAG + "map":
                 raise self._tag_refused(node)
@@ -299,18 +312,20 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
+        key_nodes: dict[Any, Node] = {}
         merged: list[MappingNode] = []
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
                 merged.extend(self._merge_sources(value_node))
                 continue
             if not isinstance(key_node, ScalarNode):
-                raise _Refused("CJM105", key_node, "a key must be plain text, not a list or a mapping")
+                raise _Refused("CJM105", key_node, Message("a key must be plain text, not a list or a mapping"))
             key = self._scalar(key_node)
             if key in result:
-                raise _Refused(
-                    "CJM106", key_node, f"duplicate key `{key}` in the same mapping", _duplicate_hint(node, key_node)
-                )
+                # Kept going: the first value stays, the rest of the file is still read and checked.
+                self.duplicates.append((node, key_node, path, key_nodes[key]))
+                continue
+            key_nodes[key] = key_node
             result[key] = self.build(value_node, (*path, key), key_node)
         for source in merged:
             for key_node, value_node in source.value:
@@ -324,7 +339,7 @@ class _Builder:
             return [node]
         if isinstance(node, SequenceNode) and all(isinstance(item, MappingNode) for item in node.value):
             return list(node.value)
-        raise _Refused("CJM105", node, "a merge key `<<` takes a mapping or a list of mappings")
+        raise _Refused("CJM105", node, Message("a merge key `<<` takes a mapping or a list of mappings"))
 
     def _scalar(self, node: Node) -> Any:
         if node.tag not in _SCALAR_TAGS:
@@ -332,7 +347,11 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except (YAMLError, ValueError) as error:
-            raise _Refused("CJM105", node, f"the value `{node.value}` cannot be read: {error}") from None
+            raise _Refused(
+                "CJM105",
+                node,
+                Message("the value `{value}` cannot be read: {error}", value=node.value, error=str(error)),
+            ) from None
 
     @staticmethod
     def _tag_refused(node: Node) -> _Refused:
@@ -340,26 +359,13 @@ class _Builder:
         return _Refused(
             "CJM110",
             node,
-            f"the YAML tag `{tag}` is not allowed in a journey file",
-            "remove the tag (values are plain text, numbers, dates, lists and mappings); "
-            f"if `{tag}` is part of the text, put the whole value in quotes",
+            Message("the YAML tag `{tag}` is not allowed in a journey file", tag=tag),
+            Message(
+                "remove the tag (values are plain text, numbers, dates, lists and mappings); "
+                "if `{tag}` is part of the text, put the whole value in quotes",
+                tag=tag,
+            ),
         )
-
-
-def _duplicate_hint(node: MappingNode, duplicate: Node) -> str:
-    """The hint of a duplicate key; when an empty key such as `touchpoints:` stands above it, the likely cause."""
-    empty: Node | None = None
-    for key, value in node.value:
-        if key is duplicate:
-            break
-        if isinstance(value, ScalarNode) and value.tag == _TAG + "null" and not value.value:
-            empty = key
-    if empty is None:
-        return "YAML would silently keep only one of them: remove or rename one"
-    return (
-        f"if these keys belong under `{empty.value}:` at line {empty.start_mark.line + 1}, indent them under it "
-        "as a list item (`- `); otherwise remove or rename one (YAML would silently keep only one)"
-    )
 
 
 def _scalar_source(node: ScalarNode) -> ScalarSource:

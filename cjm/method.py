@@ -16,6 +16,7 @@ from cjm.diagnostics import Diagnostic, make
 from cjm.loader import Anchor, Document, PathKey
 from cjm.model import Journey, MapType
 from cjm.partial import Lost
+from cjm.translation import N_, Message
 
 Finding = tuple[str, PathKey, str, str | None, Anchor]
 Rule = Callable[[Journey, Config, datetime.date], Iterator[Finding]]
@@ -112,8 +113,8 @@ def _objective_and_persona(journey: Journey, config: Config, today: datetime.dat
         yield (
             "CJM501",
             ("objective",),
-            "the map has no `objective`: say why it exists and what it should change",
-            "objective: Cut cart abandonment from 70% to 55% by Q3",
+            Message("the map has no `objective`: say why it exists and what it should change"),
+            Message("objective: Cut cart abandonment from 70% to 55% by Q3"),
             "key",
         )
     persona = journey.persona
@@ -121,17 +122,22 @@ def _objective_and_persona(journey: Journey, config: Config, today: datetime.dat
         yield (
             "CJM502",
             ("persona",),
-            "the map follows no `persona`: whose journey is this?",
-            "add `persona:` with a name, goals and frustrations (one persona per map)",
+            Message("the map follows no `persona`: whose journey is this?"),
+            Message("add `persona:` with a name, goals and frustrations (one persona per map)"),
             "key",
         )
     elif not persona.goals or not persona.frustrations:
-        missing = " and ".join(field for field in ("goals", "frustrations") if not getattr(persona, field))
+        if not persona.goals and not persona.frustrations:
+            message = Message("the persona `{name}` has no goals and frustrations", name=persona.name)
+        elif not persona.goals:
+            message = Message("the persona `{name}` has no goals", name=persona.name)
+        else:
+            message = Message("the persona `{name}` has no frustrations", name=persona.name)
         yield (
             "CJM503",
             ("persona",),
-            f"the persona `{persona.name}` has no {missing}",
-            "from the research: what they want to achieve, and what gets in their way",
+            message,
+            Message("from the research: what they want to achieve, and what gets in their way"),
             "key",
         )
 
@@ -142,16 +148,26 @@ def _stages(journey: Journey, config: Config, today: datetime.date) -> Iterator[
         yield (
             "CJM504",
             ("stages", config.max_stages),
-            f"the map has {count} stages, more than {config.max_stages}: a map nobody can read helps nobody",
-            "merge stages and keep the critical moments (the guides say 5 to 8)",
+            Message(
+                "the map has {count} stages, more than {most}: a map nobody can read helps nobody",
+                count=count,
+                most=config.max_stages,
+            ),
+            Message("merge stages and keep the critical moments (the guides say 5 to 8)"),
             "value",
         )
     if count < config.min_stages:
         yield (
             "CJM505",
             ("stages",),
-            f"the map has {count} stage{'s' if count != 1 else ''}, fewer than {config.min_stages}",
-            "add what happens before and after this moment",
+            Message(
+                N_("the map has {count} stage, fewer than {least}")
+                if count == 1
+                else N_("the map has {count} stages, fewer than {least}"),
+                count=count,
+                least=config.min_stages,
+            ),
+            Message("add what happens before and after this moment"),
             "key",
         )
     if count > 1 and all(stage.score is None for stage in journey.stages):
@@ -159,8 +175,10 @@ def _stages(journey: Journey, config: Config, today: datetime.date) -> Iterator[
         yield (
             "CJM506",
             ("stages",),
-            "no stage has an emotion, neither its own nor from its touchpoints: the map has no emotional curve",
-            "add `emotion:` to the stages or to their touchpoints, on the map's `emotion_scale`",
+            Message(
+                "no stage has an emotion, neither its own nor from its touchpoints: the map has no emotional curve"
+            ),
+            Message("add `emotion:` to the stages or to their touchpoints, on the map's `emotion_scale`"),
             "key",
         )
         return
@@ -169,8 +187,8 @@ def _stages(journey: Journey, config: Config, today: datetime.date) -> Iterator[
             yield (
                 "CJM506",
                 ("stages", s),
-                f"stage `{stage.name}` has no emotion, neither its own nor from its touchpoints",
-                "add `emotion:` to the stage or to its touchpoints",
+                Message("stage `{name}` has no emotion, neither its own nor from its touchpoints", name=stage.name),
+                Message("add `emotion:` to the stage or to its touchpoints"),
                 "value",
             )
 
@@ -182,18 +200,23 @@ def _channels(journey: Journey, config: Config, today: datetime.date) -> Iterato
         for t, touchpoint in enumerate(stage.touchpoints)
     ]
     unnamed = [(path, touchpoint) for path, touchpoint in touchpoints if touchpoint.channel is None]
-    hint = "add `channel:` (web, email, phone, store… or one declared under `channels:`) where the research says"
+    hint = Message(
+        "add `channel:` (web, email, phone, store… or one declared under `channels:`) where the research says"
+    )
     if unnamed and len(unnamed) == len(touchpoints) and len(unnamed) > 1:
         yield (
             "CJM514",
             ("stages",),
-            f"no touchpoint names its channel ({len(unnamed)} touchpoints): the map cannot show channel switches",
+            Message(
+                "no touchpoint names its channel ({count} touchpoints): the map cannot show channel switches",
+                count=len(unnamed),
+            ),
             hint,
             "key",
         )
         return
     for path, touchpoint in unnamed:
-        yield ("CJM514", path, f"touchpoint `{touchpoint.id}` names no channel", hint, "value")
+        yield ("CJM514", path, Message("touchpoint `{id}` names no channel", id=touchpoint.id), hint, "value")
 
 
 def _pain_points_and_opportunities(journey: Journey, config: Config, today: datetime.date) -> Iterator[Finding]:
@@ -205,16 +228,21 @@ def _pain_points_and_opportunities(journey: Journey, config: Config, today: date
                 yield (
                     "CJM507",
                     path,
-                    f"pain point `{pain.id}` has no evidence: is it known or assumed?",
-                    'add `evidence: [Interviews (8 of 12), "Analytics: 43% drop", Support tickets]`',
+                    Message("pain point `{id}` has no evidence: is it known or assumed?", id=pain.id),
+                    Message('add `evidence: [Interviews (8 of 12), "Analytics: 43% drop", Support tickets]`'),
                     "value",
                 )
             if pain.severity in ("high", "critical") and pain.id not in addressed:
                 yield (
                     "CJM508",
                     path,
-                    f"{pain.severity} pain point `{pain.id}` is addressed by no opportunity",
-                    f"add an opportunity with `addresses: [{pain.id}]`",
+                    Message(
+                        N_("critical pain point `{id}` is addressed by no opportunity")
+                        if pain.severity == "critical"
+                        else N_("high pain point `{id}` is addressed by no opportunity"),
+                        id=pain.id,
+                    ),
+                    Message("add an opportunity with `addresses: [{id}]`", id=pain.id),
                     "value",
                 )
         for o, opportunity in enumerate(stage.opportunities):
@@ -222,8 +250,8 @@ def _pain_points_and_opportunities(journey: Journey, config: Config, today: date
                 yield (
                     "CJM509",
                     ("stages", s, "opportunities", o),
-                    f"opportunity `{opportunity.id}` addresses no pain point",
-                    "say which pain points it solves with `addresses: [...]`",
+                    Message("opportunity `{id}` addresses no pain point", id=opportunity.id),
+                    Message("say which pain points it solves with `addresses: [...]`"),
                     "value",
                 )
         for k, kpi in enumerate(stage.kpis):
@@ -231,17 +259,20 @@ def _pain_points_and_opportunities(journey: Journey, config: Config, today: date
                 yield (
                     "CJM510",
                     ("stages", s, "kpis", k),
-                    f"KPI `{kpi.name}` has no target",
-                    "add `target:` so the map says what good looks like",
+                    Message("KPI `{name}` has no target", name=kpi.name),
+                    Message("add `target:` so the map says what good looks like"),
                     "value",
                 )
             elif kpi.better is None and kpi.value is not None and kpi.value != kpi.target:
                 yield (
                     "CJM515",
                     ("stages", s, "kpis", k),
-                    f"KPI `{kpi.name}` does not say whether higher or lower is better, "
-                    "so nobody can tell whether it is on target",
-                    "add `better: higher` (conversion, NPS) or `better: lower` (churn, cost, delay)",
+                    Message(
+                        "KPI `{name}` does not say whether higher or lower is better, "
+                        "so nobody can tell whether it is on target",
+                        name=kpi.name,
+                    ),
+                    Message("add `better: higher` (conversion, NPS) or `better: lower` (churn, cost, delay)"),
                     "value",
                 )
 
@@ -251,9 +282,11 @@ def _review(journey: Journey, config: Config, today: datetime.date) -> Iterator[
         yield (
             "CJM511",
             ("reviewed",),
-            "the map has no `reviewed` date",
-            f"add `reviewed: {today.isoformat()}` after a "
-            "review with real customers (the guides say at least once a quarter)",
+            Message("the map has no `reviewed` date"),
+            Message(
+                "add `reviewed: {today}` after a review with real customers (the guides say at least once a quarter)",
+                today=today.isoformat(),
+            ),
             "key",
         )
         return
@@ -262,16 +295,24 @@ def _review(journey: Journey, config: Config, today: datetime.date) -> Iterator[
         yield (
             "CJM512",
             ("reviewed",),
-            f"the map was last reviewed {age} days ago ({journey.reviewed.isoformat()}), "
-            f"more than {config.stale_after_days}",
-            "revisit it with customers, then update `reviewed:`",
+            Message(
+                "the map was last reviewed {age} days ago ({date}), more than {most}",
+                age=age,
+                date=journey.reviewed.isoformat(),
+                most=config.stale_after_days,
+            ),
+            Message("revisit it with customers, then update `reviewed:`"),
             "value",
         )
     elif age < 0:
         yield (
             "CJM513",
             ("reviewed",),
-            f"the review date {journey.reviewed.isoformat()} is in the future (today is {today.isoformat()})",
+            Message(
+                "the review date {date} is in the future (today is {today})",
+                date=journey.reviewed.isoformat(),
+                today=today.isoformat(),
+            ),
             None,
             "value",
         )

@@ -20,6 +20,7 @@ from cjm.method import check_method
 from cjm.model import Journey
 from cjm.partial import Readable, readable_part
 from cjm.source_text import keep_source_text
+from cjm.translation import Message
 from cjm.validation import validate_document
 
 
@@ -103,20 +104,26 @@ def _baseline(document: Document, shown: str, load: BaselineLoader) -> tuple[Jou
                 document.name,
                 line,
                 column,
-                f"baseline map `{shown}` does not exist",
-                "the path is relative to this file",
+                Message("baseline map `{path}` does not exist", path=shown),
+                Message("the path is relative to this file"),
             )
         ]
     first = next(d for d in result.diagnostics if d.severity == "error")
+    where = f"{first.file}:{first.line}:{first.column}"
     return None, [
         make(
             "CJM309",
             document.name,
             line,
             column,
-            f"baseline map `{shown}` is not valid: {first.file}:{first.line}:{first.column}: {first.code} "
-            f"{first.message}",
-            f"run `cjm validate {first.file}`",
+            Message(
+                "baseline map `{path}` is not valid: {where}: {code} {message}",
+                path=shown,
+                where=where,
+                code=first.code,
+                message=first.message,
+            ),
+            Message("run `cjm validate {file}`", file=first.file),
         )
     ]
 

@@ -22,6 +22,7 @@ from cjm.diagnostics import Diagnostic, make
 from cjm.fields import SINGLE, all_models, children, field_fits, model_at, noun, shape, the
 from cjm.loader import Document, PathKey
 from cjm.model import Journey
+from cjm.translation import N_, Message
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def explain_unknown_keys(document: Document, paths: Iterable[PathKey]) -> list[D
     for path in paths:
         if model_at(path[:-1]) is None or not isinstance(path[-1], str):
             line, column = document.positions.locate(path, "key")
-            found.append(make("CJM203", document.name, line, column, f"unknown field `{path[-1]}`"))
+            found.append(make("CJM203", document.name, line, column, Message("unknown field `{key}`", key=path[-1])))
     return found
 
 
@@ -73,9 +74,20 @@ def _line(document: Document, path: PathKey, anchor: Literal["key", "value"] = "
     return document.positions.locate(path, anchor)[0]
 
 
-def _names(keys: list[str]) -> str:
-    shown = [f"`{key}`" for key in keys]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+def _names(keys: list[str]) -> Message:
+    """ "`kind`, `emotion` and `moment_of_truth`": the keys in code spans, the last joined with "and"."""
+    shown = ["`" + key + "`" for key in keys]
+    if len(shown) == 1:
+        return Message("{key}", key=shown[0])
+    return Message("{keys} and {last}", keys=", ".join(shown[:-1]), last=shown[-1])
+
+
+def _either(nouns: list[str]) -> str:
+    """ "the persona or a stage or a touchpoint": the nouns joined with "or", each translated."""
+    joined = nouns[0]
+    for named in nouns[1:]:
+        joined = Message("{left} or {right}", left=joined, right=named)
+    return joined
 
 
 def _dedented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[PathKey, ...]] | None:
@@ -115,23 +127,43 @@ def _dedented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[PathKey,
             return None
         target: PathKey = (*key.holder, before, len(container) - 1)
         target_keys = list(container[-1])
-        where = f"under the {noun(child).split(' ', 1)[-1]} at line {_line(document, target, 'value')}"
+        where = Message("under {object} at line {line}", object=the(child), line=_line(document, target, "value"))
     elif isinstance(container, dict) and container:
         target = (*key.holder, before)
         target_keys = list(container)
-        where = f"under `{before}:` at line {_line(document, target)}"
+        where = Message("under `{key}:` at line {line}", key=before, line=_line(document, target))
     else:
         return None
     first = target_keys[0]
     column = document.positions.locate((*target, first), "key")[1]
     kept = [name for name in group if name in key.model.model_fields]
-    message = f"{_names(group)} {'belongs' if len(group) == 1 else 'belong'} to {noun(child)}, "
-    depth = "at the top level" if key.model is Journey else f"at the depth of {the(key.model)}'s fields"
-    message += f"but {'it is' if len(group) == 1 else 'they are'} {depth}"
+    depth = (
+        Message("at the top level")
+        if key.model is Journey
+        else Message("at the depth of {owner}'s fields", owner=the(key.model))
+    )
+    names, child_noun = _names(group), noun(child)
+    if len(group) == 1:
+        message = Message("{keys} belongs to {object}, but it is {depth}", keys=names, object=child_noun, depth=depth)
+    else:
+        message = Message("{keys} belong to {object}, but they are {depth}", keys=names, object=child_noun, depth=depth)
     if kept:
-        values = ", ".join(f"`{name}: {_short(holder[name])}`" for name in kept)
-        message += f"; as written, {values} {'is' if len(kept) == 1 else 'are'} read as {the(key.model)}'s"
-    hint = f"indent {'it' if len(group) == 1 else 'them'} {where}, to line up with `{first}:` (column {column})"
+        values = ", ".join("`" + name + ": " + _short(holder[name]) + "`" for name in kept)
+        kept_arguments = {"message": message, "values": values, "owner": the(key.model)}
+        message = (
+            Message("{message}; as written, {values} is read as {owner}'s", **kept_arguments)
+            if len(kept) == 1
+            else Message("{message}; as written, {values} are read as {owner}'s", **kept_arguments)
+        )
+    hint = (
+        Message(
+            "indent it {where}, to line up with `{first}:` (column {column})", where=where, first=first, column=column
+        )
+        if len(group) == 1
+        else Message(
+            "indent them {where}, to line up with `{first}:` (column {column})", where=where, first=first, column=column
+        )
+    )
     line, column = document.positions.locate((*key.holder, group[0]), "key")
     covered = tuple((*key.holder, name) for name in group)
     return make("CJM203", document.name, line, column, message, hint), covered
@@ -163,11 +195,14 @@ def _over_indented(document: Document, key: _Key) -> tuple[Diagnostic, tuple[Pat
         return None
     first = parent_keys[0]
     line, column = document.positions.locate((*parent_path, first), "key")
-    message = (
-        f"{_names(group)} {'belongs' if len(group) == 1 else 'belong'} to {the(parent_model)}, "
-        f"not to {noun(key.model)}: {'it is' if len(group) == 1 else 'they are'} indented too far"
-    )
-    hint = f"dedent {'it' if len(group) == 1 else 'them'} to line up with `{first}:` at line {line} (column {column})"
+    arguments = {"keys": _names(group), "owner": the(parent_model), "object": noun(key.model)}
+    place = {"first": first, "line": line, "column": column}
+    if len(group) == 1:
+        message = Message("{keys} belongs to {owner}, not to {object}: it is indented too far", **arguments)
+        hint = Message("dedent it to line up with `{first}:` at line {line} (column {column})", **place)
+    else:
+        message = Message("{keys} belong to {owner}, not to {object}: they are indented too far", **arguments)
+        hint = Message("dedent them to line up with `{first}:` at line {line} (column {column})", **place)
     where_line, where_column = document.positions.locate((*holder_path, group[0]), "key")
     covered = tuple((*holder_path, name) for name in group)
     return make("CJM203", document.name, where_line, where_column, message, hint), covered
@@ -179,7 +214,7 @@ def _elsewhere(document: Document, key: _Key) -> Diagnostic:
     holder = _holder(document, key.holder)
     value = holder.get(key.name)
     where = _where(document, key)
-    message = f"unknown field `{key.name}` {where}"
+    message = Message("unknown field `{key}` {where}", key=key.name, where=where)
     present = {name for name in holder if isinstance(name, str)}
     free = [name for name in key.model.model_fields if name not in present]
     fitting = [name for name in free if field_fits(key.model.model_fields[name], value)]
@@ -188,11 +223,12 @@ def _elsewhere(document: Document, key: _Key) -> Diagnostic:
     # (`goal` in the persona is its `goals`; `kind` in a stage is a touchpoint's, not the stage's `id`).
     close = difflib.get_close_matches(key.name, fitting, n=1, cutoff=0.8 if owners else 0.6)
     if close:
-        return make("CJM203", document.name, line, column, message, f"did you mean `{close[0]}`?")
+        return make("CJM203", document.name, line, column, message, Message("did you mean `{value}`?", value=close[0]))
     if owners:
-        nouns = " or ".join(dict.fromkeys(noun(model) for model in owners))
-        message += f": `{key.name}` is a field of {nouns}"
-        return make("CJM203", document.name, line, column, message, f"move it into {nouns}, or remove it")
+        nouns = _either(list(dict.fromkeys(noun(model) for model in owners)))
+        message = Message("{message}: `{key}` is a field of {objects}", message=message, key=key.name, objects=nouns)
+        hint = Message("move it into {objects}, or remove it", objects=nouns)
+        return make("CJM203", document.name, line, column, message, hint)
     unfit = difflib.get_close_matches(key.name, free, n=1, cutoff=0.8)
     if unfit:
         # The nearest field here does not take this value: say what it takes, so one run fixes both.
@@ -203,7 +239,12 @@ def _elsewhere(document: Document, key: _Key) -> Diagnostic:
             line,
             column,
             message,
-            f"the nearest field here, `{unfit[0]}`, takes {takes}, not {_described(value)}",
+            Message(
+                "the nearest field here, `{field}`, takes {takes}, not {value}",
+                field=unfit[0],
+                takes=takes,
+                value=_described(value),
+            ),
         )
     for model in all_models():
         candidates = [name for name, field in model.model_fields.items() if field_fits(field, value)]
@@ -214,32 +255,48 @@ def _elsewhere(document: Document, key: _Key) -> Diagnostic:
                 document.name,
                 line,
                 column,
-                f"{message}: `{near[0]}` is a field of {noun(model)}",
-                f"did you mean `{near[0]}`, in {noun(model)}?",
+                Message(
+                    "{message}: `{field}` is a field of {object}", message=message, field=near[0], object=noun(model)
+                ),
+                Message("did you mean `{field}`, in {object}?", field=near[0], object=noun(model)),
             )
-    return make("CJM203", document.name, line, column, message, f"known fields here: {', '.join(free)}")
+    hint = Message("known fields here: {fields}", fields=", ".join(free))
+    return make("CJM203", document.name, line, column, message, hint)
 
 
-def _where(document: Document, key: _Key) -> str:
+# "in stage `Cart`": the same words as validation's, so both read alike (and share their translation).
+_IN_NAMED: dict[str, str] = {
+    "Stage": N_("in stage `{name}`"),
+    "Touchpoint": N_("in touchpoint `{name}`"),
+    "PainPoint": N_("in pain point `{name}`"),
+    "Opportunity": N_("in opportunity `{name}`"),
+    "KPI": N_("in KPI `{name}`"),
+    "Quote": N_("in quote `{name}`"),
+    "Channel": N_("in channel `{name}`"),
+    "NextStep": N_("in next step `{name}`"),
+}
+
+
+def _where(document: Document, key: _Key) -> Message:
     if not key.holder:
-        return "at the top level"
-    named = noun(key.model)
+        return Message("at the top level")
     if issubclass(key.model, SINGLE):
-        return f"in {named}"
+        return Message("in {object}", object=noun(key.model))
     holder = _holder(document, key.holder)
+    template = _IN_NAMED.get(key.model.__name__)
     for field in ("id", "name", "text"):
         ident = holder.get(field)
-        if isinstance(ident, str) and ident.strip():
-            return f"in {named.split(' ', 1)[-1]} `{' '.join(ident.split())[:40]}`"
-    return f"in {named.split(' ', 1)[-1]}"
+        if isinstance(ident, str) and ident.strip() and template is not None:
+            return Message(template, name=" ".join(ident.split())[:40])
+    return Message("in {object}", object=the(key.model))
 
 
 def _described(value: Any) -> str:
     if isinstance(value, list):
-        return "a list"
+        return Message("a list")
     if isinstance(value, dict):
-        return "a mapping"
-    return "nothing" if value is None else f"`{_short(value)}`"
+        return Message("a mapping")
+    return Message("nothing") if value is None else "`" + _short(value) + "`"
 
 
 def _short(value: Any) -> str:
@@ -276,21 +333,22 @@ def moved_values(document: Document) -> list[Diagnostic]:
                 if key in items[-1] or not others:
                     continue
                 line, column = document.positions.locate((*path, key), "key")
-                item_line = _line(document, last, "value")
-                item_noun = noun(child).split(" ", 1)[-1]
-                found.append(
-                    make(
-                        "CJM209",
-                        document.name,
-                        line,
-                        column,
-                        f"`{key}: {_short(holder[key])}` follows the {name.replace('_', ' ')} at the depth of "
-                        f"{the(model)}'s fields, so it is read as {the(model)}'s; the {item_noun} above it (line "
-                        f"{item_line}) has no `{key}` while the others have one",
-                        f"if it is the {item_noun}'s, indent it under the {item_noun} at line {item_line}; if it is "
-                        f"{the(model)}'s, move it above `{name}:`",
-                    )
+                arguments = {"owner": the(model), "item": the(child), "line": _line(document, last, "value")}
+                message = Message(
+                    "`{value}` follows `{list}:` at the depth of {owner}'s fields, so it is read as {owner}'s; "
+                    "{item} above it (line {line}) has no `{key}` while the others have one",
+                    value=key + ": " + _short(holder[key]),
+                    list=name,
+                    key=key,
+                    **arguments,
                 )
+                hint = Message(
+                    "if it is {item}'s, indent it under {item} at line {line}; if it is {owner}'s, "
+                    "move it above `{list}:`",
+                    list=name,
+                    **arguments,
+                )
+                found.append(make("CJM209", document.name, line, column, message, hint))
     return found
 
 

@@ -19,55 +19,14 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from cjm.characters import COLON_LIKE, DASH_LIKE, INVISIBLE, LINE_SEPARATORS, describe
 from cjm.diagnostics import Diagnostic, make
+from cjm.translation import Message
 
 # A journey map nests about six levels (map, stages, stage, touchpoints, touchpoint, next).
 MAX_DEPTH = 64
 # The richest example holds about 700 values; the loader's alias budget is the same 100,000.
 MAX_VALUES = 100_000
-
-# Characters that look like a space, or like nothing, and are not YAML whitespace.
-INVISIBLE: dict[str, str] = {
-    "\u00a0": "a non-breaking space",
-    "\u202f": "a narrow non-breaking space",
-    "\u2007": "a figure space",
-    "\u2009": "a thin space",
-    "\u200a": "a hair space",
-    "\u2002": "an en space",
-    "\u2003": "an em space",
-    "\u2004": "a three-per-em space",
-    "\u2005": "a four-per-em space",
-    "\u2006": "a six-per-em space",
-    "\u2008": "a punctuation space",
-    "\u205f": "a medium mathematical space",
-    "\u3000": "an ideographic (full-width) space",
-    "\u200b": "a zero-width space",
-    "\u200c": "a zero-width non-joiner",
-    "\u200d": "a zero-width joiner",
-    "\u2060": "a word joiner",
-    "\ufeff": "a byte order mark (an invisible zero-width character)",
-    "\u00ad": "a soft hyphen (invisible)",
-}
-# Characters a word processor puts where YAML wants `-` (a list item) or `:` (a key).
-DASH_LIKE: dict[str, str] = {
-    "\u2013": "an en dash `–`",
-    "\u2014": "an em dash `—`",
-    "\u2212": "a minus sign `−`",
-    "\u2010": "a Unicode hyphen `‐`",
-    "\u2011": "a non-breaking hyphen `‑`",
-    "\u2022": "a bullet `•`",
-    "\u00b7": "a middle dot `·`",
-    "\u25aa": "a square bullet `▪`",
-    "\u25cf": "a black circle `●`",
-}
-COLON_LIKE: dict[str, str] = {"\uff1a": "a full-width colon `：`", "\ua789": "a modifier-letter colon `꞉`"}
-# Line breaks YAML counts but editors mostly do not: every position after one would be off.
-LINE_SEPARATORS: dict[str, str] = {
-    "\u2028": "a Unicode line separator (U+2028)",
-    "\u2029": "a Unicode paragraph separator (U+2029)",
-    "\x85": "a next-line control character (U+0085)",
-}
-
 
 # A line holding none of these needs only its indentation looked at (the fast path of the scan).
 _SPECIAL = re.compile(
@@ -86,18 +45,6 @@ class Finding:
     column: int
     message: str
     hint: str
-
-
-def describe(char: str) -> str:
-    """A reader's name for a character: "a non-breaking space (U+00A0)"."""
-    for table in (INVISIBLE, DASH_LIKE, COLON_LIKE, LINE_SEPARATORS):
-        if char in table:
-            name = table[char]
-            break
-    else:
-        name = f"the character {unicodedata.name(char, 'unnamed').lower()}"
-    code = f"(U+{ord(char):04X})"
-    return name if code in name else f"{name} {code}"
 
 
 def scan(text: str, keys: Collection[str] = ()) -> list[Finding]:
@@ -139,11 +86,11 @@ class _Scanner:
 
     def _separators(self, line: str, number: int) -> None:
         for match in _SEPARATOR.finditer(line):
-            hint = "replace it with a normal line break, or remove it"
-            self._report("separator", number, match.start() + 1, match.group(), hint)
+            hint = Message("replace it with a normal line break, or remove it")
+            message = Message("{character}, probably pasted from a document", character=describe(match.group()))
+            self._report("separator", number, match.start() + 1, message, hint)
 
-    def _report(self, kind: str, number: int, column: int, char: str, hint: str, where: str = "") -> None:
-        message = f"{describe(char)}{where}, probably pasted from a document"
+    def _report(self, kind: str, number: int, column: int, message: Message, hint: Message) -> None:
         self.findings.append(Finding(kind, number, column, message, hint))
 
     def _count(self, number: int) -> None:
@@ -156,8 +103,10 @@ class _Scanner:
                     "size",
                     number,
                     1,
-                    f"the file holds more than {MAX_VALUES:,} values; a journey map holds a few hundred",
-                    "split the map, one journey per file",
+                    Message(
+                        "the file holds more than {count} values; a journey map holds a few hundred", count=MAX_VALUES
+                    ),
+                    Message("split the map, one journey per file"),
                 )
             )
 
@@ -169,8 +118,10 @@ class _Scanner:
                     "depth",
                     number,
                     column,
-                    f"the file nests more than {MAX_DEPTH} levels deep; a journey map needs about 6",
-                    "check the indentation and the brackets: a list or mapping is probably never closed",
+                    Message(
+                        "the file nests more than {depth} levels deep; a journey map needs about 6", depth=MAX_DEPTH
+                    ),
+                    Message("check the indentation and the brackets: a list or mapping is probably never closed"),
                 )
             )
 
@@ -197,16 +148,21 @@ class _Scanner:
                 position += 1
                 continue
             if char in INVISIBLE:
-                self._report("invisible", number, position + 1, char, _replace(char), " in the indentation")
+                message = Message(
+                    "{character} in the indentation, probably pasted from a document", character=describe(char)
+                )
+                self._report("invisible", number, position + 1, message, _replace(char))
                 position += 1
                 continue
             following = line[position + 1 : position + 2]
             separated = following in ("", " ", "\t") or following in INVISIBLE
             if char in DASH_LIKE and separated and following != "":
-                self._report(
-                    "dash", number, position + 1, char, "a list item starts with a plain hyphen `-`: type `- `",
-                    " where a list item's `-` belongs",
-                )  # fmt: skip
+                message = Message(
+                    "{character} where a list item's `-` belongs, probably pasted from a document",
+                    character=describe(char),
+                )
+                hint = Message("a list item starts with a plain hyphen `-`: type `- `")
+                self._report("dash", number, position + 1, message, hint)
             elif not (char in "-?" and separated):
                 break
             self._push(position, number, first)
@@ -241,20 +197,11 @@ class _Scanner:
 
     def _close_quote(self, line: str, position: int) -> int:
         """The index after the closing quote of the open quoted scalar, or -1 when it goes on."""
-        quote = self.quote
-        while position < len(line):
-            char = line[position]
-            if quote == '"' and char == "\\":
-                position += 2
-                continue
-            if char == quote:
-                if quote == "'" and line[position + 1 : position + 2] == "'":
-                    position += 2
-                    continue
-                self.quote = None
-                return position + 1
-            position += 1
-        return -1
+        end = end_of_quoted(line, position, self.quote or '"')
+        if end < 0:
+            return -1
+        self.quote = None
+        return end + 1
 
     def _tokens(self, line: str, number: int, position: int, token_start: bool) -> None:
         key_start = position if token_start else -1
@@ -315,29 +262,62 @@ class _Scanner:
             return
         for offset, char in enumerate(key):
             if char in INVISIBLE:
+                message = Message("{character} in a key, probably pasted from a document", character=describe(char))
                 self._report(
-                    "invisible", number, start + offset + 1, char, "remove it: keys are plain words", " in a key"
+                    "invisible", number, start + offset + 1, message, Message("remove it: keys are plain words")
                 )
         if line[colon] in COLON_LIKE:
-            self._report(
-                "colon", number, colon + 1, line[colon], f"type a plain colon and a space: `{cleaned}: `",
-                f" after `{cleaned}`",
-            )  # fmt: skip
+            message = Message(
+                "{character} after `{key}`, probably pasted from a document",
+                character=describe(line[colon]),
+                key=cleaned,
+            )
+            hint = Message("type a plain colon and a space: `{key}: `", key=cleaned)
+            self._report("colon", number, colon + 1, message, hint)
         elif following in INVISIBLE and following:
-            self._report("invisible", number, colon + 2, following, _replace(following), f" after `{cleaned}:`")
+            message = Message(
+                "{character} after `{key}:`, probably pasted from a document",
+                character=describe(following),
+                key=cleaned,
+            )
+            self._report("invisible", number, colon + 2, message, _replace(following))
         else:
             start_of_value = colon + 1 + len(line[colon + 1 :]) - len(line[colon + 1 :].lstrip(" \t"))
             char = line[start_of_value : start_of_value + 1]
             if char and char in INVISIBLE and start_of_value > colon + 1:
-                where = f" at the start of the value of `{cleaned}`"
-                self._report("invisible", number, start_of_value + 1, char, "remove it", where)
+                message = Message(
+                    "{character} at the start of the value of `{key}`, probably pasted from a document",
+                    character=describe(char),
+                    key=cleaned,
+                )
+                self._report("invisible", number, start_of_value + 1, message, Message("remove it"))
 
 
-def _replace(char: str) -> str:
+def end_of_quoted(source: str, position: int, quote: str) -> int:
+    """The index of the quote closing a `quote`-quoted scalar, searching `source` from `position`, or -1.
+
+    YAML's rules: inside double quotes a backslash escapes the next character; inside single
+    quotes a doubled `''` is an apostrophe.
+    """
+    while position < len(source):
+        char = source[position]
+        if quote == '"' and char == "\\":
+            position += 2
+            continue
+        if char == quote:
+            if quote == "'" and source[position + 1 : position + 2] == "'":
+                position += 2
+                continue
+            return position
+        position += 1
+    return -1
+
+
+def _replace(char: str) -> Message:
     """The fix for an invisible character: a space stands for a space, a zero-width character goes."""
     if unicodedata.category(char) == "Zs":
-        return "replace it with a normal space"
-    return "remove it"
+        return Message("replace it with a normal space")
+    return Message("remove it")
 
 
 def repair(text: str, findings: list[Finding]) -> str:

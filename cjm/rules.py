@@ -1,14 +1,15 @@
 """The code table as people read it: `cjm rules` and the docs page, both generated from `RULES`.
 
-Summaries are translated when shown, by their English text (the catalogue lists every one), so
-the table's rows stay as they are; codes, names and JSON keys never change with the language.
+Summaries and the examples marked in the table are translated when shown, by their English text
+(the catalogue lists every one), so the table's rows stay as they are; codes, names and JSON keys
+never change with the language.
 """
 
 from __future__ import annotations
 
 import json
 
-from cjm.diagnostics import RULES, Rule
+from cjm.codes import RULES, Rule
 from cjm.translation import N_, _
 
 GROUPS = {
@@ -40,8 +41,8 @@ def rules_json() -> str:
             "name": r.name,
             "severity": str(r.severity),
             "summary": _(r.summary),
-            "bad": r.bad,
-            "good": r.good,
+            "bad": _(r.bad) if r.bad else "",
+            "good": _(r.good) if r.good else "",
         }
         for r in RULES.values()
     ]
@@ -85,7 +86,8 @@ def _rule_section(rule: Rule) -> list[str]:
     lines = [f"### {rule.code} `{rule.name}` ({_severity(rule)})", "", _(rule.summary), ""]
     for label, example in ((_("Bad:"), rule.bad), (_("Good:"), rule.good)):
         if example:
-            lines += [label, "", f"```{example_language(rule.code, example)}", example, "```", ""]
+            shown = _(example)  # Examples with words (a map's names, a note) are translated; code is shown as is.
+            lines += [label, "", f"```{example_language(rule.code, example)}", shown, "```", ""]
     return lines
 
 

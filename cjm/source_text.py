@@ -14,12 +14,15 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from cjm.diagnostics import Diagnostic, make
 from cjm.fields import kind_at, known_keys
+from cjm.hidden import escapes_in_text, get_at, invisible_in_ids, set_at
 from cjm.loader import Document, PathKey, ScalarSource
+from cjm.translation import Message
 
 _COMMENT = re.compile(r"[ \t]+#")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -46,9 +49,9 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
         kind = kind_at(path)
         if kind not in ("text", "text-list"):
             continue
-        value: Any = source.text if source.plain and source.typed else _get(data, path)
+        value: Any = source.text if source.plain and source.typed else get_at(data, path)
         if source.plain and source.typed:
-            _set(data, path, value)
+            set_at(data, path, value)
         if kind == "text" and source.plain:
             warning = _comment_warning(document, lines, path, source, value)
             if warning is not None:
@@ -63,6 +66,9 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
         if source.plain and source.end_line > source.line > 0:
             warnings.extend(_joined_item_warnings(document, lines, path, source))
     warnings.extend(_text_read_as_mapping(document, data, lines))
+    warnings.extend(_dash_glued_to_key(document))
+    warnings.extend(invisible_in_ids(document, data, lines))
+    warnings.extend(escapes_in_text(document, lines))
     return replace(document, data=data), warnings
 
 
@@ -70,7 +76,7 @@ def _text_read_as_mapping(document: Document, data: Any, lines: list[str]) -> li
     """CJM122 where text holding `: ` was read as a key and its value (`- Why: so slow?` in a list of thoughts)."""
     found = []
     for path in document.positions.spans:
-        value = _get(data, path)
+        value = get_at(data, path)
         if not path or not isinstance(value, dict) or len(value) != 1 or kind_at(path) != "text":
             continue
         [(key, rest)] = value.items()
@@ -82,8 +88,13 @@ def _text_read_as_mapping(document: Document, data: Any, lines: list[str]) -> li
         written = f"- {json.dumps(typed, ensure_ascii=False)}" if isinstance(path[-1], int) else None
         field = _field_name(path)
         written = written or f"{field}: {json.dumps(typed, ensure_ascii=False)}"
-        message = f"`{typed[:40]}` was read as a key and its value because of `: `, where `{field}` takes text"
-        found.append(make("CJM122", document.name, line, column, message, f"put the text in quotes: `{written}`"))
+        message = Message(
+            "`{typed}` was read as a key and its value because of `: `, where `{field}` takes text",
+            typed=typed[:40],
+            field=field,
+        )
+        hint = Message("put the text in quotes: `{written}`", written=written)
+        found.append(make("CJM122", document.name, line, column, message, hint))
     return found
 
 
@@ -109,22 +120,6 @@ def _copy(data: Any) -> Any:
     return data
 
 
-def _get(data: Any, path: PathKey) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-def _set(data: Any, path: PathKey, value: Any) -> None:
-    parent: Any = _get(data, path[:-1])
-    last: Any = path[-1]
-    if isinstance(parent, dict) or (isinstance(parent, list) and isinstance(last, int)):
-        parent[last] = value
-
-
 def _comment_warning(
     document: Document, lines: list[str], path: PathKey, source: ScalarSource, value: Any
 ) -> Diagnostic | None:
@@ -139,16 +134,23 @@ def _comment_warning(
     comment = line[hash_column:]
     field = _field_name(path)
     if value is None or source.text == "":
-        message = f"`{field}` is empty: everything after `#` is a YAML comment and was dropped"
+        message = Message("`{field}` is empty: everything after `#` is a YAML comment and was dropped", field=field)
         typed = line[hash_column - 1 :].strip()
     else:
         if _SLUG.fullmatch(source.text) and comment[:1] in (" ", ""):
             return None  # an id with a comment after it, the way YAML comments are meant
-        message = f"everything after ` #` is a YAML comment and was dropped: `{field}` reads only `{source.text}`"
+        message = Message(
+            "everything after ` #` is a YAML comment and was dropped: `{field}` reads only `{text}`",
+            field=field,
+            text=source.text,
+        )
         typed = f"{source.text} {line[hash_column - 1 :]}".strip()
     quoted = json.dumps(typed, ensure_ascii=False)
     key = f"{field}: " if isinstance(path[-1], str) else "- "
-    hint = f"if it is part of the text, put the text in quotes: `{key}{quoted}`; a comment goes on its own line"
+    hint = Message(
+        "if it is part of the text, put the text in quotes: `{written}`; a comment goes on its own line",
+        written=key + quoted,
+    )
     return make("CJM117", document.name, source.end_line, hash_column, message, hint, end_column=len(line))
 
 
@@ -159,8 +161,8 @@ def _one_item_warning(document: Document, path: PathKey, value: str) -> Diagnost
     line, column = document.positions.locate(path)
     written = f"{field}: [{', '.join(flow_item(item) for item in items)}]"
     one = f"{field}: [{flow_item(value)}]"
-    message = f"`{field}` is one item: `{value}`; write a list to have several"
-    hint = f"several items: `{written}`; one item holding the separators: `{one}`"
+    message = Message("`{field}` is one item: `{value}`; write a list to have several", field=field, value=value)
+    hint = Message("several items: `{written}`; one item holding the separators: `{one}`", written=written, one=one)
     source = document.scalars.get(path)
     end = source.end_column - 1 if source is not None and source.end_line == line else None
     return make("CJM118", document.name, line, column, message, hint, end_column=end)
@@ -180,8 +182,16 @@ def _unused_anchor(document: Document, lines: list[str], path: PathKey, source: 
     field = _field_name(path)
     typed = line[match.start() : source.end_column - 1] if source.end_line == source.line else match.group(0)
     key = f"{field}: " if isinstance(path[-1], str) else "- "
-    message = f"`{match.group(0)}` is read as a YAML anchor, not as text: `{field}` reads only `{source.text}`"
-    hint = f"if it is part of the text, put the text in quotes: `{key}{json.dumps(typed, ensure_ascii=False)}`"
+    message = Message(
+        "`{anchor}` is read as a YAML anchor, not as text: `{field}` reads only `{text}`",
+        anchor=match.group(0),
+        field=field,
+        text=source.text,
+    )
+    hint = Message(
+        "if it is part of the text, put the text in quotes: `{written}`",
+        written=key + json.dumps(typed, ensure_ascii=False),
+    )
     return make("CJM120", document.name, source.line, source.column, message, hint, end_column=match.end())
 
 
@@ -192,9 +202,31 @@ def _dash_without_space(document: Document, lines: list[str], path: PathKey, sou
     line = lines[source.line - 1]
     if line.lstrip(" ").find(source.text[:2]) != 0:
         return None
-    message = f"`{source.text[:12]}` has no space after `-`: YAML reads the text `{source.text}`, not a list item"
-    hint = f"for a list item, write `- {source.text[1:]}` on its own line under the key"
+    message = Message(
+        "`{start}` has no space after `-`: YAML reads the text `{text}`, not a list item",
+        start=source.text[:12],
+        text=source.text,
+    )
+    hint = Message("for a list item, write `{written}` on its own line under the key", written="- " + source.text[1:])
     return make("CJM121", document.name, source.line, source.column, message, hint, end_column=source.column)
+
+
+def _dash_glued_to_key(document: Document) -> list[Diagnostic]:
+    """CJM121 for a key such as `-name:`: a list item's `- ` without its space, read as a key named `-name`."""
+    found = []
+    for path in document.positions.spans:
+        last = path[-1] if path else None
+        if not isinstance(last, str) or not last.startswith("-") or last[1:] not in known_keys():
+            continue
+        line, column = document.positions.locate(path, "key")
+        message = Message(
+            "`{key}:` has no space after `-`: YAML reads a key named `{key}`, not a list item starting with `{field}:`",
+            key=last,
+            field=last[1:],
+        )
+        hint = Message("write `- {field}:`, with a space after the `-`", field=last[1:])
+        found.append(make("CJM121", document.name, line, column, message, hint, end_column=column))
+    return found
 
 
 _LIST_MARKER = re.compile(r"(?:[-*] |\d{1,3}[.)] )")
@@ -219,8 +251,14 @@ def _joined_item_warnings(
         if not _LIST_MARKER.match(stripped) or (number == first and stripped.startswith("- ")):
             continue
         column = len(line) - len(stripped) + 1
-        message = f"this line is read as part of the text of `{field}` (from line {first}), not as a list item"
-        hint = f"for a list, leave `{field}:` alone on its line and write each item under it as `- item`"
+        message = Message(
+            "this line is read as part of the text of `{field}` (from line {line}), not as a list item",
+            field=field,
+            line=first,
+        )
+        hint = Message(
+            "for a list, leave `{field}:` alone on its line and write each item under it as `- item`", field=field
+        )
         found.append(make("CJM119", document.name, number, column, message, hint, end_column=len(line.rstrip())))
     return found
 
@@ -243,3 +281,40 @@ def flow_item(text: str) -> str:
 def _field_name(path: PathKey) -> str:
     names = [part for part in path if isinstance(part, str)]
     return names[-1] if names else "value"
+
+
+def list_hint(path: PathKey, value: Any) -> Message | None:
+    """The hint for one value where a field takes a list (`tags: a, b`): the list written out, ready to paste.
+
+    A list of text or ids splits the value on `, ` and `; ` (`tags: [a, b]`); a list of objects
+    shows the value as the first item's name (`touchpoints:` then `- name: Basket`). None when
+    the value is not text, or the field takes no list.
+    """
+    from cjm.fields import annotation_at, inner_model
+
+    if not isinstance(value, str | int | float) or isinstance(value, bool) or not path:
+        return None
+    annotation = annotation_at(tuple(0 if isinstance(part, int) else part for part in path))
+    if annotation is None or "list[" not in str(annotation):
+        return None
+    field = _field_name(path)
+    text = str(value).strip()
+    items = [item.strip() for item in _SEPARATOR.split(text + " ") if item.strip()] or [text]
+    model = inner_model(annotation)
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        key = next((name for name in ("name", "text", "quote", "id", "to") if name in model.model_fields), None)
+        if key is None:
+            return None
+        shown = ", ".join("`- " + key + ": " + flow_item(item) + "`" for item in items)
+        return Message(
+            "write the items under `{field}:`, one per line: {items}",
+            field=field,
+            items=shown,
+        )
+    written = field + ": [" + ", ".join(flow_item(item) for item in items) + "]"
+    return Message(
+        "write a list: `{written}`, or one item per line under `{field}:` (`- {first}`)",
+        written=written,
+        field=field,
+        first=flow_item(items[0]),
+    )

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cjm.translation import _, ngettext
+
 JOURNEY_SUFFIXES = (".yaml", ".yml")
 
 
@@ -95,11 +97,14 @@ def skipped_note(skipped: list[Path], shown: int = 5) -> str:
     if not skipped:
         return ""
     names = ", ".join(str(path) for path in skipped[:shown]) + (", …" if len(skipped) > shown else "")
-    count = f"{len(skipped)} YAML file{'s' if len(skipped) != 1 else ''}"
-    return (
-        f"skipped {count} that {'are' if len(skipped) != 1 else 'is'} not a journey map (no top-level `cjm:` key, "
-        f"not named *.cjm.yaml): {names}; name a file to check it anyway"
+    template = ngettext(
+        "skipped {count} YAML file that is not a journey map (no top-level `cjm:` key, not named *.cjm.yaml): "
+        "{names}; name a file to check it anyway",
+        "skipped {count} YAML files that are not a journey map (no top-level `cjm:` key, not named *.cjm.yaml): "
+        "{names}; name a file to check it anyway",
+        len(skipped),
     )
+    return template.format(count=len(skipped), names=names)
 
 
 SHARD_PATTERN = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
@@ -109,10 +114,14 @@ def parse_shard(text: str) -> tuple[int, int]:
     """`K/N` → (K, N) with 1 ≤ K ≤ N; raise ValueError with a message for anything else."""
     found = SHARD_PATTERN.match(text)
     if found is None:
-        raise ValueError(f"{text!r} is not a shard like 1/4 (this job's number / the number of jobs)")
+        raise ValueError(
+            _("{text} is not a shard like 1/4 (this job's number / the number of jobs)").format(text=repr(text))
+        )
     index, count = int(found.group(1)), int(found.group(2))
     if not 1 <= index <= count:
-        raise ValueError(f"shard {index}/{count}: the first number must be from 1 to {count}")
+        raise ValueError(
+            _("shard {index}/{count}: the first number must be from 1 to {count}").format(index=index, count=count)
+        )
     return index, count
 
 

@@ -104,6 +104,17 @@ FRENCH: dict[str, tuple[str, ...]] = {
     "a la baisse": ("lower",),
     "baisse": ("lower",),
     "minimiser": ("lower",),
+    # How a stage's touchpoints follow each other (`touchpoints_are`).
+    "sequence": ("sequence",),
+    "en sequence": ("sequence",),
+    "a la suite": ("sequence",),
+    "les uns apres les autres": ("sequence",),
+    "successifs": ("sequence",),
+    "enchainement": ("sequence",),
+    "alternative": ("alternatives",),
+    "au choix": ("alternatives",),
+    "choix": ("alternatives",),
+    "l un ou l autre": ("alternatives",),
     # Yes or no.
     "oui": ("yes", "true"),
     "non": ("no", "false"),

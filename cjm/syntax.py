@@ -13,8 +13,11 @@ import re
 
 from ruamel.yaml.error import MarkedYAMLError
 
+from cjm.brackets import closing_of, flow_item_error, stray_closer, unclosed_bracket
 from cjm.diagnostics import Diagnostic, make
 from cjm.indentation import Found, parse_line, text_line, wrong_depth
+from cjm.prescan import end_of_quoted
+from cjm.translation import Message
 
 
 def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnostic:
@@ -25,15 +28,16 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
     problem = (error.problem or "invalid YAML").strip()
     context = (error.context or "").strip()
     if "expected a single document" in context:
-        message = "the file holds more than one YAML document (`---`)"
-        return make("CJM111", name, line, column, message, "keep one journey map per file")
+        message = Message("the file holds more than one YAML document (`---`)")
+        return make("CJM111", name, line, column, message, Message("keep one journey map per file"))
     explainers = (
         _quote_runs_on,
         _tab,
+        _bad_escape,
         _unclosed_quote,
-        _flow_item,
-        _unclosed_bracket,
-        _stray_closer,
+        flow_item_error,
+        unclosed_bracket,
+        stray_closer,
         _reserved_start,
         _after_quote,
         _dash_without_space,
@@ -47,7 +51,11 @@ def syntax_diagnostic(error: MarkedYAMLError, name: str, text: str) -> Diagnosti
         if found is not None:
             at_line, at_column, message, hint, end = found
             return make("CJM105", name, at_line, at_column, message, hint, end_column=end)
-    return make("CJM105", name, line, column, f"YAML syntax error: {problem}" + (f" ({context})" if context else ""))
+    if context:
+        message = Message("YAML syntax error: {problem} ({context})", problem=problem, context=context)
+    else:
+        message = Message("YAML syntax error: {problem}", problem=problem)
+    return make("CJM105", name, line, column, message)
 
 
 def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
@@ -60,8 +68,8 @@ def _tab(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Fo
         leading = source[: len(source) - len(source.lstrip(" \t"))]
         if "\t" in leading or (number == line and source[column - 1 : column] == "\t"):
             at = leading.index("\t") + 1 if "\t" in leading else column
-            message = "a tab in the indentation: YAML indents with spaces only"
-            return number, at, message, "replace the tab with spaces (two per level)", None
+            message = Message("a tab in the indentation: YAML indents with spaces only")
+            return number, at, message, Message("replace the tab with spaces (two per level)"), None
     return None
 
 
@@ -89,13 +97,17 @@ def _quote_runs_on(error: MarkedYAMLError, lines: list[str], line: int, column: 
         last = closing if closing is not None else len(lines)
         swallowed = [n for n in range(number + 1, last + 1) if _STRUCTURE.match(lines[n - 1])]
         if swallowed:
-            where = f"to line {closing}" if closing is not None else "to the end of the file"
-            message = (
-                f"the quote {quote} opened here is not closed on its line: YAML reads on {where}, "
-                f"taking line {swallowed[0]} and the lines between as text"
+            where = (
+                Message("to line {line}", line=closing) if closing is not None else Message("to the end of the file")
             )
-            escape = "`''` for an apostrophe inside single quotes" if quote == "'" else '`\\"` for a quote inside them'
-            hint = f"end the text with {quote} on the same line; write {escape}"
+            message = Message(
+                "the quote {quote} opened here is not closed on its line: YAML reads on {where}, "
+                "taking line {line} and the lines between as text",
+                quote=quote,
+                where=where,
+                line=swallowed[0],
+            )
+            hint = _close_quote_hint(quote)
             return number, start + 1, message, hint, len(source.rstrip())
         number = last + 1
     return None
@@ -104,20 +116,44 @@ def _quote_runs_on(error: MarkedYAMLError, lines: list[str], line: int, column: 
 def _closing_line(lines: list[str], opened: int, quote: str) -> int | None:
     """The line where a quoted text opened on line `opened` (and not closed there) ends, or None."""
     for number in range(opened + 1, len(lines) + 1):
-        source = lines[number - 1]
-        position = 0
-        while position < len(source):
-            char = source[position]
-            if quote == '"' and char == "\\":
-                position += 2
-                continue
-            if char == quote:
-                if quote == "'" and source[position + 1 : position + 2] == "'":
-                    position += 2
-                    continue
-                return number
-            position += 1
+        if end_of_quoted(lines[number - 1], 0, quote) >= 0:
+            return number
     return None
+
+
+def _bad_escape(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
+    """A backslash in double quotes followed by what YAML cannot read as an escape (`"C:\\Users"`, `"50\\%"`).
+
+    Why not "quote never closed": the parser stops at the escape, inside the quotes; the cause is
+    the backslash, which in double quotes starts an escape (`\\n` is a line break).
+    """
+    problem = error.problem or ""
+    if ("escape" not in problem and "hexdecimal" not in problem) or not 0 < line <= len(lines):
+        return None
+    source = lines[line - 1]
+    backslash = source.rfind("\\", 0, column)
+    if backslash < 0:
+        return None
+    escape = source[backslash : backslash + 2]
+    opening = source.rfind('"', 0, backslash)
+    closing = _quoted_end(source, opening) if opening >= 0 else -1
+    message = Message(
+        "`{escape}` inside double quotes: a backslash there starts an escape (`\\n` is a line break), "
+        "and YAML knows no escape `{escape}`",
+        escape=escape,
+    )
+    if opening < 0 or closing < 0:
+        hint = Message("write `\\\\` for each backslash, or put the text in single quotes")
+    else:
+        text = source[opening + 1 : closing]
+        parsed = parse_line(line, source)
+        quoted = "'" + text.replace("'", "''") + "'"
+        in_flow = source[:opening].rstrip()[-1:] in ("[", ",", "{")
+        written = quoted if in_flow or parsed.key is None else parsed.key + ": " + quoted
+        hint = Message(
+            "write `\\\\` for each backslash, or put the text in single quotes: `{written}`", written=written
+        )
+    return line, backslash + 1, message, hint, backslash + 2
 
 
 def _unclosed_quote(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
@@ -125,98 +161,31 @@ def _unclosed_quote(error: MarkedYAMLError, lines: list[str], line: int, column:
         return None
     start = error.context_mark
     quote = lines[start.line][start.column : start.column + 1] if start.line < len(lines) else '"'
-    escape = "`''` for an apostrophe inside single quotes" if quote == "'" else '`\\"` for a quote inside them'
     end = len(lines[start.line].rstrip()) if start.line < len(lines) else None
-    return (
-        start.line + 1,
-        start.column + 1,
-        f"the quote {quote} opened here is never closed",
-        f"end the text with {quote} on the same line; write {escape}",
-        end,
-    )
+    message = Message("the quote {quote} opened here is never closed", quote=quote)
+    return start.line + 1, start.column + 1, message, _close_quote_hint(quote), end
 
 
-def _unclosed_bracket(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
-    context = error.context or ""
-    if "flow" not in context or error.context_mark is None:
-        return None
-    opener = _last_open_bracket(lines, line, column)
-    if opener is None:
-        return None
-    at_line, at_column, bracket = opener
-    closing = "]" if bracket == "[" else "}"
-    return (
-        at_line,
-        at_column,
-        f"the `{bracket}` opened here is not closed with `{closing}` where the parser expected it (line {line})",
-        f"close it with `{closing}` on the same line, quote items holding `,` `:` `[` or `]`, "
-        "or write the list as `- ` items on their own lines",
-        None,
-    )
+def _close_quote_hint(quote: str) -> Message:
+    """How to end a quoted text, and how to write its own quote character inside it."""
+    if quote == "'":
+        return Message(
+            "end the text with {quote} on the same line; write `''` for an apostrophe inside single quotes",
+            quote=quote,
+        )
+    return Message('end the text with {quote} on the same line; write `\\"` for a quote inside them', quote=quote)
 
 
-def _last_open_bracket(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
-    """The innermost `[` or `{` still open before (line, column), outside quotes and comments."""
-    stack: list[tuple[int, int, str]] = []
-    quote = ""
-    for number, source in enumerate(lines[:line], start=1):
-        stop = column - 1 if number == line else len(source)
-        for index, char in enumerate(source[:stop]):
-            if quote:
-                quote = "" if char == quote else quote
-            elif char in "'\"" and (index == 0 or source[index - 1] in " [{,:"):
-                quote = char
-            elif char == "#" and (index == 0 or source[index - 1] in " \t"):
-                break
-            elif char in "[{":
-                stack.append((number, index + 1, char))
-            elif char in "]}" and stack:
-                stack.pop()
-    return stack[-1] if stack else None
-
-
-def _flow_item(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
-    """A `[...]` closed on its line whose items YAML cannot read (an item holding `: ` or a bracket)."""
-    if "flow" not in (error.context or "") or error.context_mark is None:
-        return None
-    opener = _last_open_bracket(lines, line, column) or (
-        error.context_mark.line + 1,
-        error.context_mark.column + 1,
-        "[",
-    )
-    at_line, at_column, bracket = opener
-    source = lines[at_line - 1] if 0 < at_line <= len(lines) else ""
-    closing = "]" if bracket == "[" else "}"
-    end = source.rfind(closing)
-    if bracket != "[" or end < at_column:
-        return None
-    inner = source[at_column:end]
-    from cjm.source_text import flow_item
-
-    items = ", ".join(flow_item(item.strip()) for item in inner.split(",") if item.strip())
-    key = parse_line(at_line, source).key
-    written = f"{key}: [{items}]" if key else f"[{items}]"
-    message = "an item of this list holds a character YAML reads as structure (`: `, `?`, a bracket…), not as text"
-    return at_line, at_column, message, f"quote such items: `{written}`", end + 1
-
-
-def _stray_closer(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
-    if not 0 < line <= len(lines) or lines[line - 1][column - 1 : column] not in ("]", "}"):
-        return None
-    char = lines[line - 1][column - 1]
-    return line, column, f"this `{char}` closes nothing: no list or mapping is open here", "remove it", None
-
-
-_RESERVED = {
-    "@": "which YAML reserves: unquoted text cannot start with it",
-    "`": "which YAML reserves: unquoted text cannot start with it",
-    "%": "which YAML reads as a directive: unquoted text cannot start with it",
-    "*": "which YAML reads as a reference to an anchor (`*name`), not as text",
-    "&": "which YAML reads as an anchor (`&name`), not as text",
-    "|": "which YAML reads as the start of a block of text on the next lines",
-    ">": "which YAML reads as the start of a folded block of text on the next lines",
-    "[": "which YAML reads as the start of a list, not as text",
-    "{": "which YAML reads as the start of a mapping, not as text",
+_RESERVED: dict[str, Message] = {
+    "@": Message("which YAML reserves: unquoted text cannot start with it"),
+    "`": Message("which YAML reserves: unquoted text cannot start with it"),
+    "%": Message("which YAML reads as a directive: unquoted text cannot start with it"),
+    "*": Message("which YAML reads as a reference to an anchor (`*name`), not as text"),
+    "&": Message("which YAML reads as an anchor (`&name`), not as text"),
+    "|": Message("which YAML reads as the start of a block of text on the next lines"),
+    ">": Message("which YAML reads as the start of a folded block of text on the next lines"),
+    "[": Message("which YAML reads as the start of a list, not as text"),
+    "{": Message("which YAML reads as the start of a mapping, not as text"),
 }
 
 
@@ -232,32 +201,14 @@ def _reserved_start(error: MarkedYAMLError, lines: list[str], line: int, column:
     char = source[start : start + 1]
     if not char or char not in _RESERVED or column - 1 < start:
         return None
-    if char in "[{" and _closing_of(source, start) in (-1, len(source.split(" #")[0].rstrip()) - 1):
+    if char in "[{" and closing_of(source, start) in (-1, len(source.split(" #")[0].rstrip()) - 1):
         return None  # a list or mapping that is not followed by text: another problem
     value = source[start:].split(" #")[0].strip()
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    written = f"{parsed.key}: {quoted}" if parsed.key else f"- {quoted}" if parsed.item else quoted
-    message = f"this value starts with `{char}`, {_RESERVED[char]}"
-    return line, start + 1, message, f"if it is text, put it in quotes: `{written}`", len(source.rstrip())
-
-
-def _closing_of(source: str, start: int) -> int:
-    """The index of the bracket closing the one at `start` on the same line (quotes skipped), or -1."""
-    depth = 0
-    quote = ""
-    for index in range(start, len(source)):
-        char = source[index]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-            if depth == 0:
-                return index
-    return -1
+    written = parsed.key + ": " + quoted if parsed.key else "- " + quoted if parsed.item else quoted
+    message = Message("this value starts with `{char}`, {why}", char=char, why=_RESERVED[char])
+    hint = Message("if it is text, put it in quotes: `{written}`", written=written)
+    return line, start + 1, message, hint, len(source.rstrip())
 
 
 def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
@@ -277,14 +228,16 @@ def _missing_colon(error: MarkedYAMLError, lines: list[str], line: int, column: 
     glued = re.match(r"(-\s+)?([A-Za-z_]+):(\S.*)$", stripped)
     if glued:
         key, value = glued.group(2), glued.group(3)
-        message, hint = f"`{key}:` needs a space after the colon", f"write `{key}: {value}`"
+        message = Message("`{key}:` needs a space after the colon", key=key)
+        hint = Message("write `{written}`", written=key + ": " + value)
         return at, source.index(key) + 1, message, hint, len(source.rstrip())
     spaced = re.match(r"(-\s+)?([A-Za-z_]+)\s+(.+)$", stripped)
     if spaced:
         key, value = spaced.group(2), spaced.group(3)
-        message = f"this line has no `:` after its key `{key}`"
-        return at, source.index(key) + 1, message, f"write `{key}: {value}`", len(source.rstrip())
-    message = "this line is neither `key: value` nor a list item `- …`"
+        message = Message("this line has no `:` after its key `{key}`", key=key)
+        hint = Message("write `{written}`", written=key + ": " + value)
+        return at, source.index(key) + 1, message, hint, len(source.rstrip())
+    message = Message("this line is neither `key: value` nor a list item `- …`")
     return at, len(source) - len(source.lstrip()) + 1, message, None, len(source.rstrip())
 
 
@@ -307,10 +260,14 @@ def _dash_without_space(error: MarkedYAMLError, lines: list[str], line: int, col
         if match:
             at = source.index("-") + 1
             words, is_key = match.group(1).rstrip(), match.group(2) == ":"
-            shown = f"`-{words}:` is read as a key" if is_key else f"`-{words[:20]}` is read as text"
-            written = f"- {words}:" if is_key else f"- {words}"
-            message = f"{shown}: a list item's `-` needs a space after it"
-            return number, at, message, f"write `{written}`", len(source.rstrip())
+            if is_key:
+                message = Message("`-{words}:` is read as a key: a list item's `-` needs a space after it", words=words)
+            else:
+                message = Message(
+                    "`-{words}` is read as text: a list item's `-` needs a space after it", words=words[:20]
+                )
+            hint = Message("write `{written}`", written="- " + words + (":" if is_key else ""))
+            return number, at, message, hint, len(source.rstrip())
     return None
 
 
@@ -330,12 +287,15 @@ def _after_quote(error: MarkedYAMLError, lines: list[str], line: int, column: in
         return None
     quote = before[-1]
     hint = (
-        "put the whole text inside the quotes; inside single quotes write an apostrophe twice (`''`), "
-        "or use double quotes"
+        Message(
+            "put the whole text inside the quotes; inside single quotes write an apostrophe twice (`''`), "
+            "or use double quotes"
+        )
         if quote == "'"
-        else "put the whole text inside the quotes"
+        else Message("put the whole text inside the quotes")
     )
-    return line, column, "text after the closing quote: a quoted value must end at its closing quote", hint, None
+    message = Message("text after the closing quote: a quoted value must end at its closing quote")
+    return line, column, message, hint, None
 
 
 def _quoted_end(source: str, start: int) -> int:
@@ -343,19 +303,7 @@ def _quoted_end(source: str, start: int) -> int:
     quote = source[start : start + 1]
     if quote not in ("'", '"'):
         return -1
-    position = start + 1
-    while position < len(source):
-        char = source[position]
-        if quote == '"' and char == "\\":
-            position += 2
-            continue
-        if char == quote:
-            if quote == "'" and source[position + 1 : position + 2] == "'":
-                position += 2
-                continue
-            return position
-        position += 1
-    return -1
+    return end_of_quoted(source, start + 1, quote)
 
 
 def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: int) -> Found | None:
@@ -370,8 +318,14 @@ def _colon_in_text(error: MarkedYAMLError, lines: list[str], line: int, column: 
     value = source[value_start:].split(" #")[0].strip()
     curly = value[:1] in "“«‘„" and value[-1:] in "”»’“"
     quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    hint = f"put the text in quotes: `{parsed.key}: {quoted}`"
-    if curly:
-        hint += " (curly quotes and guillemets are text to YAML, not quotes)"
-    message = "`: ` inside text: YAML reads the words before it as a new key"
+    written = parsed.key + ": " + quoted
+    hint = (
+        Message(
+            "put the text in quotes: `{written}` (curly quotes and guillemets are text to YAML, not quotes)",
+            written=written,
+        )
+        if curly
+        else Message("put the text in quotes: `{written}`", written=written)
+    )
+    message = Message("`: ` inside text: YAML reads the words before it as a new key")
     return line, column, message, hint, None

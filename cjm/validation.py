@@ -20,40 +20,68 @@ from cjm.i18n import MESSAGES
 from cjm.loader import Document, PathKey
 from cjm.model import SPEC_VERSION, Journey, slugify
 from cjm.placement import explain_unknown_keys, moved_values
+from cjm.source_text import list_hint
+from cjm.translation import N_, Message
 
-_TYPE_WORDS: dict[str, str] = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "finite_number": "a finite number",
-    "bool_type": "yes or no (true or false)",
-    "bool_parsing": "yes or no (true or false)",
-    "list_type": "a list",
-    "dict_type": "a mapping of keys",
-    "model_type": "a mapping of keys",
-    "model_attributes_type": "a mapping of keys",
-    "date_type": "a date (YYYY-MM-DD)",
-    "date_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_inexact": "a date without a time (YYYY-MM-DD)",
-    "literal_error": "one of the allowed values",
+_TYPE_WORDS: dict[str, Message] = {
+    "string_type": Message("text"),
+    "int_type": Message("a whole number"),
+    "int_parsing": Message("a whole number"),
+    "int_from_float": Message("a whole number"),
+    "float_type": Message("a number"),
+    "float_parsing": Message("a number"),
+    "finite_number": Message("a finite number"),
+    "bool_type": Message("yes or no (true or false)"),
+    "bool_parsing": Message("yes or no (true or false)"),
+    "list_type": Message("a list"),
+    "dict_type": Message("a mapping of keys"),
+    "model_type": Message("a mapping of keys"),
+    "model_attributes_type": Message("a mapping of keys"),
+    "date_type": Message("a date (YYYY-MM-DD)"),
+    "date_parsing": Message("a date (YYYY-MM-DD)"),
+    "date_from_datetime_parsing": Message("a date (YYYY-MM-DD)"),
+    "date_from_datetime_inexact": Message("a date without a time (YYYY-MM-DD)"),
+    "literal_error": Message("one of the allowed values"),
 }
 
-# What to call an item of each list, in messages ("in touchpoint `cart-page`").
-_ITEM_NAMES: dict[str, str] = {
-    "stages": "stage",
-    "touchpoints": "touchpoint",
-    "pain_points": "pain point",
-    "opportunities": "opportunity",
-    "kpis": "KPI",
-    "quotes": "quote",
-    "channels": "channel",
-    "next": "next step",
+# How messages name an item of each list: (the item by its id or name, by its number, as a subject).
+# One template per noun, so a language can agree its article and preposition with the noun.
+_ITEMS: dict[str, tuple[str, str, str]] = {
+    "stages": (N_("in stage `{name}`"), N_("in stage {number} of `{list}`"), N_("stage {number} of `{list}`")),
+    "touchpoints": (
+        N_("in touchpoint `{name}`"),
+        N_("in touchpoint {number} of `{list}`"),
+        N_("touchpoint {number} of `{list}`"),
+    ),
+    "pain_points": (
+        N_("in pain point `{name}`"),
+        N_("in pain point {number} of `{list}`"),
+        N_("pain point {number} of `{list}`"),
+    ),
+    "opportunities": (
+        N_("in opportunity `{name}`"),
+        N_("in opportunity {number} of `{list}`"),
+        N_("opportunity {number} of `{list}`"),
+    ),
+    "kpis": (N_("in KPI `{name}`"), N_("in KPI {number} of `{list}`"), N_("KPI {number} of `{list}`")),
+    "quotes": (N_("in quote `{name}`"), N_("in quote {number} of `{list}`"), N_("quote {number} of `{list}`")),
+    "channels": (
+        N_("in channel `{name}`"),
+        N_("in channel {number} of `{list}`"),
+        N_("channel {number} of `{list}`"),
+    ),
+    "next": (
+        N_("in next step `{name}`"),
+        N_("in next step {number} of `{list}`"),
+        N_("next step {number} of `{list}`"),
+    ),
 }
-_SECTION_NAMES: dict[str, str] = {"persona": "the persona", "emotion_scale": "the emotion scale"}
+_ANY_ITEM = (N_("in item `{name}`"), N_("in item {number} of `{list}`"), N_("item {number} of `{list}`"))
+_SECTIONS: dict[str, Message] = {"persona": Message("in the persona"), "emotion_scale": Message("in the emotion scale")}
+_MISSING_HINTS: dict[str, Message] = {
+    "cjm": Message("add `cjm: {version}` as the first line of the map", version=SPEC_VERSION),
+    "stages": Message("list the journey's stages in order under `stages:`"),
+}
 
 
 def validate_document(document: Document) -> tuple[Journey | None, list[Diagnostic]]:
@@ -73,8 +101,12 @@ def validate_document(document: Document) -> tuple[Journey | None, list[Diagnost
                 document.name,
                 line,
                 column,
-                f"this file says `cjm: {_show(version)}`, but cjm reads journey format version {SPEC_VERSION}",
-                f"supported versions: {SPEC_VERSION}; write `cjm: {SPEC_VERSION}`",
+                Message(
+                    "this file says `cjm: {found}`, but cjm reads journey format version {version}",
+                    found=_show(version),
+                    version=SPEC_VERSION,
+                ),
+                Message("supported versions: {version}; write `cjm: {version}`", version=SPEC_VERSION),
             )
         )
         data = {**data, "cjm": SPEC_VERSION}
@@ -105,34 +137,30 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
     value = error.get("input")
     field = str(loc[-1]) if loc else "document"
     where = _where(loc[:-1], document.data)
-    subject = f"`{field}` {where}"
+    subject = Message("`{field}` {where}", field=field, where=where)
     if loc and isinstance(loc[-1], int) and len(loc) >= 2:
-        subject = f"{_ITEM_NAMES.get(str(loc[-2]), 'item')} {loc[-1] + 1} of `{loc[-2]}`"
+        subject = Message(_ITEMS.get(str(loc[-2]), _ANY_ITEM)[2], number=loc[-1] + 1, list=loc[-2])
     positions, name = document.positions, document.name
 
     if kind == "missing":
         line, column = positions.locate(loc[:-1], "key")
-        hint = (
-            {
-                "cjm": f"add `cjm: {SPEC_VERSION}` as the first line of the map",
-                "stages": "list the journey's stages in order under `stages:`",
-            }.get(field)
-            if len(loc) == 1
-            else None
-        )
-        return make("CJM202", name, line, column, f"missing required field `{field}` {where}", hint)
+        hint = _MISSING_HINTS.get(field) if len(loc) == 1 else None
+        message = Message("missing required field `{field}` {where}", field=field, where=where)
+        return make("CJM202", name, line, column, message, hint)
     line, column = positions.locate(loc)
     if kind == "literal_error":
         allowed = _allowed_values(loc)
         meant = synonyms.meant(value, allowed) or _meant_value(value, allowed)
-        hint = f"allowed: {', '.join(allowed)}" if allowed else None
+        hint = Message("allowed: {values}", values=", ".join(allowed)) if allowed else None
         return make(
             "CJM205",
             name,
             line,
             column,
-            f"`{_show(value)}` is not an allowed value for `{field}` {where}",
-            f"did you mean `{meant}`? {hint}" if meant and hint else hint,
+            Message(
+                "`{value}` is not an allowed value for `{field}` {where}", value=_show(value), field=field, where=where
+            ),
+            Message("did you mean `{value}`? {allowed}", value=meant, allowed=hint) if meant and hint else hint,
         )
     if kind == "string_pattern_mismatch" and not str(value).strip():
         return make(
@@ -140,8 +168,8 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
             name,
             line,
             column,
-            f"`{field}` is blank {where}",
-            f"write an {_label(field)}, or remove the key so it is derived from the name",
+            Message("`{field}` is blank {where}", field=field, where=where),
+            Message("write an id, or remove the key so it is derived from the name"),
         )
     if kind == "string_pattern_mismatch":
         suggestion = slugify(str(value))
@@ -150,41 +178,58 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
             name,
             line,
             column,
-            f"`{_show(value)}` is not a valid {_label(field)} {where}: use lowercase letters (of any script), "
-            "digits and hyphens",
-            f"try `{suggestion}`" if suggestion else None,
+            Message(
+                "`{value}` is not a valid id {where}: use lowercase letters (of any script), digits and hyphens",
+                value=_show(value),
+                where=where,
+            ),
+            Message("try `{id}`", id=suggestion) if suggestion else None,
         )
     if kind == "too_short" and isinstance(value, list):
-        return make("CJM207", name, line, column, f"`{field}` is empty {where}: it needs at least one item")
+        message = Message("`{field}` is empty {where}: it needs at least one item", field=field, where=where)
+        return make("CJM207", name, line, column, message)
     if kind == "string_too_short":
-        return make("CJM208", name, line, column, f"`{field}` is empty {where}", "write some text, or remove the key")
+        message = Message("`{field}` is empty {where}", field=field, where=where)
+        return make("CJM208", name, line, column, message, Message("write some text, or remove the key"))
     if kind in _TYPE_WORDS:
-        message = f"{subject} should be {_TYPE_WORDS[kind]}, not {_describe(value)}"
-        return make("CJM204", name, line, column, message, synonyms.hint(value, synonyms.BOOLEAN_VALUES))
+        message = Message(
+            "{subject} should be {expected}, not {found}",
+            subject=subject,
+            expected=_TYPE_WORDS[kind],
+            found=_describe(value),
+        )
+        hint = list_hint(loc, value) if kind == "list_type" else None
+        return make("CJM204", name, line, column, message, hint or synonyms.hint(value, synonyms.BOOLEAN_VALUES))
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         context = error.get("ctx") or {}
         bound = next(iter(context.values()), None)
-        relation = "at least" if kind.startswith("greater") else "at most"
-        return make("CJM208", name, line, column, f"{subject} should be {relation} {bound}, not {_show(value)}")
-    return make("CJM208", name, line, column, f"{subject} is not valid: {error['msg']}")
+        template = (
+            N_("{subject} should be at least {bound}, not {value}")
+            if kind.startswith("greater")
+            else N_("{subject} should be at most {bound}, not {value}")
+        )
+        return make("CJM208", name, line, column, Message(template, subject=subject, bound=bound, value=_show(value)))
+    return make(
+        "CJM208", name, line, column, Message("{subject} is not valid: {reason}", subject=subject, reason=error["msg"])
+    )
 
 
-def _where(loc: PathKey, data: Any) -> str:
-    """A short phrase naming the object that holds the offending field."""
+def _where(loc: PathKey, data: Any) -> Message:
+    """A short phrase naming the object that holds the offending field ("in stage `Cart`")."""
     if not loc:
-        return "at the top level"
+        return Message("at the top level")
     if isinstance(loc[-1], int) and len(loc) >= 2:
         item = _item_at(data, loc)
-        noun = _ITEM_NAMES.get(str(loc[-2]), "item")
+        named, numbered, _subject = _ITEMS.get(str(loc[-2]), _ANY_ITEM)
         if isinstance(item, dict):
             for key in ("id", "name", "text"):
                 ident = item.get(key)
                 if isinstance(ident, str | int) and not isinstance(ident, bool) and str(ident).strip():
-                    return f"in {noun} `{_show(ident)}`"
-        return f"in {noun} {loc[-1] + 1} of `{loc[-2]}`"
-    if len(loc) == 1 and str(loc[0]) in _SECTION_NAMES:
-        return f"in {_SECTION_NAMES[str(loc[0])]}"
-    return f"in `{'.'.join(str(part) for part in loc)}`"
+                    return Message(named, name=_show(ident))
+        return Message(numbered, number=loc[-1] + 1, list=loc[-2])
+    if len(loc) == 1 and str(loc[0]) in _SECTIONS:
+        return _SECTIONS[str(loc[0])]
+    return Message("in `{path}`", path=".".join(str(part) for part in loc))
 
 
 def _item_at(data: Any, loc: PathKey) -> Any:
@@ -231,25 +276,21 @@ def _meant_value(value: Any, allowed: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def _label(field: str) -> str:
-    return field.replace("_", " ")
-
-
 def _show(value: Any, limit: int = 40) -> str:
     text = "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Message:
     if value is None:
-        return "nothing (the value is empty)"
+        return Message("nothing (the value is empty)")
     if isinstance(value, bool):
-        return f"`{_show(value)}` (yes/no)"
+        return Message("`{value}` (yes/no)", value=_show(value))
     if isinstance(value, dict):
-        return "a mapping"
+        return Message("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return Message("a list")
     if isinstance(value, int | float):
-        return f"the number `{_show(value)}`"
-    return f"`{_show(value)}`"
+        return Message("the number `{value}`", value=_show(value))
+    return Message("`{value}`", value=_show(value))

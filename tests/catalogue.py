@@ -37,6 +37,9 @@ HEADER_COMMENT = (
     "# Translations of cjm's messages and labels. Edit the msgstr lines (Poedit, Weblate, Crowdin or a\n"
     "# text editor), keep the {placeholders}, then run `make catalogues`. See docs/languages.md."
 )
+# What a translator of a code table example (marked `N_` in cjm/codes.py) needs to know; the
+# typography test recognises the examples by it (an example keeps the punctuation of its code).
+EXAMPLE_NOTE = "An example of the code table: translate its words, keep the YAML (or command) valid as it is"
 # Fixed dates keep the files byte-identical from one run to the next.
 EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
@@ -45,7 +48,7 @@ EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 def template() -> Catalog:
     """Every message cjm shows, with its context and where it comes from (computed once; do not modify)."""
     sys.path.insert(0, str(ROOT))
-    from cjm.diagnostics import RULES
+    from cjm.codes import RULES
     from cjm.model import BUILTIN_CHANNELS
 
     catalog = Catalog(project="cjm", domain=DOMAIN, creation_date=EPOCH, revision_date=EPOCH, fuzzy=False)
@@ -57,7 +60,11 @@ def template() -> Catalog:
     for key, english in BUILTIN_CHANNELS.items():
         catalog.add(english, None, [("cjm/model.py", 0)], context=f"channel.{key}")
     for rule in RULES.values():
-        catalog.add(rule.summary, None, [("cjm/diagnostics.py", 0)], auto_comments=[f"Summary of {rule.code}"])
+        catalog.add(rule.summary, None, [("cjm/codes.py", 0)], auto_comments=[f"Summary of {rule.code}"])
+        for example in (rule.bad, rule.good):
+            marked = catalog.get(example)
+            if example and marked is not None and EXAMPLE_NOTE not in marked.auto_comments:
+                marked.auto_comments.append(EXAMPLE_NOTE)
     return catalog
 
 

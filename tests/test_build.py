@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -89,6 +90,9 @@ def test_without_graphviz_the_flow_fails_and_the_rest_still_builds(tmp_path: Pat
     assert result.returncode == 1
     assert '"code": "CJM401"' in result.stdout
     assert "apt-get install graphviz" in result.stdout
+    # The machine lacks a program: no line of the map is the cause, so none is shown.
+    [missing] = [item for item in json.loads(result.stdout) if item["code"] == "CJM401"]
+    assert (missing["line"], missing["column"]) == (None, None)
     stem = EXAMPLES[0].stem
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [f"{stem}.html", f"{stem}.md", f"{stem}.svg"]
     assert "Traceback" not in result.stderr

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from cjm import __version__
 from cjm.cli import app
+from cjm.translation import LANGUAGES
 from tests.conftest import EXAMPLES, ROOT, TODAY_EPOCH, run_cjm
 
 BAD = ROOT / "tests" / "cases" / "CJM203-unknown-fields.yaml"
@@ -158,7 +159,7 @@ def test_every_command_takes_lang(tmp_path: Path) -> None:
     assert "CJM101  error " in run_cjm("--lang", "fr", "rules", "--lang", "en").stdout  # the command's wins
     assert run_cjm("schema", "--lang", "fr").returncode == 0
     unknown = run_cjm("validate", "--lang", "xx", example, env={**os.environ, "COLUMNS": "200"})
-    assert unknown.returncode == 2 and "'xx' is not one of en, fr" in unknown.stderr
+    assert unknown.returncode == 2 and f"'xx' is not one of {', '.join(LANGUAGES)}" in unknown.stderr
 
 
 def test_rules_in_french_keep_codes_and_names() -> None:

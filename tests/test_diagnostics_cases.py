@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cjm.cli import app
-from cjm.diagnostics import RULES
+from cjm.codes import RULES
 from tests.conftest import ROOT, TODAY_EPOCH, compare_golden, run_cjm
 
 CASES = ROOT / "tests" / "cases"

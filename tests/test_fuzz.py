@@ -74,6 +74,11 @@ INSERTS = [
     "2026-13-45",
     "~",
     "\n",
+    "\\",
+    '"C:\\Users\\',
+    '"\\t',
+    "\u00ad",
+    "-",
 ]
 PURE_FORMATS = [name for name, fmt in FORMATS.items() if not fmt.needs_graphviz]
 

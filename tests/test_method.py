@@ -99,7 +99,7 @@ def test_a_broken_configuration_is_an_error(weak_map: Path, config: str, line: i
 
 
 def test_rules_lists_every_code_and_the_docs_page_is_current() -> None:
-    from cjm.diagnostics import RULES
+    from cjm.codes import RULES
 
     listing = run_cjm("rules")
     assert listing.returncode == 0

@@ -99,7 +99,7 @@ TOUCHPOINTS = "cjm: 1\ntitle: T\nstages:\n  - name: A\n    touchpoints:\n      -
 def test_a_value_dedented_out_of_the_last_item_is_pointed_out() -> None:
     [(line, message)] = _moved(TOUCHPOINTS + "      - name: Y\n    emotion: 1\n")
     assert line == 8
-    assert message.startswith("`emotion: 1` follows the touchpoints at the depth of the stage's fields")
+    assert message.startswith("`emotion: 1` follows `touchpoints:` at the depth of the stage's fields")
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cjm.fields import known_keys
-from cjm.prescan import MAX_DEPTH, MAX_VALUES, describe, repair, scan
+from cjm.prescan import MAX_DEPTH, MAX_VALUES, repair, scan
 
 
 def kinds(text: str) -> list[tuple[str, int, int]]:
@@ -71,12 +71,6 @@ def test_depth_is_bounded_in_flow_and_block_style() -> None:
 def test_too_many_values_stop_the_scan() -> None:
     [finding] = scan("stages:\n" + "  - a\n" * (MAX_VALUES + 5))
     assert (finding.kind, finding.line) == ("size", MAX_VALUES + 1)
-
-
-def test_describe_names_the_character_and_its_code_point() -> None:
-    assert describe("\u00a0") == "a non-breaking space (U+00A0)"
-    assert describe("\u2028") == "a Unicode line separator (U+2028)"
-    assert describe("\u2062") == "the character invisible times (U+2062)"
 
 
 def test_repair_puts_what_the_author_meant_in_place() -> None:

@@ -359,12 +359,12 @@ def test_french_example_is_in_french() -> None:
     headings = re.findall(r"^## (.*)$", markdown, re.MULTILINE)
     assert headings == [
         "Persona",
-        "Diagramme",
+        "Carte du parcours",
         "Étapes",
         "Courbe émotionnelle",
         "Points bas émotionnels",
         "Points de friction",
-        "Backlog des opportunités",
+        "Opportunités d’amélioration",
         "Indicateurs (KPI)",
     ]
     assert "- **Type\u00a0:** État actuel" in markdown

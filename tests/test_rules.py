@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from cjm.diagnostics import RULES
+from cjm.codes import RULES
 from cjm.fields import known_keys
 from cjm.pipeline import check_bytes
 from cjm.rules import example_language, rules_markdown
@@ -100,3 +100,53 @@ def test_hints_quote_text_that_holds_a_colon_or_a_comment() -> None:
         {"goals": ["Buy a gift", "pay: fast"]},
     ]
     assert unknown_keys(parse("evidence: [Analytics: 43% drop]")) == {"Analytics"}
+
+
+@pytest.mark.parametrize(("code", "label", "example"), EXAMPLES, ids=[f"{c}-{label}" for c, label, _ in EXAMPLES])
+def test_french_examples_are_the_same_yaml_in_other_words(code: str, label: str, example: str) -> None:
+    # A translated example keeps its keys and its structure: only the map's words change.
+    from cjm.translation import translate
+
+    french = translate(example, "fr")
+    if label == "bad" and code[3] == "1":
+        assert french.count("\n") == example.count("\n")  # the same broken lines, in French
+        return
+
+    def shape(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: shape(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [shape(item) for item in value]
+        return type(value).__name__
+
+    assert shape(parse(french)) == shape(parse(example))
+
+
+def test_rules_page_in_french_shows_french_examples() -> None:
+    from cjm.translation import use_language
+
+    use_language("fr")
+    try:
+        page = rules_markdown()
+    finally:
+        use_language("en")
+    assert "```text\nun PNG renommé en journey.yaml" in page
+    assert "objective: Réduire l’abandon de panier de 70\u00a0% à 55\u00a0% d’ici le 3e trimestre" in page
+    assert "```yaml\ntitle: ''\n```" in page  # code without words is shown as it is
+
+
+def test_yaml_in_french_messages_parses_as_claimed() -> None:
+    # A French hint's backticked YAML (`ajoutez `evidence: [Entretiens (8 sur 12), …]``) is pasted as it is.
+    from babel.messages.pofile import read_po
+
+    with (ROOT / "cjm" / "locales" / "fr" / "LC_MESSAGES" / "cjm.po").open("rb") as handle:
+        strings = [message.string for message in read_po(handle) if message.id and isinstance(message.string, str)]
+    # A placeholder for a key stands for a real key; any other for a value.
+    fragments = [
+        re.sub(r"\{(\w+)\}", lambda found: "name" if found[1] in ("field", "key") else "x", fragment)
+        for text in strings
+        for fragment in hint_fragments(text)
+    ]
+    assert len(fragments) > 10
+    for fragment in fragments:
+        assert unknown_keys(parse(fragment)) == set(), f"the French fragment `{fragment}` reads as other keys"

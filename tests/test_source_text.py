@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from ruamel.yaml import YAML
 
+from cjm.fields import all_models
 from cjm.loader import Document, parse_text
+from cjm.pipeline import check_document
 from cjm.source_text import flow_item, keep_source_text
 from cjm.validation import validate_document
 
@@ -82,3 +85,44 @@ def test_a_dash_line_joined_into_text() -> None:
 def test_flow_items_read_back_as_themselves() -> None:
     for text in ["Buy a gift", "Why?", "pay: fast", "[draft]", "true", "12", "#1", "- x", "a, b", "L'offre", "é"]:
         assert YAML(typ="safe").load(f"[{flow_item(text)}]") == [text]
+
+
+_LIST_FIELDS = [
+    (model.__name__, name)
+    for model in all_models()
+    for name, field in model.model_fields.items()
+    if "list[" in str(field.annotation)
+]
+_PLACES = {
+    "Journey": ("", ""),
+    "Persona": ("persona:\n  name: P\n", "  "),
+    "Stage": ("stages:\n  - name: A\n", "    "),
+    "Touchpoint": ("stages:\n  - name: A\n    touchpoints:\n      - name: X\n", "        "),
+    "PainPoint": ("stages:\n  - name: A\n    pain_points:\n      - text: Slow\n", "        "),
+    "Opportunity": ("stages:\n  - name: A\n    opportunities:\n      - text: Faster\n", "        "),
+}
+
+
+@pytest.mark.parametrize(("model", "field"), _LIST_FIELDS, ids=[f"{m}.{f}" for m, f in _LIST_FIELDS])
+def test_every_list_field_given_one_text_with_commas_gets_the_list_written_out(model: str, field: str) -> None:
+    head, indent = _PLACES[model]
+    text = "cjm: 1\ntitle: T\n" + head + f"{indent}{field}: alpha, beta\n"
+    if "stages:" not in text:
+        text += "stages:\n  - name: A\n"
+    line = text.split("\n").index(f"{indent}{field}: alpha, beta") + 1
+    document = parse_text(text, "map.yaml")
+    assert isinstance(document, Document)
+    result = check_document(document)
+    [found] = [d for d in result.diagnostics if d.line == line and d.code in ("CJM204", "CJM118", "CJM301")]
+    assert found.column == len(indent) + len(field) + 3
+    assert found.hint is not None
+    assert f"`{field}: [alpha, beta]`" in found.hint or "`- " in found.hint, found
+
+
+def test_a_dash_glued_to_a_key_is_named_at_the_key() -> None:
+    document = parse_text("cjm: 1\ntitle: T\nstages:\n  -name: Contact\n", "map.yaml")
+    assert isinstance(document, Document)
+    [found] = [d for d in check_document(document).diagnostics if d.code == "CJM121"]
+    assert (found.line, found.column) == (4, 3)
+    assert found.message.startswith("`-name:` has no space after `-`")
+    assert found.hint == "write `- name:`, with a space after the `-`"

@@ -56,6 +56,7 @@ def test_every_table_value_is_a_value_of_the_format() -> None:
             )
             for value in get_args(literal)
         }
+        | set(get_args(model.Stage.model_fields["touchpoints_are"].annotation))
         | set(synonyms.BOOLEAN_VALUES)
         | {"en", "fr"}
     )

@@ -93,3 +93,24 @@ def test_typing_mistakes_of_every_kind_are_explained_at_their_line() -> None:
             assert abs(diagnostic.line - (index + 1)) <= 3, (kind, index + 1, diagnostic.line, diagnostic.message)
             explained += 1
     assert explained > 100
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "escape", "hint"),
+    [
+        ('owner: "C:\\Users\\sav"', 11, "\\U", "`owner: 'C:\\Users\\sav'`"),
+        ('owner: "50\\% de remise"', 11, "\\%", "`owner: '50\\% de remise'`"),
+        ('tags: ["50\\% off", x]', 11, "\\%", "`'50\\% off'`"),
+        ('  - "l\'offre \\q"', 14, "\\q", "`'l''offre \\q'`"),
+    ],
+)
+def test_a_backslash_yaml_cannot_read_in_double_quotes_is_named_not_taken_for_an_unclosed_quote(
+    line: str, column: int, escape: str, hint: str
+) -> None:
+    text = "cjm: 1\ntitle: T\n" + (f"tags:\n{line}\n" if line.startswith("  -") else line + "\n")
+    result = parse_text(text + "stages:\n  - name: A\n", "map.yaml")
+    assert isinstance(result, Unreadable)
+    [diagnostic] = result.diagnostics
+    assert (diagnostic.code, diagnostic.column, diagnostic.end_column) == ("CJM105", column, column + 1)
+    assert diagnostic.message.startswith(f"`{escape}` inside double quotes: a backslash there starts an escape")
+    assert diagnostic.hint is not None and diagnostic.hint.endswith(hint)

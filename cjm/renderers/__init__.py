@@ -39,12 +39,16 @@ Render = Callable[["Journey", RenderOptions], "str | bytes"]
 class RenderError(Exception):
     """A renderer could not produce its output for a reason outside the map (Graphviz missing or failing).
 
-    `code` is a CJM4xx code of the diagnostics table; the pipeline turns this into a diagnostic.
+    `code` is a CJM4xx code of the diagnostics table; the build turns this into a diagnostic, at
+    the key or value of `path` (a path of the map's document, `("stages", 0, "name")`) when a part
+    of the map caused it, else without a position (the machine, not the file, is at fault).
     """
 
-    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
+    def __init__(
+        self, code: str, message: str, hint: str | None = None, path: tuple[str | int, ...] | None = None
+    ) -> None:
         super().__init__(message)
-        self.code, self.message, self.hint = code, message, hint
+        self.code, self.message, self.hint, self.path = code, message, hint, path
 
 
 @dataclass(frozen=True)

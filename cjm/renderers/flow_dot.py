@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import graphviz
 
 from cjm import emotion
+from cjm.formatting import labelled
 from cjm.i18n import channel_labels, messages
 from cjm.model import Opportunity, PainPoint, Touchpoint
 from cjm.renderers import flow_style as style
@@ -60,6 +61,7 @@ class _Writer:
         journey = graph.journey
         self.graph = graph
         self.text = messages(journey.locale)
+        self.locale = journey.locale
         self.labels = Labels(journey, self.text, channel_labels(journey))
         self.titles: dict[str, str] = {}
         self.names = {touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()}
@@ -265,7 +267,7 @@ class _Writer:
         dot.node(
             name, label=self.labels.lost(touchpoint), id=name, _attributes={"class": "drop-off"}, **style.LOST_STYLE
         )
-        self.titles[name] = f"{self.text['note.customers_lost']}: {touchpoint.drop_off}"
+        self.titles[name] = labelled(self.text["note.customers_lost"], touchpoint.drop_off or "", self.locale)
         return name
 
     def pain(self, dot: graphviz.Digraph, pain: PainPoint) -> str:
@@ -328,7 +330,11 @@ class _Writer:
         edge_id = self.edge_id("flow", tail, head)
         tail_name = self.names.get(edge.tail, edge.tail) if not edge.tail_stage else self.stage_name(edge.tail)
         head_name = self.names.get(edge.head, edge.head) if not edge.head_stage else self.stage_name(edge.head)
-        self.titles[edge_id] = f"{tail_name} → {head_name}" + (f": {edge.label}" if edge.label else "")
+        self.titles[edge_id] = (
+            labelled(f"{tail_name} → {head_name}", edge.label, self.locale)
+            if edge.label
+            else f"{tail_name} → {head_name}"
+        )
         dot.edge(tail, head, id=edge_id, _attributes={"class": " ".join(classes)}, **attributes)
 
     def stage_name(self, stage_id: str) -> str:

@@ -20,6 +20,7 @@ from fontTools.ttLib import TTFont
 
 from cjm.font_files import FONT_FILES, find_font
 from cjm.renderers import RenderError
+from cjm.translation import Message
 
 ELLIPSIS = "…"
 
@@ -57,8 +58,10 @@ def font_path(bold: bool = False) -> Path:
         return found
     raise RenderError(
         "CJM408",
-        f"the font the pictures are measured with ({FONT_FILES[bold]}, DejaVu Sans) is not installed",
-        "install DejaVu Sans (Debian and Ubuntu: apt-get install fonts-dejavu-core), or build -f html -f md",
+        Message(
+            "the font the pictures are measured with ({file}, DejaVu Sans) is not installed", file=FONT_FILES[bold]
+        ),
+        Message("install DejaVu Sans (Debian and Ubuntu: apt-get install fonts-dejavu-core), or build -f html -f md"),
     )
 
 

@@ -15,13 +15,15 @@ import shutil
 import subprocess
 
 from cjm.renderers import RenderError
+from cjm.translation import Message
 
 # PNGs for slides: at least this wide (2× a 1000-unit map is too soft on a 4K projector).
 MIN_WIDTH = 2400
 MIN_SCALE = 2.0
 # The most pixels a PNG gets: a very long map is drawn smaller rather than as a 150-megapixel canvas.
 MAX_PIXELS = 24_000_000
-VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+# The map and slide views write "0 0 W H", Graphviz "0.00 0.00 W H".
+VIEWBOX = re.compile(r'viewBox="0(?:\.0+)? 0(?:\.0+)? ([0-9.]+) ([0-9.]+)"')
 
 
 def png_size(width: float, height: float) -> tuple[int, int]:
@@ -50,18 +52,24 @@ def rasterise(svg: str, timeout: float = 60.0) -> bytes:
     if program is None:
         raise RenderError(
             "CJM405",
-            "librsvg's rsvg-convert is not installed",
-            "install it (Debian and Ubuntu: apt-get install librsvg2-bin; macOS: brew install librsvg), "
-            "or build -f svg",
+            Message("librsvg's rsvg-convert is not installed"),
+            Message(
+                "install it (Debian and Ubuntu: apt-get install librsvg2-bin; macOS: brew install librsvg), "
+                "or build -f svg"
+            ),
         )
     command = [program, "--format=png", f"--width={width}", f"--height={height}"]
     try:
         done = subprocess.run(command, input=svg.encode("utf-8"), capture_output=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
-        raise RenderError("CJM406", f"rsvg-convert did not finish in {timeout:g} s") from None
+        raise RenderError(
+            "CJM406", Message("rsvg-convert did not finish in {seconds} s", seconds=format(timeout, "g"))
+        ) from None
     if done.returncode != 0 or not done.stdout.startswith(b"\x89PNG"):
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RenderError("CJM406", f"rsvg-convert failed: {message[-1] if message else done.returncode}")
+        raise RenderError(
+            "CJM406", Message("rsvg-convert failed: {reason}", reason=message[-1] if message else done.returncode)
+        )
     return done.stdout
 
 

@@ -1,0 +1,86 @@
+"""The diff's text and Markdown: French for French maps with decimal commas, and inert text from the maps."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from markdown_it import MarkdownIt
+from ruamel.yaml import YAML
+
+from tests.conftest import ROOT, run_cjm
+
+FRENCH = ROOT / "examples" / "support-box-internet-fr.yaml"
+GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+# Markdown a map's text could turn into if it were not escaped: a link, emphasis, code, HTML, a heading.
+HOSTILE = (
+    "**gras** _pench_ `code` [lien](https://exemple.fr) <b>html</b> ![img](x.png) ~~barré~~ | # titre "
+    "@OndaAssistance #3900 https://onda.fr www.onda.fr"
+)
+
+
+def _edited(tmp_path: Path, edit: Any) -> Path:
+    yaml = YAML()
+    data = yaml.load(FRENCH.read_text(encoding="utf-8"))
+    edit(data)
+    path = tmp_path / "apres.yaml"
+    with path.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    return path
+
+
+def _hostile(data: Any) -> None:
+    """The same map with markup in every kind of text the diff shows, and numbers with decimals."""
+    data["title"] = HOSTILE
+    data["owner"] = HOSTILE
+    stage = data["stages"][0]
+    stage["name"] = HOSTILE
+    stage["touchpoints"][0]["name"] = HOSTILE
+    stage["touchpoints"][0]["emotion"] = 2.5
+    stage["pain_points"][0]["severity"] = "critical"
+    stage["opportunities"][0]["status"] = "done"
+    stage["kpis"][0]["value"] = 2.3
+    data["stages"][1]["pain_points"].append({"text": HOSTILE, "severity": "high", "evidence": ["x"]})
+    data["stages"][1]["opportunities"].append({"text": "Piste : " + HOSTILE, "addresses": [], "status": "idea"})
+    data["persona"]["goals"].append(HOSTILE)
+
+
+def _inline_kinds(markdown: str) -> set[str]:
+    """The kinds of inline markup Markdown gives outside the Mermaid block (text alone gives `text`)."""
+    outside = re.sub(r"```mermaid.*?```", "", markdown, flags=re.DOTALL)
+    kinds = set()
+    for token in GFM.parse(outside):
+        for child in token.children or []:
+            kinds.add(child.type)
+    return kinds
+
+
+def test_diff_markdown_of_hostile_text_is_inert(tmp_path: Path) -> None:
+    after = _edited(tmp_path, _hostile)
+    result = run_cjm("diff", str(FRENCH), str(after), "--output-format", "md")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("gras") >= 6
+    assert _inline_kinds(result.stdout) <= {"text", "softbreak", "strong"}  # **…** only around cjm's own labels
+    html = GFM.render(re.sub(r"```mermaid.*?```", "", result.stdout, flags=re.DOTALL))
+    assert "<a " not in html and "<em>" not in html and "<code>" not in html and "<img" not in html
+    assert "<b>" not in html and "<s>" not in html and "<del>" not in html
+    assert "**gras**" in html  # shown as written
+    # What GitHub links after rendering a comment: a mention, an issue reference, a bare address.
+    shown = html.replace("\u200b", "")
+    assert "@OndaAssistance #3900 https://onda.fr www.onda.fr" in shown
+    for linked in ("@OndaAssistance", "#3900", "https://", "www.onda"):
+        assert linked not in html
+
+
+def test_diff_of_french_maps_is_french_with_decimal_commas(tmp_path: Path) -> None:
+    after = _edited(tmp_path, _hostile)
+    text = run_cjm("diff", str(FRENCH), str(after)).stdout
+    markdown = run_cjm("diff", str(FRENCH), str(after), "--output-format", "md").stdout
+    for shown in (text, markdown):
+        assert "changements" in shown and "Points de friction" in shown
+        assert "12 → 2,3" in shown  # the KPI value, with a decimal comma
+        assert "2 → 2,5" in shown  # the touchpoint's emotion
+        assert not re.search(r"\d\.\d", re.sub(r"```mermaid.*?```", "", shown, flags=re.DOTALL))
+    english = run_cjm("diff", str(FRENCH), str(after), "--lang", "en").stdout
+    assert "changes" in english and "12 → 2.3" in english
