@@ -68,20 +68,35 @@ def output_paths(
 
 
 def _specs(formats: Sequence[str], views: Sequence[str], stem: str) -> list[OutputSpec]:
-    """One cache spec per output: `format` is the output's key (`svg`, `flow.svg`, `md`…), with the view it draws,
-    the tools drawing it (`dot`; `rsvg-convert` and the font for the map and slide views) and the files built
-    with it (the Markdown report links those that exist)."""
+    """One cache spec per output (see `output_spec`), with the files built beside it."""
     from cjm.renderers import targets
 
     views = tuple(views or ("map",))  # no view asked is the default view, for the key too
     wanted = targets(formats, views)
     siblings = tuple(target.file_name(stem) for target in wanted)
-    specs = []
-    for target in wanted:
-        drawn_here = target.picture and not target.needs_graphviz
-        tools = tools_fingerprint(target.needs_graphviz, drawn_here and target.format == "png", drawn_here)
-        specs.append(OutputSpec(target.key, views, None, stem, tools, target.view, siblings))
-    return specs
+    return [output_spec(target, stem, views, siblings) for target in wanted]
+
+
+def output_spec(target: Target, stem: str, views: Sequence[str] = (), siblings: Sequence[str] = ()) -> OutputSpec:
+    """The cache spec of one output: `format` is its key (`svg`, `flow.svg`, `md`…), with the view it draws, the
+    tools drawing it (`dot`; `rsvg-convert` and the font for the map and slide views) and, for the Markdown report
+    alone, the build's views and files (it links those that exist).
+
+    Why the other outputs leave the build's files out: a picture or the HTML page is the same bytes
+    whatever else a build writes, so the docs plugins (`cjm.embed`) find what `cjm build` drew.
+    """
+    drawn_here = target.picture and not target.needs_graphviz
+    tools = tools_fingerprint(target.needs_graphviz, drawn_here and target.format == "png", drawn_here)
+    linked = target.format == "md"
+    return OutputSpec(
+        target.key,
+        tuple(views) if linked else (),
+        None,
+        stem,
+        tools,
+        target.view,
+        tuple(siblings) if linked else (),
+    )
 
 
 def _text(source: bytes, diagnostics: Sequence[Diagnostic]) -> str | None:

@@ -173,6 +173,7 @@ LABELS: tuple[tuple[str, str], ...] = (
     _label("view.all_kpis_on", "Every KPI is on target"),
     _label("view.flow_link", "Touchpoint flow"),
     _label("view.page_link", "Full map (HTML page)"),
+    _label("view.open_full_map", "open the full map"),
     _label("view.band.0", "Very negative"),
     _label("view.band.1", "Negative"),
     _label("view.band.2", "Neutral"),
