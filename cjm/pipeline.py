@@ -147,7 +147,8 @@ def _check_one(
     loaded = read_document(path, name)
     if isinstance(loaded, Unreadable):
         shown = loaded.diagnostics[0].file
-        return FileResult(shown, None, None, [*loaded.diagnostics, *problems], source=loaded.text)
+        diagnostics = sorted([*loaded.diagnostics, *problems], key=sort_key)
+        return FileResult(shown, None, None, diagnostics, source=loaded.text)
     result = check_document(loaded, config, today, load_baseline)
     if not problems:
         return result
@@ -160,7 +161,7 @@ def check_bytes(
     """Run the checking pipeline on the bytes of a file read from elsewhere (a git revision)."""
     loaded = parse_document(raw, name)
     if isinstance(loaded, Unreadable):
-        return FileResult(name, None, None, loaded.diagnostics, source=loaded.text)
+        return FileResult(name, None, None, sorted(loaded.diagnostics, key=sort_key), source=loaded.text)
     return check_document(loaded, config, None, load_baseline)
 
 

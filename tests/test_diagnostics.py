@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from cjm.diagnostics import Diagnostic, make
-from cjm.pipeline import check_file, check_side
+from cjm.pipeline import check_bytes, check_file, check_side
 from cjm.translation import Message, catalogue
 from tests.conftest import ROOT, TODAY_EPOCH, run_cjm
 from tests.test_diagnostics_cases import BYTE_CASES, YAML_CASES
@@ -226,3 +226,13 @@ def test_no_diagnostic_is_built_from_plain_text() -> None:
                 if isinstance(text, ast.JoinedStr) or literal:
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(text)[:70]}")
     assert not found, "\n".join(found)
+
+
+def test_an_unreadable_file_reports_in_position_order(tmp_path: Path) -> None:
+    # Pasted characters are found before parsing and a syntax error after: one order whatever the step.
+    source = "cjm: 1\nstages:\n  - name: A\n   emotion: 2\n\u200b  - name: B\n"
+    path = tmp_path / "map.yaml"
+    path.write_text(source, encoding="utf-8")
+    for result in (check_file(path), check_bytes(source.encode("utf-8"), "map.yaml")):
+        positions = [(d.line, d.column) for d in result.diagnostics]
+        assert len(positions) >= 2 and positions == sorted(positions)
