@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 NODE_DIR := tests/node
 OUT ?= out
 
-.PHONY: help install install-test system node demo test lint typecheck pytest fuzz golden schema docs catalogues bench screenshots dist clean
+.PHONY: help install install-test system node demo test lint typecheck pytest fuzz golden schema docs catalogues templates bench screenshots dist clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -27,7 +27,7 @@ $(VENV)/.test-installed: $(BIN)/cjm pyproject.toml
 
 install-test: $(VENV)/.test-installed ## Install cjm with its test tools into .venv
 
-system: ## Install Graphviz, rsvg-convert, Chromium, pdftotext and fonts (Latin, Arabic, CJK) from Debian's packages when missing (needs root)
+system: ## Install Graphviz, rsvg-convert, Chromium, pdftotext, LaTeX and fonts (Latin, Arabic, CJK) from Debian's packages when missing (needs root)
 	@missing=""; \
 	command -v dot >/dev/null || missing="$$missing graphviz"; \
 	command -v rsvg-convert >/dev/null || missing="$$missing librsvg2-bin"; \
@@ -40,6 +40,11 @@ system: ## Install Graphviz, rsvg-convert, Chromium, pdftotext and fonts (Latin,
 	  echo "installing$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing fonts-liberation >/dev/null; \
 	fi
+	@# LaTeX for the Sphinx PDF test: Sphinx's list without recommends (about 100 MB, 1.5 minutes on Debian 12)
+	@command -v latexmk >/dev/null || { \
+	  if [ "$$(id -u)" != 0 ]; then echo "please install latexmk and TeX Live (see the Makefile's system target)"; exit 1; fi; \
+	  echo "installing latexmk and TeX Live"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  --no-install-recommends latexmk texlive-latex-recommended texlive-fonts-recommended texlive-latex-extra tex-gyre >/dev/null; }
 
 graphviz: ## Install what the pictures need when missing: Graphviz, rsvg-convert, DejaVu fonts (needs root)
 	@missing=""; \
@@ -91,6 +96,10 @@ docs: schema ## Regenerate the generated docs pages (format reference, diagnosti
 
 catalogues: install-test ## Extract messages into cjm/locales/*/LC_MESSAGES/cjm.po and compile the complete ones (NEW_LANGUAGE=xx starts one)
 	$(BIN)/python tests/catalogue.py $(NEW_LANGUAGE)
+	$(BIN)/python -m cjm.cldr
+
+templates: install ## Compile the HTML page's templates ahead of time into cjm/templates/compiled/ (after editing a template)
+	$(BIN)/python -m cjm.renderers.html_templates
 
 bench: install system node ## Measure every speed target against its anchor and print PASS or FAIL
 	$(BIN)/python tests/bench.py

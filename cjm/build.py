@@ -68,24 +68,51 @@ def output_paths(
 
 
 def _specs(formats: Sequence[str], views: Sequence[str], stem: str) -> list[OutputSpec]:
-    """One cache spec per output: `format` is the output's key (`svg`, `flow.svg`, `md`…), with the view it draws,
-    the tools drawing it (`dot`; `rsvg-convert` and the font for the map and slide views) and the files built
-    with it (the Markdown report links those that exist)."""
+    """One cache spec per output (see `output_spec`), with the files built beside it."""
     from cjm.renderers import targets
 
     views = tuple(views or ("map",))  # no view asked is the default view, for the key too
     wanted = targets(formats, views)
     siblings = tuple(target.file_name(stem) for target in wanted)
-    specs = []
-    for target in wanted:
-        drawn_here = target.picture and not target.needs_graphviz
-        tools = tools_fingerprint(target.needs_graphviz, drawn_here and target.format == "png", drawn_here)
-        specs.append(OutputSpec(target.key, views, None, stem, tools, target.view, siblings))
-    return specs
+    return [output_spec(target, stem, views, siblings) for target in wanted]
+
+
+def output_spec(target: Target, stem: str, views: Sequence[str] = (), siblings: Sequence[str] = ()) -> OutputSpec:
+    """The cache spec of one output: `format` is its key (`svg`, `flow.svg`, `md`…), with the view it draws, the
+    tools drawing it (`dot`; `rsvg-convert` and the font for the map and slide views) and, for the Markdown report
+    alone, the build's views and files (it links those that exist).
+
+    Why the other outputs leave the build's files out: a picture or the HTML page is the same bytes
+    whatever else a build writes, so the docs plugins (`cjm.embed`) find what `cjm build` drew.
+    """
+    drawn_here = target.picture and not target.needs_graphviz
+    tools = tools_fingerprint(target.needs_graphviz, drawn_here and target.format == "png", drawn_here)
+    linked = target.format == "md"
+    return OutputSpec(
+        target.key,
+        tuple(views) if linked else (),
+        None,
+        stem,
+        tools,
+        target.view,
+        tuple(siblings) if linked else (),
+    )
 
 
 def _text(source: bytes, diagnostics: Sequence[Diagnostic]) -> str | None:
     return source.decode("utf-8", errors="replace").removeprefix("\ufeff") if diagnostics else None
+
+
+PICTURE_ONLY = frozenset({"CJM407"})
+"""Codes that concern the pictures alone: checked with the map (so the cache replays them), shown when a
+picture is asked for, drawn now or taken from the cache (a cached PNG has the same empty boxes)."""
+
+
+def _asked(diagnostics: Sequence[Diagnostic], specs: Sequence[OutputSpec]) -> list[Diagnostic]:
+    """A map's diagnostics for this build: the picture-only ones only when a picture format is asked for."""
+    if any(_target(spec.format).picture for spec in specs):
+        return list(diagnostics)
+    return [item for item in diagnostics if item.code not in PICTURE_ONLY]
 
 
 def cached_render(inputs: MapInputs, specs: Sequence[OutputSpec], cache: BuildCache) -> Rendered | None:
@@ -93,7 +120,7 @@ def cached_render(inputs: MapInputs, specs: Sequence[OutputSpec], cache: BuildCa
     record = cache.check(inputs)
     if record is None:
         return None
-    diagnostics = list(record.diagnostics)
+    diagnostics = _asked(record.diagnostics, specs)
     if not record.ok:
         return Rendered(inputs.name, False, diagnostics, _text(inputs.source, diagnostics))
     outputs: dict[str, bytes] = {}
@@ -139,7 +166,13 @@ def _check_fresh(
 
     checked = check_file(source, today=today)
     named = _named_baseline(checked)
-    record = CheckRecord(checked.ok, tuple(checked.diagnostics), named, baseline_hash(source, named))
+    coverage: list[Diagnostic] = []
+    if checked.ok and checked.journey is not None and checked.document is not None:
+        from cjm.renderers.coverage import font_coverage
+
+        coverage = font_coverage(checked.journey, checked.document)
+    found = tuple(sorted([*checked.diagnostics, *coverage], key=sort_key))
+    record = CheckRecord(checked.ok, found, named, baseline_hash(source, named))
     if inputs is not None:
         cache.save_check(inputs, record)
     return checked, record
@@ -152,7 +185,7 @@ def _render_fresh(
     if not checked.ok or checked.journey is None:
         return Rendered(checked.name, False, checked.diagnostics, checked.text)
     outputs, problems, rendered = _render_formats(checked, specs, cache, inputs, record.baseline_hash)
-    diagnostics = sorted(checked.diagnostics + problems, key=sort_key)
+    diagnostics = sorted(_asked(record.diagnostics, specs) + problems, key=sort_key)
     text = checked.text if diagnostics else None
     return Rendered(checked.name, not has_errors(diagnostics), diagnostics, text, outputs, rendered)
 
@@ -201,10 +234,6 @@ def _render_formats(
         rendered.append(spec.format)
         if inputs is not None:
             cache.save_output(inputs, baseline, spec, data)
-    if rendered and any(by_key[key].picture for key in rendered) and checked.document is not None:
-        from cjm.renderers.coverage import font_coverage
-
-        problems += font_coverage(checked.journey, checked.document)
     return outputs, problems, tuple(rendered)
 
 
@@ -317,7 +346,7 @@ def _check_quick(task: _Task) -> BuildResult | None:
     record = task.cache().check(inputs) if inputs is not None else None
     if inputs is None or record is None:
         return None
-    diagnostics = list(record.diagnostics)
+    diagnostics = _asked(record.diagnostics, ())  # a check draws no picture
     return BuildResult(inputs.name, record.ok, diagnostics, _text(inputs.source, diagnostics))
 
 

@@ -47,7 +47,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from cjm import __version__
@@ -98,15 +98,24 @@ def code_fingerprint() -> str:
     """The cjm version and a hash of the package's code and templates.
 
     Why the code and not only the version: a development install changes its renderers without
-    changing its version, and must not be served pictures the old code drew.
+    changing its version, and must not be served pictures the old code drew. The folders are
+    walked with `os.walk` without the bytecode folders (pathlib's `rglob` over them took 5 ms of
+    every run).
     """
     package = Path(__file__).resolve().parent
+    found: list[PurePosixPath] = []
+    for folder, subfolders, files in os.walk(package):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        relative = PurePosixPath(Path(folder).relative_to(package).as_posix())
+        found += [relative / name for name in files if name.endswith(_CODE_SUFFIXES)]
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".j2", ".json", ".po", ".mo", ".toml"}:
-            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+    for name in sorted(found):
+        digest.update(str(name).encode() + b"\0")
+        digest.update((package / name).read_bytes())
     return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+_CODE_SUFFIXES = (".py", ".j2", ".json", ".po", ".mo", ".toml")
 
 
 def tools_fingerprint(graphviz: bool = False, rasteriser: bool = False, font: bool = False) -> str:
@@ -375,18 +384,19 @@ class BuildCache:
         """Write an entry atomically (temporary file, then `os.replace`); a cache that cannot be written is skipped."""
         if not self.enabled:
             return
-        import tempfile
-
         target = self._path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            descriptor, name = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=target.parent)
+            # A name no other writer uses (this process, a random part for a cache shared between machines),
+            # created exclusively as tempfile.mkstemp does, without importing tempfile and shutil (3 ms).
+            name = target.parent / f".entry.{os.getpid()}.{os.urandom(6).hex()}.tmp"
+            descriptor = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
             try:
                 with os.fdopen(descriptor, "wb") as handle:
                     handle.write(hashlib.sha256(payload).digest() + payload)
-                Path(name).replace(target)
+                name.replace(target)
             except BaseException:
-                Path(name).unlink(missing_ok=True)
+                name.unlink(missing_ok=True)
                 raise
         except OSError:
             return

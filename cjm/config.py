@@ -12,7 +12,6 @@ import difflib
 import functools
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,6 +96,8 @@ def config_for(folder: Path) -> tuple[Config, tuple[Diagnostic, ...]]:
 
 def load_config(path: Path) -> tuple[Config, tuple[Diagnostic, ...]]:
     """Read and check one configuration file; a broken one gives the defaults and its diagnostics."""
+    import tomllib  # here, not at the top: most runs have no configuration file
+
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from cjm.cache import BuildCache, code_fingerprint, tools_fingerprint
-from cjm.config import config_for
+from cjm.cache import BuildCache, MapInputs, baseline_hash, code_fingerprint, output_key, read_inputs
+from cjm.config import config_for, today_default
 from cjm.diagnostics import Diagnostic, sort_key
 from cjm.loader import Document, Unreadable, parse_document, read_document
 from cjm.model import Journey
@@ -41,13 +41,16 @@ class CheckedMap:
 
     `dependencies` are the map file (when it is one) and its baseline: a change to any of them
     changes the picture. `digest` hashes every byte the picture depends on, so it names the
-    picture in caches and content-hashed file names.
+    picture in content-hashed file names. `build_inputs` are, for a map file, what `cjm build`
+    keys its outputs by (the file's inputs and its baseline's hash), so both share cache entries.
     """
 
     result: FileResult
     stem: str
     dependencies: tuple[Path, ...] = ()
     digest: str = ""
+    build_inputs: tuple[MapInputs, str] | None = None
+    baseline: str | None = None
 
     @property
     def journey(self) -> Journey | None:
@@ -73,7 +76,11 @@ def check_map(path: Path) -> CheckedMap:
         return CheckedMap(
             FileResult(name, None, None, loaded.diagnostics, source=loaded.text), _stem(path.name), (path,)
         )
-    return _check(loaded, path.parent, _stem(path.name), (path,))
+    checked = _check(loaded, path.parent, _stem(path.name), (path,))
+    inputs = read_inputs(path, today_default(), name)
+    if inputs is None or inputs.source.decode("utf-8", errors="replace").removeprefix("\ufeff") != loaded.text:
+        return checked  # edited since it was read: keyed by its digest alone
+    return replace(checked, build_inputs=(inputs, baseline_hash(path, checked.baseline)))
 
 
 def check_block(text: str, name: str, folder: Path, line: int = 1, column: int = 1) -> CheckedMap:
@@ -105,10 +112,12 @@ def _shift(diagnostic: Diagnostic, name: str, line: int, column: int) -> Diagnos
 def _check(document: Document, folder: Path, stem: str, files: tuple[Path, ...]) -> CheckedMap:
     config, problems = config_for(folder)
     baselines: list[Path] = []
+    named: list[str] = []
 
     def load_baseline(relative: str) -> FileResult:
         path = folder / relative
         baselines.append(path)
+        named.append(relative)
         return check_file(path, display_name(path))
 
     result = check_document(document, config, None, load_baseline)
@@ -118,7 +127,7 @@ def _check(document: Document, folder: Path, stem: str, files: tuple[Path, ...])
     for baseline in baselines:
         digest.update(b"\0baseline\0" + baseline.name.encode("utf-8") + b"\0")
         digest.update(baseline.read_bytes() if baseline.is_file() else b"")
-    return CheckedMap(result, stem, (*files, *baselines), digest.hexdigest())
+    return CheckedMap(result, stem, (*files, *baselines), digest.hexdigest(), baseline=named[0] if named else None)
 
 
 def _stem(name: str) -> str:
@@ -175,7 +184,7 @@ class PictureCache:
         def render() -> bytes:
             return draw(journey, checked.result.baseline, view, format_name, checked.stem)
 
-        return self.fetch(picture_key(checked.stem, checked.digest, view, format_name), render)
+        return self.fetch(picture_key(checked, view, format_name), render)
 
     def fetch(self, key: str, render: Callable[[], bytes]) -> bytes:
         """The cached bytes under a key, or `render()`'s, stored for the next build."""
@@ -193,16 +202,22 @@ class PictureCache:
         return content
 
 
-def picture_key(stem: str, digest: str, view: str, format_name: str) -> str:
-    """The cache key of one picture: the map's content digest, view, format, stem, cjm's code and the drawing tools.
+def picture_key(checked: CheckedMap, view: str, format_name: str) -> str:
+    """The cache key of one picture of a map: for a map file, the key `cjm build` stores the same output under.
 
-    The code fingerprint and the tools (the `dot` binary) are the build cache's own, so a changed
-    renderer or a Graphviz upgrade draws the pictures again, as it does for `cjm build`.
+    So a CI job that ran `cjm build` before `mkdocs build` or `sphinx-build` leaves the docs tool
+    nothing to draw, and the other way round. A map written in a page has no `cjm build` output:
+    its key is its content digest with the same spec. Either way the key holds cjm's code and the
+    drawing tools, so a changed renderer or a Graphviz upgrade draws the pictures again.
     """
-    picture = format_name in ("svg", "png")
-    drawn_here = picture and view != "flow"
-    tools = tools_fingerprint(picture and view == "flow", drawn_here and format_name == "png", drawn_here)
-    parts = ["docs-picture", code_fingerprint(), tools, view, format_name, stem, digest]
+    from cjm.build import output_spec
+    from cjm.renderers import Target
+
+    spec = output_spec(Target(format_name, view if format_name in ("svg", "png") else "map"), checked.stem)
+    if checked.build_inputs is not None:
+        inputs, baseline = checked.build_inputs
+        return output_key(inputs, baseline, spec)
+    parts = ["docs-picture", code_fingerprint(), repr(spec), checked.digest]
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -215,8 +230,11 @@ def open_cache(folder: str | None, base: Path) -> PictureCache:
 
 
 def diagnostic_line(diagnostic: Diagnostic) -> str:
-    """One diagnostic as docs tools log it: `path:line:col CJMxxx message`."""
-    return f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column} {diagnostic.code} {diagnostic.message}"
+    """One diagnostic as docs tools log it, in the run's language: `path:line:col CJMxxx message`."""
+    from cjm.translation import translate
+
+    where = f"{diagnostic.file}:{diagnostic.line}:{diagnostic.column}"
+    return f"{where} {diagnostic.code} {translate(diagnostic.message)}"
 
 
 def relative_to(path: Path, folder: Path) -> str | None:

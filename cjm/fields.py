@@ -13,6 +13,8 @@ import datetime
 import functools
 import types
 import typing
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -82,14 +84,15 @@ def the(model: type[BaseModel]) -> str:
     return named[1] if named else model.__name__
 
 
-def children(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
-    """The fields of a model that hold other objects (a list of them, or one), with their model."""
+@functools.cache
+def children(model: type[BaseModel]) -> Mapping[str, type[BaseModel]]:
+    """The fields of a model that hold other objects (a list of them, or one), with their model (read once)."""
     found = {}
     for name, field in model.model_fields.items():
         inner = inner_model(field.annotation)
         if isinstance(inner, type) and issubclass(inner, BaseModel):
             found[name] = inner
-    return found
+    return MappingProxyType(found)
 
 
 @functools.cache

@@ -2,7 +2,9 @@
 
 Numbers and dates come from the Unicode CLDR through Babel, so a new language gets its decimal
 and thousands separators, its percent spacing and its month names without code. Babel is
-imported on first use only: `cjm validate` never formats a number and never pays for it.
+imported on first use only: `cjm validate` never formats a number and never pays for it; and
+the few CLDR facts the outputs use are kept per language in `cjm.cldr`, so a build of a map in a
+language listed there does not load Babel's locale data at all.
 
 Punctuation comes from the gettext catalogue (context `punctuation`), because no CLDR field says
 that French puts a no-break space before a colon and inside guillemets; a translator writes it
@@ -18,6 +20,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from cjm import cldr
+from cjm.cldr import CLDR_LOCALES
 from cjm.translation import SOURCE_LANGUAGE, catalogue
 
 if TYPE_CHECKING:
@@ -26,9 +30,6 @@ if TYPE_CHECKING:
 NO_VALUE = "–"
 NO_BREAK_SPACE = "\u00a0"
 NARROW_NO_BREAK_SPACE = "\u202f"
-# The CLDR locale whose formats a language uses when its own would not do: English dates are
-# written day month year ("12 November 2026"), as in British English, not "November 12, 2026".
-CLDR_LOCALES = {"en": "en_GB"}
 # KPI values are shown as written, up to this many decimals; emotion scores with one.
 NUMBER_PATTERN = "#,##0.###"
 SCORE_PATTERN = "#,##0.#"
@@ -65,6 +66,9 @@ def number(value: float, language: str, pattern: str = NUMBER_PATTERN) -> str:
 
     `pattern` is a CLDR number pattern (the default keeps up to three decimals, as a KPI is written).
     """
+    written = cldr.number(value, language, pattern)
+    if written is not None:
+        return written
     from babel.numbers import format_decimal
 
     return str(format_decimal(value, format=pattern, locale=_cldr(language)))
@@ -101,6 +105,9 @@ def quantity(value: float, unit: str | None, language: str) -> str:
 
 @cache
 def _percent_sign(language: str) -> str:
+    known = cldr.percent_sign(language)
+    if known is not None:
+        return known
     from babel.numbers import format_percent
 
     shown = str(format_percent(1, locale=_cldr(language)))
@@ -109,9 +116,11 @@ def _percent_sign(language: str) -> str:
 
 def date(value: datetime.date, language: str) -> str:
     """A date written out: `12 November 2026`, `12 novembre 2026` (French writes the first `1er`)."""
-    from babel.dates import format_date
+    written = cldr.date(value, language) or ""
+    if not written:
+        from babel.dates import format_date
 
-    written = str(format_date(value, format="long", locale=_cldr(language)))
+        written = str(format_date(value, format="long", locale=_cldr(language)))
     if value.day == 1 and language != SOURCE_LANGUAGE:
         # Translators: how the first day of a month is written in a date ("1er novembre").
         first = catalogue(language).pgettext("date.first-day", "1")

@@ -41,14 +41,16 @@ from cjm.embed import (
     picture_name,
     relative_to,
 )
-from cjm.page import OPEN_LABEL, Block, diagnostics_html, extract_blocks, locate, picture_style, svg_size
+from cjm.page import Block, diagnostics_html, extract_blocks, locate, open_label, picture_style, speak, svg_size
 from cjm.renderers import RenderError
+from cjm.translation import Message, _, ngettext, translate
 
 log = get_plugin_logger(__name__)
 BLOCK_SCHEME = "cjm-block:"
 MAP_SUFFIXES = (".yaml", ".yml")
 # Where pictures of maps outside docs_dir and of fenced blocks go in the site.
 GENERATED_FOLDER = "_cjm"
+CAPTION_STYLE = "margin:0 0 0.5em;max-width:none;text-align:start;align-self:flex-start"
 
 
 class CjmPluginConfig(base.Config):  # type: ignore[no-untyped-call]
@@ -80,6 +82,7 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         self.logged: set[Diagnostic] = set()
         self.shown = 0
         self.mkdocs_config = config
+        speak(None)  # MkDocs has no language of its own: the environment's, as `cjm` reads it
         extensions = cast("list[Any]", config.markdown_extensions)
         if "attr_list" not in extensions:
             extensions.append("attr_list")
@@ -112,10 +115,12 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         """Say how many pictures were drawn and how many came from the cache."""
         cache = self.cache
         where = f" ({display_name(cache.store.root)})" if cache.store is not None else ""
-        log.info(
-            f"{self.shown} journey map{'s' if self.shown != 1 else ''} shown: "
-            f"{cache.rendered} pictures rendered, {cache.reused} from the cache{where}"
+        summary = ngettext(
+            "{count} journey map shown: {rendered} pictures rendered, {reused} from the cache",
+            "{count} journey maps shown: {rendered} pictures rendered, {reused} from the cache",
+            self.shown,
         )
+        log.info(summary.format(count=self.shown, rendered=cache.rendered, reused=cache.reused) + where)
         if CjmPlugin.server is not None:
             self._watch(CjmPlugin.server)
 
@@ -142,7 +147,7 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
                 block = self.blocks[int(source.removeprefix(BLOCK_SCHEME))]
                 view, unknown = _block_options(block)
                 where = (block.line - 1, block.column)
-                problems = self._option_problems(view, unknown, where, "the ```cjm block")
+                problems = self._option_problems(view, unknown, where, Message("the ```cjm block"))
                 self._show(image, parents, md, self._check_block(block), view, problems)
             elif _is_map_link(source):
                 path = self._page_folder() / unquote(urlsplit(source).path)
@@ -157,11 +162,17 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         line, column = where
         problems = []
         if view is not None and view not in VIEWS:
-            hint = f"the views are {', '.join(VIEWS)}"
-            problems.append(make("CJM430", self._page_name(), line, column, f"unknown view `{view}` for {shown}", hint))
+            message = Message("unknown view `{view}` for {shown}", view=view, shown=shown)
+            hint = Message("the views are {views}", views=", ".join(VIEWS))
+            problems.append(make("CJM430", self._page_name(), line, column, message, hint))
         if unknown:
-            message = f"unknown option{'s' if len(unknown) > 1 else ''} {', '.join(unknown)} for {shown}"
-            problems.append(make("CJM430", self._page_name(), line, column, message, "write ```cjm view=flow"))
+            words = ", ".join(unknown)
+            if len(unknown) == 1:
+                message = Message("unknown option {options} for {shown}", options=words, shown=shown)
+            else:
+                message = Message("unknown options {options} for {shown}", options=words, shown=shown)
+            hint = Message("write ```cjm view=flow")
+            problems.append(make("CJM430", self._page_name(), line, column, message, hint))
         return problems
 
     def _page_folder(self) -> Path:
@@ -203,7 +214,7 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         for diagnostic in problems:
             self._log(diagnostic, warning=True)
         if problems:
-            shown = checked.result.name if checked.dependencies else f"at {checked.result.name}:{problems[0].line}"
+            shown = checked.result.name if checked.dependencies else f"{checked.result.name}:{problems[0].line}"
             _replace(image, parents, _raw(md, diagnostics_html(problems, shown)))
             return
         self.shown += 1
@@ -214,7 +225,8 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         journey = checked.journey
         assert journey is not None  # checked above: a map without errors has a model
         alt = image.get("alt") or description(journey)
-        _replace(image, parents, self._figure(image, links[svg_name], links[page_name], alt, pictures[svg_name]))
+        figure = self._figure(image, links[svg_name], links[page_name], alt, pictures[svg_name], open_label(journey))
+        _replace(image, parents, figure)
 
     def _log(self, diagnostic: Diagnostic, warning: bool) -> None:
         """Log a diagnostic once per build, even when several pages show the same map."""
@@ -239,7 +251,7 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
         if uri not in self.generated:
             existing = self.files.get_file_from_path(uri)
             if existing is not None:
-                log.info(f"{uri} in docs_dir is replaced by the picture drawn from its map")
+                log.info(_("{file} in docs_dir is replaced by the picture drawn from its map").format(file=uri))
                 self.files.remove(existing)
             self.files.append(
                 File.generated(self.mkdocs_config, uri, content=content, inclusion=InclusionLevel.INCLUDED)
@@ -247,9 +259,16 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
             self.generated[uri] = content
         return posixpath.relpath(uri, posixpath.dirname(self.page.file.src_uri) or ".")
 
-    def _figure(self, image: etree.Element, svg: str, page: str, alt: str, content: bytes) -> etree.Element:
-        """A figure that scrolls sideways rather than shrink the picture's text below MIN_TEXT_PX."""
+    def _figure(self, image: etree.Element, svg: str, page: str, alt: str, content: bytes, label: str) -> etree.Element:
+        """A figure that scrolls sideways rather than shrink the picture's text below MIN_TEXT_PX.
+
+        The link to the full map comes first, where a reader sees it before the picture: a tall map's
+        bottom edge, where a sideways scroll bar shows, may be a screen or two further down.
+        """
         figure = etree.Element("figure", {"class": "cjm-journey", "style": "margin:1em 0;overflow-x:auto"})
+        # At the start of the figure whatever the theme (Material centres captions in a narrow column).
+        caption = etree.SubElement(figure, "figcaption", {"style": CAPTION_STYLE})
+        etree.SubElement(caption, "a", {"href": page}).text = label
         link = etree.SubElement(figure, "a", {"href": page})
         attributes = {k: v for k, v in image.attrib.items() if k not in ("src", "alt")}
         picture = etree.SubElement(link, "img", {"src": svg, "alt": alt, **attributes})
@@ -259,8 +278,6 @@ class CjmPlugin(BasePlugin[CjmPluginConfig]):  # type: ignore[no-untyped-call]
             picture.set("height", str(size[1]))
         if "style" not in attributes and "width" not in attributes:
             picture.set("style", picture_style(content))
-        caption = etree.SubElement(figure, "figcaption")
-        etree.SubElement(caption, "a", {"href": page}).text = OPEN_LABEL
         return figure
 
 
@@ -277,7 +294,7 @@ def _block_options(block: Block) -> tuple[str | None, list[str]]:
 
 
 def _logged(diagnostic: Diagnostic) -> str:
-    hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
+    hint = f" ({translate(diagnostic.hint)})" if diagnostic.hint else ""
     return diagnostic_line(diagnostic) + hint
 
 
@@ -307,7 +324,8 @@ def _replace(image: etree.Element, parents: dict[etree.Element, etree.Element], 
             _remove_inline(image, parent)
             grand.insert(index + 1, block)
         return
-    inline = block[0] if block.tag == "figure" else block
+    picture = block.find("a") if block.tag == "figure" else None  # the linked picture, not the caption
+    inline = picture if picture is not None else block
     index = list(parent).index(image)
     inline.tail = image.tail
     parent.remove(image)

@@ -36,6 +36,11 @@ Severity = Literal["low", "medium", "high", "critical"]
 Status = Literal["idea", "planned", "in-progress", "done", "dropped"]
 TouchpointKind = Literal["owned", "earned", "paid"]
 Better = Literal["higher", "lower"]
+EmotionSource = Literal["measured", "assumed"]
+EMOTION_SOURCE_HELP = (
+    "Where the emotion scores come from: `measured` (research: interviews, surveys, analytics) or `assumed` "
+    "(the team's estimate, to be checked); pictures draw assumed scores as hollow points."
+)
 
 # An id: lowercase letters of any script (with their combining marks) and digits, in words joined
 # by hyphens. ECMA-262 with the `u` flag (editors) and pydantic's Rust regex both read `\p{…}`.
@@ -229,6 +234,9 @@ class Touchpoint(Model):
         examples=list(BUILTIN_CHANNELS),
     )
     emotion: float | None = Field(None, description="How the customer feels here, on the map's emotion scale.")
+    emotion_source: EmotionSource | None = Field(
+        None, description=EMOTION_SOURCE_HELP + " Left out: the stage's, else the map's."
+    )
     description: str | None = Field(None, description="What happens at this touchpoint.")
     owner: str | None = Field(None, description="The team responsible for this touchpoint.")
     kind: TouchpointKind | None = Field(None, description="Owned by the brand, earned (reviews…) or paid (ads…).")
@@ -338,6 +346,9 @@ class Stage(Model):
     emotion: float | None = Field(
         None, description="How the customer feels; when absent, the mean of the touchpoints' emotions."
     )
+    emotion_source: EmotionSource | None = Field(
+        None, description=EMOTION_SOURCE_HELP + " Left out: the map's. Applies to its touchpoints too."
+    )
     duration: str | None = Field(None, description="How long the stage takes.", examples=["2-3 days"])
     touchpoints: list[Touchpoint] = Field(default_factory=list, description="Touchpoints, in journey order.")
     touchpoints_are: Literal["sequence", "alternatives"] = Field(
@@ -404,6 +415,11 @@ class Journey(Model):
         examples=[["CJM504"]],
     )
     emotion_scale: EmotionScale = Field(default_factory=EmotionScale, description="The range of emotion scores.")
+    emotion_source: EmotionSource | None = Field(
+        None,
+        description=EMOTION_SOURCE_HELP + " Set here for every score of the map; a stage or touchpoint may say "
+        "otherwise. Left out everywhere: not stated, drawn as measured points with nothing in the legend.",
+    )
     persona: Persona | None = Field(None, description="The customer whose journey this is.")
     channels: list[Channel] = Field(default_factory=list, description="Channels beyond the built-in ones.")
     stages: list[Stage] = Field(min_length=1, description="The stages of the journey, in order.")

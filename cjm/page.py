@@ -1,8 +1,13 @@
 """What a docs page holds for cjm, independent of the docs tool: ```cjm fenced blocks, and the HTML shown.
 
 `extract_blocks` finds the fenced blocks of a Markdown page (skipping those quoted inside other
-fences), `figure_html` and `diagnostics_html` are the markup a page shows for a valid map and for
-an invalid one. The MkDocs plugin uses all three; the Sphinx extension uses the same words.
+fences), `picture_style` is how a picture is sized in a page, `diagnostics_html` the box an invalid
+map shows instead. The MkDocs plugin uses them all; the Sphinx extension shares the sizing, the
+words (`diagnostics_title`, `open_label`) and the language rules.
+
+Languages: the box and the build log speak the run's language (`cjm.translation`, chosen by the
+docs tool from its own setting or the environment); the link beside a picture speaks the map's
+locale, like the picture.
 """
 
 from __future__ import annotations
@@ -11,21 +16,26 @@ import html
 import math
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cjm.diagnostics import Diagnostic
+from cjm.translation import choose_language, language_of, ngettext, translate, use_language
 
-OPEN_LABEL = "open the full map"
+if TYPE_CHECKING:
+    from cjm.model import Journey
+
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
 SVG_SIZE = re.compile(
     rb"<svg\b[^>]*?\bwidth=\"(?P<width>[0-9.]+)(?P<unit>pt|px)?\"[^>]*?\bheight=\"(?P<height>[0-9.]+)"
 )
 VIEWBOX_WIDTH = re.compile(rb'viewBox="[-0-9.]+[ ,]+[-0-9.]+[ ,]+([0-9.]+)')
 FONT_SIZE = re.compile(rb'font-size="([0-9.]+)(?:px)?"|font-size:\s*([0-9.]+)px')
-# The smallest text a picture may show on a page, in CSS pixels. A picture is not shrunk below it;
-# its figure scrolls sideways instead. Why 7.5 and not the 9 px the map view has at 1000 px: the
-# map then still fits the content column of MkDocs' theme at 1280 px (831 px, 7.9 px text) whole,
-# where a 12 px sideways scroll would hide the legend's edge from readers who never scroll.
-MIN_TEXT_PX = 7.5
+# The smallest text a picture may show on a page, in CSS pixels: the map picture's own requirement
+# (every text at least 9 px high, which the map view meets at 948 px of its 1000). A picture is not
+# shrunk below it: in a narrower column (MkDocs' theme: 831 px at a 1280 px window; Material: 688)
+# its figure scrolls sideways, and the picture links to the full HTML map, as wide tables and
+# diagrams do in docs themes. Shrunk to Material's column, the map's smallest text would be 6.5 px high.
+MIN_TEXT_PX = 9.0
 # CSS pixels per unit of an SVG length (CSS Values 4: 1pt = 1/72 in, 1px = 1/96 in).
 PIXELS_PER_UNIT = {"pt": 96 / 72, "px": 1.0, None: 1.0}
 
@@ -127,15 +137,39 @@ def picture_style(svg: bytes) -> str:
     return ";".join(parts)
 
 
+def speak(setting: str | None) -> str:
+    """Make the docs build speak a language and return it: the docs tool's own language setting (Sphinx's
+    `language`) when cjm speaks it, else the environment's as `cjm` reads it (`LANG`...), else English."""
+    chosen = (language_of(setting) if setting else None) or choose_language(None)
+    use_language(chosen)
+    return chosen
+
+
+def open_label(journey: Journey) -> str:
+    """The link text beside a picture, to the map's full HTML page, in the map's locale."""
+    from cjm.i18n import messages
+
+    return messages(journey.locale)["view.open_full_map"]
+
+
+def diagnostics_title(count: int, shown: str) -> str:
+    """The title of the box an invalid map shows instead of its picture, in the run's language."""
+    return ngettext(
+        "The journey map {map} cannot be drawn: {count} problem",
+        "The journey map {map} cannot be drawn: {count} problems",
+        count,
+    ).format(map=shown, count=count)
+
+
 def diagnostics_html(diagnostics: list[Diagnostic], shown: str) -> str:
     """An admonition listing why a map cannot be drawn: each diagnostic with its position, code and hint."""
-    count = len(diagnostics)
-    title = f"The journey map {shown} cannot be drawn: {count} problem{'s' if count != 1 else ''}"
+    title = diagnostics_title(len(diagnostics), shown)
     items = []
     for d in diagnostics:
-        hint = f"<br><em>{html.escape(d.hint)}</em>" if d.hint else ""
+        hint = f"<br><em>{html.escape(translate(d.hint))}</em>" if d.hint else ""
         where = html.escape(f"{d.file}:{d.line}:{d.column}")
-        items.append(f"<li><code>{where}</code> {html.escape(d.code)} {html.escape(d.message)}{hint}</li>")
+        message = html.escape(translate(d.message))
+        items.append(f"<li><code>{where}</code> {html.escape(d.code)} {message}{hint}</li>")
     return (
         f'<div class="admonition danger cjm-diagnostics">\n<p class="admonition-title">{html.escape(title)}</p>\n'
         f"<ul>\n{chr(10).join(items)}\n</ul>\n</div>"

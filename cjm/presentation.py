@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -46,8 +46,10 @@ __all__ = [
     "kpi_on_target",
     "kpi_value_text",
     "label_colon",
+    "lowest_moment",
     "map_description",
     "score_text",
+    "sentences",
     "severity_rank",
     "svg_id_prefix",
 ]
@@ -194,11 +196,13 @@ def svg_id_prefix(journey: Journey, stem: str) -> str:
 
 
 def map_description(journey: Journey, text: Mapping[str, str]) -> str:
-    """A picture's text description (its SVG `<desc>`), in the map's language.
+    """A picture's text description (its SVG `<desc>`, the alt text of an embedded map), in the map's language.
 
     Who the map follows, why it exists, its stages in order, its lowest moment (the lowest-scored
-    touchpoint, else stage) and its most severe pain point, from the catalogue `text`
-    (`cjm.i18n.messages`). What the map does not state is left out.
+    touchpoint, else stage, with its stage and the scale's word) and its most severe pain point,
+    from the catalogue `text` (`cjm.i18n.messages`). What the map does not state is left out.
+    Parts are joined as sentences (`sentences`): an author's text that already ends a sentence
+    gets no second full stop.
     """
     colon = label_colon(journey.locale) + " "
     parts = [text["field.type"] + colon + text[f"type.{journey.type}"]] if journey.type else []
@@ -213,18 +217,10 @@ def map_description(journey: Journey, text: Mapping[str, str]) -> str:
     if journey.objective:
         parts.append(text["heading.objective"] + colon + journey.objective)
     stages = ", ".join(f"{number}. {stage.name}" for number, stage in enumerate(journey.stages, start=1))
-    parts.append(text["heading.stages"] + colon + stages)
-    scored = [
-        (touchpoint.emotion, touchpoint.name)
-        for _, touchpoint in journey.touchpoints()
-        if touchpoint.emotion is not None
-    ]
-    if not scored:
-        scored = [(stage.score, stage.name) for stage in journey.stages if stage.score is not None]
-    if scored:
-        score, name = min(scored, key=lambda item: item[0])
-        shown = score_text(score, journey.emotion_scale, journey.locale)
-        parts.append(text["note.lowest"] + colon + name + (f" ({shown.number})" if shown else ""))
+    parts.append(f"{text['heading.stages']} ({len(journey.stages)}){colon}{stages}")
+    low = lowest_moment(journey)
+    if low is not None:
+        parts.append(text["note.lowest"] + colon + low)
     pains = sorted(journey.pain_points(), key=lambda item: severity_rank(getattr(item[1], "severity", None)))
     if pains:
         stage, pain = pains[0]
@@ -235,4 +231,39 @@ def map_description(journey: Journey, text: Mapping[str, str]) -> str:
             + (text[f"severity.{severity}"] + " — " if severity else "")
             + f"{pain.text} ({stage.name})"
         )
-    return ". ".join(part.rstrip(". ") for part in parts) + "."
+    return sentences(parts)
+
+
+SENTENCE_END = (".", "!", "?", "…")
+
+
+def sentences(parts: Sequence[str]) -> str:
+    """Parts joined as sentences: each ends with a full stop unless it already ends one ("TVA." stays "TVA.",
+    "Pourquoi ?" keeps its question mark); empty parts are left out."""
+    ended = []
+    for part in parts:
+        part = part.strip()
+        if part:
+            ended.append(part if part.endswith(SENTENCE_END) else part + ".")
+    return " ".join(ended)
+
+
+def lowest_moment(journey: Journey) -> str | None:
+    """The lowest scored touchpoint (else stage scored as a whole), written "name (stage, −2 Upset)".
+
+    The first in journey order when several share the lowest score; None when nothing is scored.
+    """
+    found: list[tuple[float, int, str, str]] = []
+    for order, stage in enumerate(journey.stages):
+        scored = [(t.emotion, t.name) for t in stage.touchpoints if t.emotion is not None]
+        found.extend((score, order, name, stage.name) for score, name in scored)
+        if not scored and stage.emotion is not None:
+            found.append((stage.emotion, order, stage.name, stage.name))
+    if not found:
+        return None
+    score, _, name, stage_name = min(found, key=lambda item: (item[0], item[1]))
+    word = emotion.label(score, journey.emotion_scale)
+    number = emotion.format_score(score, journey.locale).replace("-", "−")
+    where = stage_name if stage_name != name else None
+    details = ", ".join(part for part in (where, number + (f" {word}" if word else "")) if part)
+    return f"{name} ({details})"

@@ -27,6 +27,7 @@ from sphinx.util.docutils import SphinxDirective
 from cjm import __version__
 from cjm.diagnostics import Diagnostic, make
 from cjm.embed import (
+    PICTURE_FORMATS,
     VIEWS,
     CheckedMap,
     PictureCache,
@@ -39,8 +40,9 @@ from cjm.embed import (
     open_cache,
     picture_key,
 )
-from cjm.page import OPEN_LABEL, picture_style
+from cjm.page import diagnostics_title, open_label, picture_style, speak
 from cjm.renderers import RenderError
+from cjm.translation import Message, _, translate
 
 logger = logging.getLogger(__name__)
 ALIGNMENTS = ("left", "center", "right")
@@ -83,20 +85,12 @@ class JourneyDirective(SphinxDirective):
         view = self.options.get("view", self.config.cjm_view)
         problems = list(checked.errors)
         if view not in VIEWS:
-            problems.append(
-                make(
-                    "CJM430",
-                    display_name(page),
-                    self.lineno,
-                    1,
-                    f"unknown view `{view}`",
-                    f"the views are {', '.join(VIEWS)}",
-                )
-            )
+            message = Message("unknown view `{view}`", view=view)
+            hint = Message("the views are {views}", views=", ".join(VIEWS))
+            problems.append(make("CJM430", display_name(page), self.lineno, 1, message, hint))
         if not self.arguments and not self.content:
-            problems.append(
-                make("CJM430", display_name(page), self.lineno, 1, "no map: give a path or the map as content")
-            )
+            message = Message("no map: give a path or the map as content")
+            problems.append(make("CJM430", display_name(page), self.lineno, 1, message))
         for diagnostic in checked.warnings:
             self._log(diagnostic, error=bool(self.config.cjm_strict))
         for diagnostic in problems:
@@ -106,7 +100,7 @@ class JourneyDirective(SphinxDirective):
         return [self._picture(checked, view)]
 
     def _log(self, diagnostic: Diagnostic, error: bool) -> None:
-        hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
+        hint = f" ({translate(diagnostic.hint)})" if diagnostic.hint else ""
         message = diagnostic_line(diagnostic) + hint
         location = (self.env.docname, self.lineno)
         if error:
@@ -121,11 +115,14 @@ class JourneyDirective(SphinxDirective):
         node["stem"] = checked.stem
         node["digest"] = checked.digest
         node["view"] = view
+        # The pictures' cache keys, from the bytes just checked (the ones `cjm build` stores them under).
+        node["keys"] = {name: picture_key(checked, view, name) for name in PICTURE_FORMATS}
         node["source"] = str(checked.dependencies[0]) if self.arguments else ""
         node["text"] = "" if self.arguments else "\n".join(self.content)
         node["folder"] = str(Path(self.get_source_info()[0]).parent)
         self.set_source_info(node)
         node["description"] = description(journey)
+        node["open_label"] = open_label(journey)
         node["alt"] = self.options.get("alt") or node["description"]
         node["width"] = self.options.get("width", "")
         align = self.options.get("align", "")
@@ -140,13 +137,12 @@ class JourneyDirective(SphinxDirective):
 
 def _error_box(problems: list[Diagnostic], shown: str) -> nodes.Element:
     box = nodes.error()
-    count = len(problems)
-    box += nodes.paragraph(text=f"The journey map {shown} cannot be drawn: {count} problem{'s' if count != 1 else ''}")
+    box += nodes.paragraph(text=diagnostics_title(len(problems), shown))
     items = nodes.bullet_list()
     for d in problems:
         item = nodes.paragraph()
         item += nodes.literal(text=f"{d.file}:{d.line}:{d.column}")
-        item += nodes.Text(f" {d.code} {d.message}" + (f" ({d.hint})" if d.hint else ""))
+        item += nodes.Text(f" {d.code} {translate(d.message)}" + (f" ({translate(d.hint)})" if d.hint else ""))
         items += nodes.list_item("", item)
     box += items
     return box
@@ -162,7 +158,7 @@ def _draw(
     """
     chosen = view or node["view"]
     cache: PictureCache = translator.builder.app.cjm_cache
-    key = picture_key(node["stem"], node["digest"], chosen, format_name)
+    key = node["keys"][format_name]
     name = f"cjm-{node['stem']}-{key[:16]}.{format_name}"
 
     def render() -> bytes:
@@ -174,12 +170,13 @@ def _draw(
     try:
         content = cache.fetch(key, render)
     except RenderError as error:
-        logger.warning(f"{node['stem']}: {error.code} {error.message}", location=node, type="cjm", subtype=error.code)
+        logger.warning(
+            f"{node['stem']}: {error.code} {translate(error.message)}", location=node, type="cjm", subtype=error.code
+        )
         return None
     except _MapChanged:
-        logger.warning(
-            f"{node['stem']}: the map changed while the site was built; build again", location=node, type="cjm"
-        )
+        changed = _("{map}: the map changed while the site was built; build again").format(map=node["stem"])
+        logger.warning(changed, location=node, type="cjm")
         return None
     target = Path(translator.builder.outdir) / translator.builder.imagedir / name
     if not target.is_file():
@@ -210,10 +207,12 @@ def visit_html(translator: Any, node: journey_picture) -> None:
     (svg, content), page = drawn, full[0]
     align = f" align-{node['align']}" if node.get("align") else ""
     style = f"width:{node['width']};max-width:100%;height:auto" if node["width"] else picture_style(content)
+    # The link to the full map first, as in the MkDocs figure: a tall map's sideways scroll bar is far below.
     translator.body.append(
-        f'<div class="cjm-journey{align}" style="overflow-x:auto"><a href="{html.escape(page)}">'
-        f'<img src="{html.escape(svg)}" alt="{html.escape(node["alt"])}" style="{style}" />'
-        f'</a><br /><a class="cjm-journey-open" href="{html.escape(page)}">{OPEN_LABEL}</a></div>\n'
+        f'<div class="cjm-journey{align}" style="overflow-x:auto">'
+        f'<a class="cjm-journey-open" href="{html.escape(page)}">{html.escape(node["open_label"])}</a><br />'
+        f'<a href="{html.escape(page)}"><img src="{html.escape(svg)}" alt="{html.escape(node["alt"])}" '
+        f'style="{style}" /></a></div>\n'
     )
     raise nodes.SkipNode
 
@@ -238,10 +237,12 @@ def visit_text(translator: Any, node: journey_picture) -> None:
 
 
 def _check_config(app: Sphinx, config: Any) -> None:
+    speak(config.language)
     if config.cjm_view not in VIEWS:
-        raise ConfigError(f"cjm_view = {config.cjm_view!r} is not a view; the views are {', '.join(VIEWS)}")
+        message = _("cjm_view = {value} is not a view; the views are {views}")
+        raise ConfigError(message.format(value=repr(config.cjm_view), views=", ".join(VIEWS)))
     if not isinstance(config.cjm_strict, bool):
-        raise ConfigError(f"cjm_strict = {config.cjm_strict!r} must be True or False")
+        raise ConfigError(_("cjm_strict = {value} must be True or False").format(value=repr(config.cjm_strict)))
 
 
 def _open_cache(app: Sphinx) -> None:
@@ -251,7 +252,8 @@ def _open_cache(app: Sphinx) -> None:
 def _report(app: Sphinx, exception: Exception | None) -> None:
     cache: PictureCache | None = getattr(app, "cjm_cache", None)
     if cache is not None and exception is None and (cache.rendered or cache.reused):
-        logger.info(f"cjm: {cache.rendered} pictures rendered, {cache.reused} from the cache")
+        summary = _("cjm: {rendered} pictures rendered, {reused} from the cache")
+        logger.info(summary.format(rendered=cache.rendered, reused=cache.reused))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -273,4 +275,4 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _check_config)
     app.connect("builder-inited", _open_cache)
     app.connect("build-finished", _report)
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

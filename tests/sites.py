@@ -91,3 +91,87 @@ def run_sphinx(project: Path, builder: str, *args: str) -> subprocess.CompletedP
     return subprocess.run(
         command, cwd=project, env=environment(), capture_output=True, text=True, timeout=120, check=False
     )
+
+
+# Maps no other test uses, written here: a French map, a service blueprint, and a future state with its
+# baseline. `UNSEEN_MAPS` are file names and contents; `UNSEEN_INVALID` breaks one of them (CJM203).
+FRENCH_MAP = """cjm: 1
+title: Résiliation d’un abonnement de box internet
+objective: Réduire de moitié les appels au service client pendant une résiliation
+locale: fr
+reviewed: 2026-06-01
+persona:
+  name: Élodie, 41 ans
+  goals: [Résilier sans frais cachés]
+  frustrations: [Les « offres de fidélité » au téléphone]
+stages:
+  - name: Chercher comment résilier
+    emotion: 2
+    touchpoints:
+      - {name: Espace client, channel: web, emotion: 2}
+  - name: Envoyer la demande
+    touchpoints:
+      - {name: Lettre recommandée, channel: mail, emotion: 1}
+    pain_points:
+      - text: Aucun accusé de réception avant dix jours
+        severity: high
+  - name: Rendre la box
+    touchpoints:
+      - {name: Point relais, channel: store, emotion: 4}
+"""
+BLUEPRINT_MAP = """cjm: 1
+title: Library book reservation
+objective: Let members collect a reserved book the same week
+type: service-blueprint
+reviewed: 2026-06-01
+persona:
+  name: Sam, a member
+  goals: [Borrow a book that is out]
+stages:
+  - name: Reserve
+    emotion: 3
+    touchpoints:
+      - {name: Catalogue search, channel: web, emotion: 3}
+    frontstage: [Reserve button on the book's page]
+    backstage: [Librarians see the queue each morning]
+    support: [Library management system]
+  - name: Wait
+    touchpoints:
+      - {name: Ready-for-pickup email, channel: email, emotion: 2}
+    frontstage: [Email with the shelf number]
+    backstage: [A librarian puts the book on the hold shelf]
+  - name: Collect
+    touchpoints:
+      - {name: Hold shelf, channel: store, emotion: 4}
+    support: [Self-service loan kiosk]
+"""
+CURRENT_MAP = """cjm: 1
+title: Parcel return
+objective: Make returns painless
+type: current-state
+reviewed: 2026-06-01
+persona: {name: Ana, goals: [Get her money back]}
+stages:
+  - id: ask
+    name: Ask for a return
+    touchpoints:
+      - {id: form, name: Return form, channel: web, emotion: 2}
+  - id: drop
+    name: Drop the parcel
+    touchpoints:
+      - {id: shop, name: Parcel shop, channel: store, emotion: 1}
+  - id: refund
+    name: Get the refund
+    touchpoints:
+      - {id: mail, name: Refund email, channel: email, emotion: 3}
+"""
+FUTURE_MAP = CURRENT_MAP.replace("type: current-state", "type: future-state\nbaseline: parcel-return.yaml").replace(
+    "emotion: 1}", "emotion: 4}"
+)
+UNSEEN_MAPS = {
+    "resiliation-box.yaml": FRENCH_MAP,
+    "library-blueprint.yaml": BLUEPRINT_MAP,
+    "parcel-return.yaml": CURRENT_MAP,
+    "parcel-return-future.yaml": FUTURE_MAP,
+}
+UNSEEN_INVALID = BLUEPRINT_MAP.replace("support: [Self-service loan kiosk]", "suport: [Self-service loan kiosk]")

@@ -213,3 +213,18 @@ def test_a_map_served_from_the_cache_loads_neither_the_models_nor_the_renderers(
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795564800"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_picture_is_cached_under_one_key_whatever_else_the_build_writes(tmp_path: Path) -> None:
+    from cjm.build import render_map
+    from cjm.cache import BuildCache
+
+    cache = BuildCache(tmp_path / "cache")
+    source = ROOT / "examples" / "saas-trial-onboarding.yaml"
+    first = render_map(source, ["svg"], cache)
+    assert first.rendered == ("svg",)
+    again = render_map(source, ["svg", "html", "md"], cache, views=("map", "flow"))
+    assert set(again.rendered) == {"flow.svg", "html", "md"}  # the map's SVG came from the cache
+    assert again.outputs["svg"] == first.outputs["svg"]
+    report = render_map(source, ["md"], cache)
+    assert report.rendered == ("md",)  # the report links the files built with it: its key names them

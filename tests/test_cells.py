@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from cjm.renderers.cells import LIMITS, cell_cards
+import cjm
+from cjm.renderers.cells import LIMITS, cell_cards, marked_steps
 from cjm.renderers.curve import Column
+from tests.conftest import ROOT
 from tests.journeys import journey
 
 COLUMN = Column(100.0, 150.0)
@@ -54,3 +56,22 @@ def test_an_opportunity_names_the_baseline_pain_point_it_removed_by_its_words() 
     future = future.model_copy(update={"stages": [changed, *future.stages[1:]]})
     lines = " ".join(_lines(cell_cards(future, "opportunities", changed, COLUMN, 0.0, current)))
     assert "Removes: Step 1 asks" in lines and "p1" not in lines.split()
+
+
+def test_switches_branches_and_loops_are_marked_where_they_start_and_routine_steps_are_not() -> None:
+    main = cjm.load(ROOT / "examples" / "ecommerce-first-purchase.yaml")
+    steps = marked_steps(main)
+    found = {(tail, edge.head, edge.kind, edge.label) for tail, edges in steps.items() for edge in edges}
+    assert ("shipping-cost", "cart-reminder-email", "switch", "leaves at the delivery cost") in found
+    assert ("voucher-site", "mini-cart", "loop-back", "back with a code, or none") in found
+    # The other way out of the branch is simply the next touchpoint: not marked.
+    assert not any(tail == "shipping-cost" and head == "payment-3ds" for tail, head, _, _ in found)
+    stage = next(stage for stage in main.stages if any(t.id == "shipping-cost" for t in stage.touchpoints))
+    cards = cell_cards(main, "touchpoints", stage, COLUMN, 0.0)
+    card = next(card for card in cards if "switch-arrow" in [mark.shape for mark in card.marks])
+    roles = {text.role for text in card.texts}
+    assert "switch" in roles and "leaves at the delivery cost" in " ".join(_lines([card]))
+
+
+def test_a_map_without_next_marks_nothing() -> None:
+    assert marked_steps(journey(3)) == {}

@@ -49,3 +49,16 @@ def test_build_warns_and_still_writes_the_pictures(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "plants.svg").exists()
     quiet = run_cjm("build", str(source), "-f", "html", "-o", str(tmp_path / "out"))
     assert "CJM407" not in quiet.stderr
+
+
+def test_a_build_from_the_cache_warns_again(tmp_path: Path) -> None:
+    source = tmp_path / "plants.yaml"
+    source.write_text(MAP, encoding="utf-8")
+    first = run_cjm("build", str(source), "-f", "svg", "-f", "png", "-o", str(tmp_path / "out"))
+    again = run_cjm("build", str(source), "-f", "svg", "-f", "png", "-o", str(tmp_path / "out"))
+    assert "from the cache" not in first.stderr and "(2 from the cache)" in again.stderr
+    assert "CJM407" in first.stderr and "CJM407" in again.stderr
+    quiet = run_cjm("build", str(source), "-f", "html", "-o", str(tmp_path / "out"))
+    assert "CJM407" not in quiet.stderr
+    checked = run_cjm("validate", str(source))
+    assert "CJM407" not in checked.stderr and "CJM407" not in run_cjm("validate", str(source)).stderr

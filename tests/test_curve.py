@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from cjm.model import EmotionScale
-from cjm.renderers.curve import Column, CurvePoint, build_curve, smooth, y_of
+from cjm.renderers.curve import Column, CurvePoint, build_curve, emotion_source, smooth, y_of
 from tests.journeys import journey
 
 
@@ -63,3 +63,43 @@ def test_a_baseline_gets_one_point_per_stage_it_shares() -> None:
     curve = build_curve(future, [Column(0.0, 100.0), Column(100.0, 100.0)], 0.0, 100.0, baseline=current)
     assert [point.x for point in curve.baseline_points] == [50.0, 150.0]
     assert len(curve.baseline_path) == 1
+
+
+def _scored(scores: list[float]) -> list[CurvePoint]:
+    main = journey(len(scores))
+    stages = [
+        stage.model_copy(update={"touchpoints": [stage.touchpoints[0].model_copy(update={"emotion": score})]})
+        for stage, score in zip(main.stages, scores, strict=True)
+    ]
+    columns = [Column(100.0 * i, 100.0) for i in range(len(scores))]
+    return list(build_curve(main.model_copy(update={"stages": stages}), columns, 0.0, 100.0).points)
+
+
+def test_two_tied_lowest_points_are_both_marked() -> None:
+    points = _scored([3, 1, 4, 1])
+    assert [point.low for point in points] == [False, True, False, True]
+    assert all(point.ties == 0 for point in points)
+
+
+def test_more_tied_lowest_points_mark_only_the_first_and_count_the_others() -> None:
+    points = _scored([2, 1, 1, 3, 1, 1])
+    assert [point.low for point in points] == [False, True, False, False, False, False]
+    assert points[1].ties == 3
+
+
+def test_a_flat_curve_has_no_lowest_point() -> None:
+    assert not any(point.low for point in _scored([2, 2, 2]))
+
+
+def test_where_a_score_comes_from_is_the_touchpoints_else_the_stages_else_the_maps() -> None:
+    main = journey(2).model_copy(update={"emotion_source": "measured"})
+    first, second = main.stages
+    second = second.model_copy(update={"emotion_source": "assumed"})
+    touchpoint = first.touchpoints[0].model_copy(update={"emotion_source": "assumed"})
+    first = first.model_copy(update={"touchpoints": [touchpoint, *first.touchpoints[1:]]})
+    assert emotion_source(main, first, touchpoint) == "assumed"
+    assert emotion_source(main, first, first.touchpoints[1]) == "measured"
+    assert emotion_source(main, second, second.touchpoints[0]) == "assumed"
+    assert emotion_source(main.model_copy(update={"emotion_source": None}), first) is None
+    curve = build_curve(main.model_copy(update={"stages": [first, second]}), [Column(0, 100), Column(100, 100)], 0, 50)
+    assert [point.source for point in curve.points] == ["assumed", "measured", "assumed", "assumed"]

@@ -65,6 +65,10 @@ def test_docusaurus_remark_step_draws_map_images_through_stdout(tmp_path: Path) 
         recipe("js", "// src/remark/cjm.mjs: draws ![alt](map.yaml) images with `cjm build --stdout` at build time."),
         encoding="utf-8",
     )
+    # Registered before Docusaurus' own steps, whose image step would take the .yaml file for an image
+    # (seen with a real `docusaurus build` of Docusaurus 3.10; Docusaurus is too large to install here).
+    config = recipe("js", 'import remarkCjm from "./src/remark/cjm.mjs";')
+    assert "beforeDefaultRemarkPlugins: [remarkCjm]" in config
     (folder / "driver.mjs").write_text(DRIVER, encoding="utf-8")
     page = folder / "docs" / "checkout.md"
     page.parent.mkdir()

@@ -1,38 +1,22 @@
-"""Facts the picture views share: ids, the description, severity order, KPI text, the JSON dump."""
+"""Facts the picture views share: severity order, KPI text, the JSON dump."""
 
 from __future__ import annotations
 
 import json
 
-from cjm import load
+from cjm.renderers import style
 from cjm.renderers.layout import (
     Text,
     colon,
-    description,
-    id_prefix,
     kpi_line,
     layout_json,
+    more_note,
     quoted,
     severity_rank,
+    small,
     text_block,
 )
-from tests.conftest import ROOT
 from tests.journeys import journey
-
-
-def test_id_prefix_comes_from_the_stem_and_the_content_not_the_title() -> None:
-    first, second = journey(2, title="Checkout"), journey(3, title="Checkout")
-    assert id_prefix(first, "checkout") != id_prefix(second, "checkout")
-    assert id_prefix(first, "checkout") == id_prefix(journey(2, title="Checkout"), "checkout")
-    assert id_prefix(journey(2, title="購入"), "購入").startswith("cjm-購入-")
-    assert id_prefix(first, "My Map").startswith("cjm-my-map-")
-
-
-def test_description_names_persona_stages_lowest_moment_and_most_severe_pain() -> None:
-    main = load(ROOT / "examples" / "ecommerce-first-purchase.yaml")
-    text = description(main)
-    assert "Maya Okafor" in text and all(stage.name in text for stage in main.stages)
-    assert "Lowest point: " in text and "Most severe pain point: " in text and "(Critical, " in text
 
 
 def test_not_stated_values() -> None:
@@ -57,3 +41,11 @@ def test_layout_json_is_sorted_and_rounded() -> None:
 def test_text_block_keeps_the_full_text_only_when_cut() -> None:
     assert text_block("short", 0, 0, 200, 10).full is None
     assert text_block("a much longer text than fits", 0, 0, 40, 10, max_lines=1).full == "a much longer text than fits"
+
+
+def test_small_notes_and_the_more_line() -> None:
+    note = small("Website", 0, 0, 200)
+    assert (note.size, note.role, note.lines) == (style.SIZE_SMALL, "muted", ("Website",))
+    cut = small("a much longer text than fits in one line", 0, 0, 60, "pain")
+    assert cut.lines[-1].endswith("…") and cut.full == "a much longer text than fits in one line"
+    assert more_note("fr", 3, 0, 0, 100).lines == ("+3 autres",)

@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from cjm import load
+from cjm.renderers import style
 from cjm.renderers.map_layout import LANES, layout_map
 from tests.conftest import EXAMPLES
 from tests.journeys import journey
@@ -40,3 +41,15 @@ def test_headers_number_the_stages_and_carry_their_score() -> None:
     assert [header.number.lines[0] for header in headers] == ["1", "2", "3"]
     assert all(header.score is not None for header in headers)
     assert len({header.height for header in headers}) == 1
+
+
+# An A3 landscape page less 10 mm margins, in millimetres; a typographic point in millimetres.
+A3_LANDSCAPE = (400.0, 277.0)
+POINT_MM = 0.3528
+
+
+@pytest.mark.parametrize(("stages", "locale"), [(1, "en"), (4, "fr"), (7, "en"), (7, "fr"), (8, "fr")])
+def test_a_map_of_up_to_8_stages_prints_legibly_on_one_a3_landscape_page(stages: int, locale: str) -> None:
+    layout = layout_map(journey(stages, locale))
+    scale = min(A3_LANDSCAPE[0] / layout.width, A3_LANDSCAPE[1] / layout.height)  # mm per unit, whole map
+    assert style.SIZE_SMALL * scale / POINT_MM >= 7.0

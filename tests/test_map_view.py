@@ -16,6 +16,7 @@ import pytest
 from cjm import load
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, render
+from cjm.renderers.cells import LIMITS
 from cjm.renderers.layout import layout_json
 from cjm.renderers.map_layout import layout_map
 from tests.conftest import EXAMPLES, ROOT, compare_golden
@@ -100,7 +101,8 @@ def test_styling_contract(stem: str) -> None:
     assert classes.count("cjm-stage") == len(main.stages)
     for name in ("cjm-lane", "cjm-curve", "cjm-low-point", "cjm-pain", "cjm-opportunity", "cjm-legend"):
         assert name in classes, name
-    assert classes.count("cjm-pain") == sum(min(len(stage.pain_points), 3) for stage in main.stages)
+    limit = LIMITS["pain_points"]
+    assert classes.count("cjm-pain") == sum(min(len(stage.pain_points), limit) for stage in main.stages)
     if any(touchpoint.moment_of_truth for _, touchpoint in main.touchpoints()):
         assert "cjm-moment-of-truth" in classes
 
@@ -257,3 +259,21 @@ def test_hostile_text_stays_text_and_the_svg_stays_well_formed(view: str) -> Non
     title = root.find("svg:title", NS)
     assert title is not None and title.text == 'Bell  <script>alert("x")</script> & "quotes"  reversed'
     assert "<script" not in svg and "\x07" not in svg and "\u202e" not in svg
+
+
+def test_assumed_scores_are_hollow_points_and_the_legend_says_so() -> None:
+    source = ROOT / "examples" / "ecommerce-first-purchase.yaml"
+    main = load(source)
+    assumed = [
+        touchpoint
+        for stage in main.stages
+        if stage.emotion_source == "assumed"
+        for touchpoint in stage.touchpoints
+        if touchpoint.emotion is not None
+    ]
+    root = _root(build_text(source, "svg"))
+    hollow = [c for c in root.iter(f"{{{NS['svg']}}}circle") if c.get("class") == "cjm-assumed"]
+    assert assumed and len(hollow) == len(assumed)
+    assert all(circle.get("fill") == "#ffffff" for circle in hollow)
+    words = " ".join("".join(t.itertext()) for t in root.iter(f"{{{NS['svg']}}}text"))
+    assert "Measured score" in words and "Assumed score (to check)" in words

@@ -76,8 +76,10 @@ def test_diagnostics_box_escapes_and_lists_every_problem() -> None:
 def test_a_picture_is_never_shown_narrower_than_its_smallest_text_allows() -> None:
     svg = b'<svg width="1000" height="500" viewBox="0 0 1000 500"><text font-size="9.5">a</text>'
     svg += b'<text font-size="12">b</text></svg>'
-    assert readable_width(svg) == 790  # 9.5 units shown 790 px wide for 1000 are 7.5 px high
-    assert picture_style(svg) == "width:100%;height:auto;max-width:1000px;min-width:790px"
+    assert readable_width(svg) == 948  # 9.5 units shown 948 px wide for 1000 are 9 px high
+    assert picture_style(svg) == "width:100%;height:auto;max-width:1000px;min-width:948px"
     big = b'<svg width="600" height="300" viewBox="0 0 600 300"><text font-size="20">a</text>'
-    assert picture_style(big) == "width:100%;height:auto;max-width:600px;min-width:225px"
+    assert picture_style(big) == "width:100%;height:auto;max-width:600px;min-width:270px"
+    small = b'<svg width="600" height="300" viewBox="0 0 600 300"><text font-size="6">a</text></svg>'
+    assert picture_style(small) == "width:100%;height:auto;max-width:600px;min-width:600px"  # never past natural
     assert readable_width(b"<svg><text>no size</text></svg>") is None

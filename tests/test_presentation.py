@@ -18,8 +18,10 @@ from cjm.presentation import (
     kpi_on_target,
     kpi_value_text,
     label_colon,
+    lowest_moment,
     map_description,
     score_text,
+    sentences,
     severity_rank,
     svg_id_prefix,
 )
@@ -107,5 +109,19 @@ def test_map_description_names_persona_stages_lowest_moment_and_worst_pain() -> 
     journey = cjm.load(ROOT / "examples" / "ecommerce-first-purchase.yaml")
     text = map_description(journey, messages("en"))
     assert "Maya Okafor" in text and "1. Discover" in text and "7. Unbox and settle in" in text
-    assert "Lowest point: Delivery options and shipping cost (-2)" in text
+    assert "Lowest point: Delivery options and shipping cost (Checkout and payment, −2 Distressed)" in text
     assert "Pain points: Critical — Delivery cost" in text
+
+
+def test_map_description_ends_each_sentence_once() -> None:
+    journey = cjm.load(ROOT / "examples" / "support-box-internet-fr.yaml")
+    text = map_description(journey, messages("fr"))
+    assert ".." not in text and "Étapes (" in text
+    assert sentences(["Persona : Léa — paie la TVA.", "Objectif : réduire les appels", "Pourquoi ?"]) == (
+        "Persona : Léa — paie la TVA. Objectif : réduire les appels. Pourquoi ?"
+    )
+
+
+def test_lowest_moment_names_the_first_of_tied_lowest_touchpoints_with_its_stage() -> None:
+    journey = cjm.load(ROOT / "examples" / "ecommerce-first-purchase.yaml")
+    assert lowest_moment(journey) == "Delivery options and shipping cost (Checkout and payment, −2 Distressed)"

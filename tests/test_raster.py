@@ -63,3 +63,11 @@ def test_a_broken_svg_is_cjm406() -> None:
 def test_fontconfig_knows_which_characters_a_font_draws() -> None:
     assert installed_font_covers("A") is True
     assert installed_font_covers("\ue000") is False
+
+
+def test_graphviz_viewbox_with_decimals_is_read() -> None:
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="72pt" height="36pt" viewBox="0.00 0.00 72.00 36.00">'
+        '<rect width="72" height="36" fill="#fff"/></svg>'
+    )
+    assert _size(rasterise(svg)) == png_size(72.0, 36.0) == (2400, 1200)

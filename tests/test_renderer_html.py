@@ -21,7 +21,8 @@ from cjm.i18n import MESSAGES
 from cjm.model import Journey
 from cjm.pipeline import FileResult, check_file
 from cjm.renderers import RenderOptions, render
-from cjm.renderers.html import COLOURS, TEXT_PAIRS, TONES, _environment, render_html
+from cjm.renderers.html import COLOURS, TEXT_PAIRS, TONES, render_html
+from cjm.renderers.html_templates import environment as _environment
 from tests.conftest import EXAMPLES, ROOT, compare_golden
 from tests.tools import HTML_PROBE, print_pdf, probe_page
 

@@ -28,11 +28,11 @@ from cjm.renderers.graphviz_svg import (
     PNG_MIN_WIDTH,
     flow,
     flow_svg_id_prefix,
-    png_dpi,
     render_dot,
     render_png,
     render_svg,
 )
+from cjm.renderers.raster import rasterise
 from tests.conftest import EXAMPLES, ROOT, compare_golden
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -625,12 +625,10 @@ def test_small_map_png_is_scaled_up() -> None:
     assert width >= PNG_MIN_WIDTH
 
 
-def test_png_dpi() -> None:
-    assert png_dpi(100.0) == 96
-    assert png_dpi(10.0) == 240
-    assert png_dpi(0.0) == 1200
-    assert png_dpi(2.0) == 1200  # A tiny map is scaled up to the slide width, up to this resolution.
-    assert png_dpi(25.0, 400.0) == 63  # A very long map: the pixel count is capped, not the width kept.
+def test_the_png_is_the_svg_rasterised() -> None:
+    journey = _tiny(emotion=3)
+    svg = render_svg(journey, OPTIONS).decode("utf-8")
+    assert render_png(journey, OPTIONS) == rasterise(svg)
 
 
 def test_registry_reaches_these_renderers() -> None:

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from cjm.embed import check_map, description
-from tests.sites import INVALID_MAP, run_sphinx, sphinx_project
+from tests.conftest import run_cjm
+from tests.sites import (
+    BIN,
+    INVALID_MAP,
+    UNSEEN_INVALID,
+    UNSEEN_MAPS,
+    environment,
+    recipe,
+    run_sphinx,
+    sphinx_project,
+)
 
 HASHED = r"cjm-{stem}-[0-9a-f]{{16}}\.{suffix}"
 
@@ -75,6 +86,17 @@ def test_an_unchanged_project_rebuilt_from_scratch_renders_no_map(
     assert re.search(r"cjm: 0 pictures rendered, \d+ from the cache", done.stdout), done.stdout
 
 
+def test_a_project_built_after_cjm_build_draws_only_the_map_written_in_a_page(tmp_path: Path) -> None:
+    folder = sphinx_project(tmp_path)
+    built = run_cjm("build", "journeys", "--view", "map", "--view", "flow", "-f", "svg", "-f", "html", cwd=folder)
+    assert built.returncode == 0, built.stderr
+    done = run_sphinx(folder, "html")
+    assert done.returncode == 0, done.stderr
+    assert "cjm: 2 pictures rendered, 6 from the cache" in done.stdout  # the ```cjm fence's SVG and page
+    [svg] = (folder / "_build" / "html" / "_images").glob("cjm-saas-trial-onboarding-*.svg")
+    assert svg.read_bytes() == (folder / "journeys" / "saas-trial-onboarding.svg").read_bytes()
+
+
 def test_latex_gets_the_png_and_text_the_description(project: Path) -> None:
     latex = run_sphinx(project, "latex")
     assert latex.returncode == 0, latex.stderr
@@ -90,6 +112,48 @@ def test_latex_gets_the_png_and_text_the_description(project: Path) -> None:
     assert journey is not None
     written = "".join((project / "_build" / "text" / "index.txt").read_text(encoding="utf-8").split())
     assert "[" + "".join(description(journey).split()) + "]" in written  # the text builder wraps lines
+
+
+def test_the_pdf_shows_each_map_as_its_png(tmp_path: Path) -> None:
+    folder = sphinx_project(tmp_path)
+    command = [str(BIN / "sphinx-build"), "-M", "latexpdf", ".", "_build", "-W"]
+    done = subprocess.run(command, cwd=folder, env=environment(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr
+    [pdf] = (folder / "_build" / "latex").glob("*.pdf")
+    listed = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    images = [line.split() for line in listed.splitlines()[2:] if line.split()[2] == "image"]
+    assert len(images) == 4, listed  # the two maps of index.rst, the MyST directive's and the ```cjm fence's
+    assert all(int(width) >= 2400 for _, _, _, width, *_ in images), listed  # the PNG's full resolution
+
+
+def test_maps_no_other_test_uses_build_with_w_and_a_broken_one_fails_naming_its_code(tmp_path: Path) -> None:
+    (tmp_path / "conf.py").write_text(recipe("python", "# conf.py"), encoding="utf-8")
+    (tmp_path / "maps").mkdir()
+    for name, text in UNSEEN_MAPS.items():
+        (tmp_path / "maps" / name).write_text(text, encoding="utf-8")
+    directives = "".join(f".. cjm-journey:: maps/{name}\n\n" for name in UNSEEN_MAPS)
+    directives += ".. cjm-journey:: maps/parcel-return-future.yaml\n   :view: flow\n\n"
+    directives += ".. cjm-journey:: maps/library-blueprint.yaml\n   :view: slide\n"
+    (tmp_path / "index.rst").write_text("Maps\n====\n\n" + directives, encoding="utf-8")
+    done = run_sphinx(tmp_path, "html")
+    assert done.returncode == 0, done.stderr
+    assert "cjm: 10 pictures rendered, 2 from the cache" in done.stdout  # 6 pictures, 4 pages
+    page = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert page.count('<div class="cjm-journey"') == 6
+    assert page.count(">ouvrir la carte complète</a>") == 1 and page.count(">open the full map</a>") == 5
+    [french] = (tmp_path / "_build" / "html" / "_images").glob("cjm-resiliation-box-*.svg")
+    assert "Résiliation d’un abonnement" in french.read_text(encoding="utf-8")
+
+    (tmp_path / "maps" / "library-blueprint.yaml").write_text(UNSEEN_INVALID, encoding="utf-8")
+    conf = tmp_path / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'language = "fr"\n', encoding="utf-8")
+    broken = run_sphinx(tmp_path, "html", "--keep-going")
+    assert broken.returncode != 0 and "Traceback" not in broken.stderr
+    pattern = r"index\.rst:\d+: WARNING: maps/library-blueprint\.yaml:25:5 CJM203 (.*) \[cjm\.CJM203\]"
+    found = re.findall(pattern, broken.stderr)
+    assert len(found) == 2, broken.stderr  # once for each directive that shows it
+    page = (tmp_path / "_build" / "html" / "index.html").read_text(encoding="utf-8")
+    assert "La carte de parcours maps/library-blueprint.yaml ne peut pas être dessinée" in page  # as `language`
 
 
 def test_a_parallel_build_succeeds_without_warnings(tmp_path: Path) -> None:

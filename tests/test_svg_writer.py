@@ -46,6 +46,18 @@ def test_a_card_is_a_group_with_its_box_first() -> None:
 
 
 def test_the_document_is_named_by_its_title_and_described_apart() -> None:
-    root = ET.fromstring(document(100.0, 50.0, "p", "fr", "Title", "Description", []).encode("utf-8"))
+    root = ET.fromstring(document(100.0, 50.0, "p-", "fr", "Title", "Description", []).encode("utf-8"))
     assert root.get("aria-labelledby") == "p-title" and root.get("aria-describedby") == "p-desc"
+    assert root.get("id") == "p"
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
+
+
+def test_escaping_is_the_standard_library_s() -> None:
+    from xml.sax import saxutils
+
+    from cjm.renderers.svg_writer import escape, quoteattr
+
+    samples = ["plain", "a & b < c > d", 'say "hi"', "it's", 'both "\'" quotes', "tab\there\nline\rend", "&amp;"]
+    for sample in samples:
+        assert quoteattr(sample) == saxutils.quoteattr(sample)
+        assert escape(sample) == saxutils.escape(sample)

@@ -35,6 +35,8 @@ PROBES = ROOT / "tests" / "probes"
 HTML_PROBE = PROBES / "html-layout.js"
 SVG_PROBE = PROBES / "svg-layout.js"
 VIEW_PROBE = PROBES / "view-layout.js"
+# The helpers every probe uses (its report, boxes, colours, contrast): put before each probe.
+MEASURE_SCRIPT = PROBES / "measure.js"
 AXE_RUNNER = PROBES / "axe-run.js"
 AXE_SCRIPT = NODE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -185,13 +187,14 @@ def dump_dom(page: Path, width: int = PAGE_WIDTH, height: int = 900) -> str:
 
 
 def with_probe(page_html: str, probe: Path) -> str:
-    """A copy of a page with a probe script appended to its body.
+    """A copy of a page with a probe script appended to its body, after the helpers it uses (MEASURE_SCRIPT).
 
     Why: a Content-Security-Policy that forbids inline scripts would silently stop the probe,
     so such a policy is dropped from the copy (the original page is left as it is).
     """
     page_html = re.sub(r"<meta[^>]+Content-Security-Policy[^>]*>", "", page_html, flags=re.IGNORECASE)
-    script = f"<script>\n{probe.read_text(encoding='utf-8')}</script>"
+    helpers = MEASURE_SCRIPT.read_text(encoding="utf-8")
+    script = f"<script>\n{helpers}</script><script>\n{probe.read_text(encoding='utf-8')}</script>"
     if "</body>" in page_html:
         index = page_html.rindex("</body>")
         return page_html[:index] + script + page_html[index:]

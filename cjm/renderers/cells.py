@@ -7,14 +7,17 @@ Each builder wraps its texts to the column and returns cards with their own heig
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from cjm import formatting
 from cjm.i18n import channel_labels, messages
 from cjm.kpi import on_target as kpi_on_target
 from cjm.model import KPI, Journey, Opportunity, PainPoint, Stage, Touchpoint
 from cjm.renderers import style
 from cjm.renderers.curve import Column
+from cjm.renderers.flow_graph import FlowEdge, flow
 from cjm.renderers.font import text_width
 from cjm.renderers.layout import (
     Card,
@@ -22,16 +25,17 @@ from cjm.renderers.layout import (
     Text,
     colon,
     kpi_line,
-    more_text,
+    more_note,
     pain_numbers,
     quoted,
     severity_rank,
+    small,
     text_block,
 )
 
 Item = TypeVar("Item")
 PAD = style.CELL_PADDING
-LIMITS = {"actions": 3, "touchpoints": 5, "thoughts": 2, "pain_points": 3, "opportunities": 2, "kpis": 2}
+LIMITS = {"actions": 3, "touchpoints": 5, "thoughts": 2, "pain_points": 2, "opportunities": 2, "kpis": 2}
 SERVICE_LIMIT = 3
 
 
@@ -73,8 +77,7 @@ def _stack(
         cards.append(card)
         y = card.y + card.height + style.GAP
     if len(items) > limit:
-        more = more_text(journey.locale, len(items) - limit)
-        note = text_block(more, x, y, width, style.SIZE_SMALL, role="muted", max_lines=1)
+        note = more_note(journey.locale, len(items) - limit, x, y, width)
         cards.append(Card("more", x, y, width, note.height, (note,), framed=False))
     return cards
 
@@ -92,7 +95,7 @@ def _actions(journey: Journey, stage: Stage, x: float, top: float, width: float)
 def _service(key: str) -> Callable[[Journey, Stage, float, float, float], list[Card]]:
     def cards(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
         def make(item: str, y: float) -> Card:
-            body = text_block(item, x + 9, y, width - 9, style.SIZE_BODY, max_lines=3)
+            body = text_block(item, x + 9, y, width - 9, style.SIZE_BODY, max_lines=2)
             return Card(
                 key.replace("_", "-"),
                 x,
@@ -124,6 +127,8 @@ def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: fl
 
     labels = channel_labels(journey)
     text = messages(journey.locale)
+    steps = marked_steps(journey)
+    names = {touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()}
 
     def make(item: Touchpoint, y: float) -> Card:
         star = 14.0 if item.moment_of_truth else 0.0
@@ -133,30 +138,20 @@ def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: fl
         texts = [name]
         bottom = name.bottom
         if item.channel is not None:
-            channel = text_block(
-                labels.get(item.channel, item.channel),
-                x + 6,
-                bottom + 1,
-                width - 12,
-                style.SIZE_SMALL,
-                role="muted",
-                max_lines=1,
-            )
+            channel = small(labels.get(item.channel, item.channel), x + 6, bottom + 1, width - 12)
             texts.append(channel)
             bottom = channel.bottom
         if item.drop_off:
-            drop = text_block(
-                f"{text['note.drop_off']}{colon(journey.locale)}{item.drop_off}",
-                x + 6,
-                bottom + 2,
-                width - 12,
-                style.SIZE_SMALL,
-                role="pain",
-                max_lines=2,
-            )
+            drop_off = f"{text['note.drop_off']}{colon(journey.locale)}{item.drop_off}"
+            drop = small(drop_off, x + 6, bottom + 2, width - 12, "pain", 2)
             texts.append(drop)
             bottom = drop.bottom
-        marks = (Mark("star", x + width - 9, y + 10, 11, "truth"),) if item.moment_of_truth else ()
+        marks = [Mark("star", x + width - 9, y + 10, 11, "truth")] if item.moment_of_truth else []
+        for step in steps.get(item.id, ()):
+            lines, mark = _step(step, names, x + 6, bottom + 2, width - 12)
+            texts.extend(lines)
+            marks.append(mark)
+            bottom = lines[-1].bottom
         level = band(item.emotion, journey.emotion_scale) if item.emotion is not None else None
         return Card(
             "touchpoint",
@@ -165,12 +160,47 @@ def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: fl
             width,
             round(bottom + 5 - y, 2),
             tuple(texts),
-            marks,
+            tuple(marks),
             band=level,
             emphasis=item.moment_of_truth,
         )
 
     return _stack(stage.touchpoints, LIMITS["touchpoints"], make, x, top, width, journey)
+
+
+def marked_steps(journey: Journey) -> dict[str, list[FlowEdge]]:
+    """The steps out of each touchpoint that the grid marks, by touchpoint id (`flow_graph.flow`'s edges).
+
+    Why only these: in a grid, time runs left to right and top to bottom, so the ordinary next step
+    needs no mark, and a routine channel change shows in the channel line of the next card. The
+    exceptions are marked where they start (PICTURE.md): a switch with its reason (the one a map
+    is often drawn for: emphasised), a step back to an earlier touchpoint, and each way out of a
+    branch that is not simply the next touchpoint.
+    """
+    order = [touchpoint.id for _, touchpoint in journey.touchpoints()]
+    following = dict(itertools.pairwise(order))
+    found: dict[str, list[FlowEdge]] = {}
+    for edge in flow(journey):
+        if edge.tail_stage or edge.head_stage:
+            continue
+        routine = edge.kind in ("flow", "channel-change") and (not edge.branch or following.get(edge.tail) == edge.head)
+        if not routine:
+            found.setdefault(edge.tail, []).append(edge)
+    return found
+
+
+def _step(edge: FlowEdge, names: dict[str, str], x: float, y: float, width: float) -> tuple[list[Text], Mark]:
+    """One marked step in a touchpoint card: an arrow (its shape says forward, branch or back) and where it
+    leads; a switch's reason follows on its own lines, emphasised like its target."""
+    switch = edge.label is not None
+    role = "switch" if switch else "muted"
+    target = small(names.get(edge.head, edge.head), x + 11, y, width - 11, role, bold=switch)
+    lines = [target]
+    if edge.label:
+        reason = small(edge.label, x + 11, target.bottom, width - 11, role, 3, italic=True)
+        lines.append(reason)
+    shape = "loop-arrow" if edge.kind == "loop-back" else "switch-arrow" if switch else "branch-arrow"
+    return lines, Mark(shape, x + 4, y + style.SIZE_SMALL * style.LINE_HEIGHT / 2, 8, role)
 
 
 def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
@@ -202,7 +232,7 @@ def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -
             width - 12,
             style.SIZE_BODY,
             bold=item.severity == "critical",
-            max_lines=3,
+            max_lines=2,
         )
         count = len(item.evidence)
         evidence_text = (
@@ -212,9 +242,7 @@ def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -
             if count == 1
             else text["view.evidence_many"].format(count=count)
         )
-        evidence = text_block(
-            evidence_text, x + 18, body.bottom + 2, width - 24, style.SIZE_SMALL, role="muted", max_lines=1
-        )
+        evidence = small(evidence_text, x + 18, body.bottom + 2, width - 24)
         mark = Mark("evidence" if count else "no-evidence", x + 11, evidence.y + 6, 8, "muted")
         texts += [body, evidence]
         emphasis = item.severity in ("critical", "high")
@@ -252,15 +280,8 @@ def _opportunities(
         if known:
             facts.append(f"{text['view.for']} {', '.join(known)}")
         if removed:
-            line = text_block(
-                f"{text['view.removes']}{sep}{'; '.join(removed)}",
-                x + 6,
-                bottom + 1,
-                width - 12,
-                style.SIZE_SMALL,
-                role="opportunity",
-                max_lines=2,
-            )
+            listed = (formatting.semicolon(journey.locale) + " ").join(removed)
+            line = small(f"{text['view.removes']}{sep}{listed}", x + 6, bottom + 1, width - 12, "opportunity", 2)
             texts.append(line)
             bottom = line.bottom
         if item.impact:
@@ -270,9 +291,7 @@ def _opportunities(
         if item.owner:
             facts.append(item.owner)
         if facts:
-            line = text_block(
-                " · ".join(facts), x + 6, bottom + 1, width - 12, style.SIZE_SMALL, role="opportunity", max_lines=3
-            )
+            line = small(" · ".join(facts), x + 6, bottom + 1, width - 12, "opportunity", 2)
             texts.append(line)
             bottom = line.bottom
         return Card("opportunity", x, y, width, round(bottom + 5 - y, 2), tuple(texts))
@@ -284,7 +303,7 @@ def _kpis(journey: Journey, stage: Stage, x: float, top: float, width: float) ->
     text = messages(journey.locale)
 
     def make(item: KPI, y: float) -> Card:
-        name = text_block(item.name, x + 6, y + 5, width - 12, style.SIZE_SMALL, bold=True, max_lines=2)
+        name = small(item.name, x + 6, y + 5, width - 12, "ink", 2, bold=True)
         value = text_block(
             kpi_line(item, journey.locale), x + 6, name.bottom + 1, width - 12, style.SIZE_BODY, max_lines=2
         )
@@ -293,18 +312,9 @@ def _kpis(journey: Journey, stage: Stage, x: float, top: float, width: float) ->
         bottom = value.bottom
         met = kpi_on_target(item)
         if met is not None:
-            status = text_block(
-                text["kpi.on_target" if met else "kpi.off_target"],
-                x + 18,
-                bottom + 1,
-                width - 24,
-                style.SIZE_SMALL,
-                role="on-target" if met else "off-target",
-                max_lines=1,
-            )
-            marks = (
-                Mark("check" if met else "cross", x + 11, status.y + 6.5, 9, "on-target" if met else "off-target"),
-            )
+            tone = "on-target" if met else "off-target"
+            status = small(text["kpi.on_target" if met else "kpi.off_target"], x + 18, bottom + 1, width - 24, tone)
+            marks = (Mark("check" if met else "cross", x + 11, status.y + 6.5, 9, tone),)
             texts.append(status)
             bottom = status.bottom
         return Card("kpi", x, y, width, round(bottom + 5 - y, 2), tuple(texts), marks)

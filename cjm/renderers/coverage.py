@@ -18,6 +18,9 @@ from cjm.renderers.font import uncovered
 from cjm.renderers.raster import installed_font_covers
 from cjm.translation import Message
 
+# Basic Latin to Latin Extended-B: every character there is in DejaVu Sans.
+LATIN_END = 0x0250
+
 
 def strings(data: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every string value of a document's data with its path, in document order."""
@@ -48,6 +51,8 @@ def font_coverage(journey: Journey, document: Document) -> list[Diagnostic]:
     reported: set[str] = set()
     found: list[Diagnostic] = []
     for path, value in strings(document.data):
+        if all(ord(char) < LATIN_END for char in value):
+            continue  # Latin text (the usual case) is drawn by DejaVu Sans: no font file read
         missing = [char for char in uncovered(value) if char not in reported]
         missing = [char for char in missing if installed_font_covers(char) is False]
         if not missing:

@@ -16,7 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cjm.emotion import band, format_score
-from cjm.model import EmotionScale, Journey, Stage
+from cjm.model import EmotionScale, Journey, Stage, Touchpoint
+
+# How many tied lowest points are all marked; beyond it only the first is (see build_curve).
+MAX_MARKED_LOWS = 2
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,9 @@ class CurvePoint:
     """One point of the curve: where it is drawn, its score and what it stands for.
 
     `stage` is the stage's index; `name` the touchpoint's name (the stage's when the stage is
-    scored as a whole); `band` the emotion band 0 (worst) to 4 (best).
+    scored as a whole); `band` the emotion band 0 (worst) to 4 (best); `ties` on a marked low
+    point, how many other points share its score without being marked (see `build_curve`);
+    `source` where the score comes from (`measured`, `assumed`: drawn hollow; None: not stated).
     """
 
     x: float
@@ -49,6 +54,8 @@ class CurvePoint:
     name: str
     low: bool = False
     moment_of_truth: bool = False
+    ties: int = 0
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -96,24 +103,30 @@ def y_of(score: float, scale: EmotionScale, top: float, bottom: float) -> float:
     return round(bottom - fraction * (bottom - top), 2)
 
 
-def stage_points(
-    stage: Stage, index: int, column: Column, scale: EmotionScale, locale: str
-) -> list[tuple[float, float, str, bool]]:
-    """(x, score, name, moment of truth) for the points of one stage, left to right.
+def emotion_source(journey: Journey, stage: Stage, touchpoint: Touchpoint | None = None) -> str | None:
+    """Where a score comes from (`measured`, `assumed` or None): the touchpoint's, else the stage's, else the map's."""
+    for source in (touchpoint.emotion_source if touchpoint else None, stage.emotion_source, journey.emotion_source):
+        if source is not None:
+            return source
+    return None
+
+
+def stage_points(stage: Stage, column: Column, journey: Journey) -> list[tuple[float, float, str, bool, str | None]]:
+    """(x, score, name, moment of truth, source) for the points of one stage, left to right.
 
     Each scored touchpoint sits at its own position among the stage's touchpoints (the i-th of n
     at (i + ½)/n of the column); a stage with no scored touchpoint but a score of its own gets one
     point in the middle of its column.
     """
-    del index, scale, locale
-    found: list[tuple[float, float, str, bool]] = []
+    found: list[tuple[float, float, str, bool, str | None]] = []
     count = len(stage.touchpoints)
     for position, touchpoint in enumerate(stage.touchpoints):
         if touchpoint.emotion is not None:
             x = column.x + column.width * (position + 0.5) / count
-            found.append((round(x, 2), touchpoint.emotion, touchpoint.name, touchpoint.moment_of_truth))
+            source = emotion_source(journey, stage, touchpoint)
+            found.append((round(x, 2), touchpoint.emotion, touchpoint.name, touchpoint.moment_of_truth, source))
     if not found and stage.emotion is not None:
-        found.append((round(column.centre, 2), stage.emotion, stage.name, False))
+        found.append((round(column.centre, 2), stage.emotion, stage.name, False, emotion_source(journey, stage)))
     return found
 
 
@@ -128,20 +141,25 @@ def build_curve(
     """The curve of a journey drawn over its stage columns, between y `top` and `bottom`.
 
     The lowest points are those with the smallest score, marked only when the curve has two or
-    more different scores (a flat curve has no low). The baseline's curve (a future-state map's
-    current state) has one point per stage found in this map (matched by stage id), at the
-    column's middle. Levels closer than `level_gap` to one already kept are left out (neutral,
-    min and max are kept first).
+    more different scores (a flat curve has no low). Up to MAX_MARKED_LOWS tied lowest points are
+    all marked; when more tie, only the first in journey order is, and it counts the others in
+    `ties` (its label says "and N more"): five triangles and five labels in a row read as noise,
+    and the first time the journey reaches its bottom is the moment a team looks at first.
+    The baseline's curve (a future-state map's current state) has one point per stage found in
+    this map (matched by stage id), at the column's middle. Levels closer than `level_gap` to
+    one already kept are left out (neutral, min and max are kept first).
     """
     scale, locale = journey.emotion_scale, journey.locale
-    raw: list[tuple[float, float, str, bool, int]] = []
+    raw: list[tuple[float, float, str, bool, str | None, int]] = []
     for index, (stage, column) in enumerate(zip(journey.stages, columns, strict=True)):
         raw.extend(
-            (x, score, name, truth, index)
-            for x, score, name, truth in stage_points(stage, index, column, scale, locale)
+            (x, score, name, truth, source, index)
+            for x, score, name, truth, source in stage_points(stage, column, journey)
         )
     scores = [item[1] for item in raw]
     lowest = min(scores) if len(set(scores)) > 1 else None
+    tied = scores.count(lowest) if lowest is not None else 0
+    first_low = scores.index(lowest) if lowest is not None else -1
     points = tuple(
         CurvePoint(
             x,
@@ -151,10 +169,12 @@ def build_curve(
             band(score, scale),
             index,
             name,
-            low=score == lowest,
+            low=score == lowest and (tied <= MAX_MARKED_LOWS or order == first_low),
             moment_of_truth=truth,
+            ties=tied - 1 if tied > MAX_MARKED_LOWS and order == first_low else 0,
+            source=source,
         )
-        for x, score, name, truth, index in raw
+        for order, (x, score, name, truth, source, index) in enumerate(raw)
     )
     baseline_points: tuple[CurvePoint, ...] = ()
     if baseline is not None:

@@ -138,12 +138,5 @@ OPPORTUNITY_STYLE = {
 MOMENT_OF_TRUTH_STYLE = {"penwidth": "3.2", "color": MOMENT_OF_TRUTH_COLOR}
 ANCHOR_STYLE = {"style": "invis", "label": "", "width": "0.3", "height": "0.3"}
 
-# PNG: at least this many pixels wide (sharp on a 16:9 slide), at a resolution in this range, and
-# never more than PNG_MAX_PIXELS in all (a 40-stage map must not become a 150-megapixel canvas).
-PNG_MIN_WIDTH = 2400
-PNG_MIN_DPI = 96
-PNG_MAX_DPI = 1200
-PNG_MAX_PIXELS = 40_000_000
-
 # Symbols that only repeat what a word next to them says: hidden from screen readers in the SVG.
 DECORATIVE_SYMBOLS = frozenset("▼▲●★⚠✚✕◆○─╌┈▶→ ")

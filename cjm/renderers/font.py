@@ -16,9 +16,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
-
 from cjm.font_files import FONT_FILES, find_font
+from cjm.font_widths import read_widths
 from cjm.renderers import RenderError
 from cjm.translation import Message
 
@@ -40,7 +39,11 @@ class Metrics:
         A character the font lacks is drawn by a fallback font: counted 1 em when it is wide (CJK,
         emoji: East Asian width W or F), else as wide as an "M".
         """
-        total = sum(self.advances[ord(char)] if ord(char) in self.advances else self._missing(char) for char in text)
+        advances = self.advances
+        try:
+            total = sum(map(advances.__getitem__, map(ord, text)))  # every character in the font: fast
+        except KeyError:
+            total = sum(advances[ord(char)] if ord(char) in advances else self._missing(char) for char in text)
         return total * size / self.units_per_em
 
     def _missing(self, char: str) -> int:
@@ -67,15 +70,20 @@ def font_path(bold: bool = False) -> Path:
 
 @functools.cache
 def metrics(bold: bool = False) -> Metrics:
-    """The metrics of DejaVu Sans (regular or bold), read once per process with fontTools."""
+    """The metrics of DejaVu Sans (regular or bold), read once per process (`cjm.font_widths`, else fontTools)."""
     path = font_path(bold)
-    font = TTFont(str(path), lazy=True)
-    try:
-        horizontal = font["hmtx"].metrics
-        advances = {code: horizontal[glyph][0] for code, glyph in font.getBestCmap().items() if glyph in horizontal}
-        units = int(font["head"].unitsPerEm)
-    finally:
-        font.close()
+    found = read_widths(path)
+    if found is None:
+        from fontTools.ttLib import TTFont
+
+        font = TTFont(str(path), lazy=True)
+        try:
+            horizontal = font["hmtx"].metrics
+            advances = {code: horizontal[glyph][0] for code, glyph in font.getBestCmap().items() if glyph in horizontal}
+            found = int(font["head"].unitsPerEm), advances
+        finally:
+            font.close()
+    units, advances = found
     return Metrics(str(path), units, advances, advances.get(ord("M"), units))
 
 

@@ -3,7 +3,8 @@
 The flow reads top to bottom, one band per stage (see `flow_graph` for the layout and why). This
 module only chains the steps, each its own module: the flow as plain data (`flow_graph`), how it
 looks (`flow_style`, `flow_labels`), its DOT source (`flow_dot`, with the `graphviz` package),
-running Graphviz once per map (`graphviz_run`) and making the SVG embeddable (`flow_svg`).
+running Graphviz once per map (`graphviz_run`), making the SVG embeddable (`flow_svg`) and
+rasterising that SVG for the PNG (`raster`).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from cjm.presentation import svg_id_prefix
 from cjm.renderers import RenderOptions
 from cjm.renderers.flow_dot import FlowDot, touchpoint_node, write_dot
 from cjm.renderers.flow_graph import FlowEdge, build_flow_graph, flow
-from cjm.renderers.flow_style import EDGE_ATTRIBUTES, GRAPH_ATTRIBUTES, NODE_ATTRIBUTES, PNG_MIN_WIDTH
+from cjm.renderers.flow_style import EDGE_ATTRIBUTES, GRAPH_ATTRIBUTES, NODE_ATTRIBUTES
 from cjm.renderers.flow_svg import polish_svg
-from cjm.renderers.graphviz_run import draw_png, draw_svg, png_dpi
+from cjm.renderers.graphviz_run import draw_svg
+from cjm.renderers.raster import MIN_WIDTH as PNG_MIN_WIDTH
 
 __all__ = [
     "EDGE_ATTRIBUTES",
@@ -28,7 +30,6 @@ __all__ = [
     "flow",
     "flow_source",
     "flow_svg_id_prefix",
-    "png_dpi",
     "render_dot",
     "render_png",
     "render_svg",
@@ -104,10 +105,18 @@ def render_png(
 ) -> bytes:
     """Draw the journey flow as a PNG at least PNG_MIN_WIDTH pixels wide (pixel count capped), for slides.
 
-    Uses the same layout as the SVG of the same build (graphviz_run lays each map out once).
-    Raises RenderError CJM401 or CJM402 as `render_svg` does.
+    The flow's SVG rasterised by rsvg-convert (`cjm.renderers.raster`), as the map and slide views
+    are: the PNG is the same picture as the SVG (titles, ids and all), and a build of SVG, PNG and
+    DOT runs Graphviz once per map (graphviz_run keeps the layout for the process).
+    Raises RenderError CJM401 or CJM402 as `render_svg` does, CJM405 or CJM406 from rsvg-convert.
     """
-    dot = flow_source(
-        journey, graph_attributes=graph_attributes, node_attributes=node_attributes, edge_attributes=edge_attributes
+    from cjm.renderers.raster import rasterise
+
+    svg = render_svg(
+        journey,
+        options,
+        graph_attributes=graph_attributes,
+        node_attributes=node_attributes,
+        edge_attributes=edge_attributes,
     )
-    return draw_png(dot.source, options.dot_timeout)
+    return rasterise(svg.decode("utf-8"), options.raster_timeout)

@@ -11,16 +11,13 @@ deterministic, with ids taken from the map's own ids.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-import jinja2
 
 from cjm import emotion, formatting, i18n
 from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Persona, Touchpoint
 from cjm.presentation import kpi_on_target, kpi_value_text, label_colon, score_text
-from cjm.renderers import RenderOptions
+from cjm.renderers import RenderOptions, html_templates
 from cjm.renderers.html_curve import BASELINE_COLOUR, build_curve
 from cjm.renderers.html_views import (
     Badge,
@@ -121,7 +118,7 @@ def render_html(journey: Journey, options: RenderOptions) -> str:
     """
     context = _Context.of(journey, options.baseline)
     text = context.text
-    template = _environment().get_template(TEMPLATE)
+    template = html_templates.environment().get_template(TEMPLATE)
     return template.render(
         locale=journey.locale,
         t=text,
@@ -140,29 +137,6 @@ def render_html(journey: Journey, options: RenderOptions) -> str:
         colours=COLOURS,
         tones=TONES,
         accents=SEVERITY_ACCENTS,
-    )
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    """The jinja2 environment, built on first use so importing the renderer stays cheap.
-
-    Compiled templates are kept in the cache folder (`cjm.cache.template_cache`): compiling the
-    page template took 34 ms of every build; jinja2 checks each cached one against its source.
-    """
-    from cjm.cache import template_cache
-
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("cjm", "templates"),
-        bytecode_cache=template_cache(),
-        autoescape=jinja2.select_autoescape(
-            enabled_extensions=("html", "html.j2"), default_for_string=True, default=True
-        ),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=lambda value: formatting.bind(value) if type(value) is str else value,  # « » never split
     )
 
 

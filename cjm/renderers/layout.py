@@ -8,7 +8,6 @@ dump of a layout (`layout_json`) is a readable golden file. Units are SVG user u
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -88,19 +87,6 @@ class Card:
     framed: bool = True
 
 
-def id_prefix(journey: Journey, stem: str) -> str:
-    """The prefix of every id in a map's pictures: the output stem and a hash of the map's content.
-
-    Why not the title: two maps titled alike (one per persona), or titled in a script a slug
-    folds to nothing, must not share ids when inlined on one page. The content hash differs
-    whenever the maps do; the stem keeps the ids readable.
-    """
-    from cjm.model import slugify
-
-    digest = hashlib.sha256(journey.model_dump_json().encode("utf-8")).hexdigest()[:8]
-    return f"cjm-{slugify(stem, 24)}-{digest}"
-
-
 def text_block(
     content: str,
     x: float,
@@ -119,6 +105,27 @@ def text_block(
     return Text(
         x, y, wrapped.lines, size, bold, italic, role, anchor, " ".join(words(content)) if wrapped.cut else None
     )
+
+
+def small(
+    content: str,
+    x: float,
+    y: float,
+    width: float,
+    role: str = "muted",
+    max_lines: int = 1,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+) -> Text:
+    """A note in the pictures' smallest size (`style.SIZE_SMALL`): a channel, a count, a status, a lane's
+    secondary line; wrapped to `width`, cut with "…" after `max_lines` (the full text kept)."""
+    return text_block(content, x, y, width, style.SIZE_SMALL, bold=bold, italic=italic, role=role, max_lines=max_lines)
+
+
+def more_note(locale: str, count: int, x: float, y: float, width: float) -> Text:
+    """The "+N more" line under a cell or a list that shows only its first items (`more_text`)."""
+    return small(more_text(locale, count), x, y, width)
 
 
 def colon(locale: str) -> str:
@@ -149,50 +156,6 @@ def stage_score_text(stage: Stage, journey: Journey) -> str | None:
     word = label(score, journey.emotion_scale)
     number = format_score(score, journey.locale).replace("-", "−")
     return f"{number} {word}" if word else number
-
-
-def description(journey: Journey) -> str:
-    """The picture's text description (its `<desc>`): persona, stages, the lowest moment, the most severe pain point."""
-    text = messages(journey.locale)
-    sep = colon(journey.locale)
-    parts = [f"{text['heading.journey_map']}{sep}{_sentence(journey.title)}"]
-    if journey.persona is not None:
-        who = journey.persona.name + (f", {journey.persona.description}" if journey.persona.description else "")
-        parts.append(f"{text['note.persona']}{sep}{_sentence(who)}")
-    names = ", ".join(f"{number}. {stage.name}" for number, stage in enumerate(journey.stages, start=1))
-    parts.append(f"{text['heading.stages']} ({len(journey.stages)}){sep}{names}.")
-    low = lowest_moment(journey)
-    if low is not None:
-        parts.append(f"{text['note.lowest']}{sep}{low}.")
-    pains = sorted(journey.pain_points(), key=lambda item: severity_rank(item[1]))
-    if pains:
-        stage, pain = pains[0]
-        severity = f"{text[f'severity.{pain.severity}']}, " if pain.severity else ""
-        parts.append(f"{text['view.most_severe']}{sep}{pain.text} ({severity}{stage.name}).")
-    return " ".join(parts)
-
-
-def _sentence(text: str) -> str:
-    """The author's text ending a sentence: one full stop, not two when the text has its own."""
-    return text if text.rstrip().endswith((".", "!", "?", "…")) else text + "."
-
-
-def lowest_moment(journey: Journey) -> str | None:
-    """The lowest scored touchpoint (or stage scored as a whole), written "name (stage, score word)"."""
-    found: list[tuple[float, int, str, Stage]] = []
-    for order, stage in enumerate(journey.stages):
-        scored = [t for t in stage.touchpoints if t.emotion is not None]
-        found.extend((t.emotion, order, t.name, stage) for t in scored if t.emotion is not None)
-        if not scored and stage.emotion is not None:
-            found.append((stage.emotion, order, stage.name, stage))
-    if not found:
-        return None
-    score, _, name, stage = min(found, key=lambda item: (item[0], item[1]))
-    word = label(score, journey.emotion_scale)
-    number = format_score(score, journey.locale).replace("-", "−")
-    where = stage.name if stage.name != name else None
-    details = ", ".join(part for part in (where, f"{number}" + (f" {word}" if word else "")) if part)
-    return f"{name} ({details})"
 
 
 def more_text(locale: str, count: int) -> str:

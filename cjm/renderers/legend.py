@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from cjm.i18n import messages
 from cjm.model import Journey
 from cjm.renderers import style
+from cjm.renderers.curve import Curve
 from cjm.renderers.font import text_width
 from cjm.renderers.layout import Card, Mark, Text, text_block
 
@@ -33,6 +34,22 @@ class Legend:
     entries: tuple[Card, ...]
 
 
+def curve_use(curve: Curve) -> set[str]:
+    """What a drawn curve shows that the legend explains: the curve, its bands, low points, moments of truth,
+    the baseline's curve, and where scores come from (`measured`, `assumed`) when the map says so."""
+    if not curve.points:
+        return set()
+    used = {"curve", *(f"band.{point.band}" for point in curve.points)}
+    used.update(f"source.{point.source or 'none'}" for point in curve.points)
+    if any(point.low for point in curve.points):
+        used.add("low")
+    if any(point.moment_of_truth for point in curve.points):
+        used.add("star")
+    if curve.baseline_points:
+        used.add("baseline")
+    return used
+
+
 def legend_items(journey: Journey, baseline: Journey | None, used: Set[str]) -> list[tuple[str, str]]:
     """(mark, label) of each legend entry, in reading order, for the marks in `used`."""
     text = messages(journey.locale)
@@ -44,10 +61,23 @@ def legend_items(journey: Journey, baseline: Journey | None, used: Set[str]) -> 
     if "curve" in used:
         items.append(("neutral-line", text["note.neutral"]))
     items.extend((f"band-{band}", text[f"view.band.{band}"]) for band in range(5) if f"band.{band}" in used)
+    # Filled points are measured scores, or scores whose source is not stated; hollow ones assumed.
+    if "source.none" in used and "source.assumed" in used:
+        items.append(("point-measured", text["view.not_assumed"]))
+    elif "source.measured" in used and "source.none" not in used:
+        items.append(("point-measured", text["view.measured"]))
+    if "source.assumed" in used:
+        items.append(("point-assumed", text["view.assumed"]))
     if "low" in used or "triangle-down" in used:
         items.append(("triangle-down", text["note.lowest"]))
     if "star" in used:
         items.append(("star", text["note.moment_of_truth"]))
+    if "switch-arrow" in used:
+        items.append(("switch-arrow", text["note.switch_with_reason"]))
+    if "branch-arrow" in used:
+        items.append(("branch-arrow", text["note.branch"]))
+    if "loop-arrow" in used:
+        items.append(("loop-arrow", text["note.loop_back"]))
     if "no-evidence" in used:
         items.append(("no-evidence", text["view.no_evidence"]))
     if "check" in used:

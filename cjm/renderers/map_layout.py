@@ -17,26 +17,30 @@ from dataclasses import dataclass, replace
 
 from cjm.i18n import messages
 from cjm.model import Journey, Stage
+from cjm.presentation import map_description, svg_id_prefix
 from cjm.renderers import style
 from cjm.renderers.cells import cell_cards
 from cjm.renderers.curve import Column, Curve, build_curve
-from cjm.renderers.font import size_for_words, text_width, words
+from cjm.renderers.font import size_for_words, text_width, words, wrap
 from cjm.renderers.layout import (
     Card,
     Mark,
     Text,
     colon,
-    description,
-    id_prefix,
+    small,
     stage_score_text,
     text_block,
 )
-from cjm.renderers.legend import Legend, build_legend
+from cjm.renderers.legend import Legend, build_legend, curve_use
 from cjm.renderers.panel import Context, build_context
 
 PAD = style.CELL_PADDING
-CURVE_PLOT = 116.0
-ROW_GAP = 18.0
+CURVE_PLOT = 100.0
+# Where the plot starts below the curve lane's top: room for the lane's label above the axis.
+CURVE_TOP = 26.0
+ROW_GAP = 14.0
+# The smallest a stage name gets in its header to fit two lines (SIZE_STAGE is the usual size).
+HEADER_SMALLEST = 10.5
 
 
 @dataclass(frozen=True)
@@ -132,10 +136,10 @@ def layout_map(journey: Journey, stem: str = "journey", baseline: Journey | None
     return MapLayout(
         width,
         round(height, 1),
-        id_prefix(journey, stem),
+        svg_id_prefix(journey, stem),
         journey.locale,
         journey.title,
-        description(journey),
+        map_description(journey, messages(journey.locale)),
         context,
         tuple(rows),
         legend,
@@ -146,12 +150,8 @@ def rows_use(rows: Sequence[Row]) -> set[str]:
     """What the rows draw that the legend explains: bands, low points, moments of truth, evidence, KPI marks."""
     used: set[str] = set()
     for row in rows:
-        if row.curve is not None and row.curve.points:
-            used.add("curve")
-            used.update(f"band.{point.band}" for point in row.curve.points)
-            used.update("low" for point in row.curve.points if point.low)
-            if row.curve.baseline_points:
-                used.add("baseline")
+        if row.curve is not None:
+            used.update(curve_use(row.curve))
         for lane in row.lanes:
             for cell in lane.cells:
                 for card in cell:
@@ -203,16 +203,7 @@ def _row(
             lane, curve = _curve_lane(journey, baseline, first, stages, columns, y, label)
         elif key == "visibility":
             # A labelled rule across the grid: its label may run over the first column, above the rule.
-            rule_label = text_block(
-                text[label_key],
-                style.MARGIN + PAD,
-                y + 6,
-                style.LANE_LABEL_WIDTH * 3,
-                style.SIZE_SMALL,
-                bold=True,
-                max_lines=1,
-                role="muted",
-            )
+            rule_label = small(text[label_key], style.MARGIN + PAD, y + 6, style.LANE_LABEL_WIDTH * 3, bold=True)
             lane = Lane(key, y, 24.0, rule_label, tuple(() for _ in stages))
         else:
             cells = tuple(
@@ -247,6 +238,10 @@ def _headers(
         beside, under = inner - 24, inner
         size = size_for_words(stage.name, beside, style.SIZE_STAGE, style.SIZE_SMALL, bold=True)
         fits = max(text_width(word, size, True) for word in words(stage.name)) <= beside
+        # A name that would take three lines beside the number gets a slightly smaller size if that
+        # makes it two: every header row of the map is as tall as its tallest header.
+        while fits and size - 0.5 >= HEADER_SMALLEST and len(wrap(stage.name, beside, size, True, 3).lines) > 2:
+            size -= 0.5
         name = text_block(
             stage.name,
             column.x + PAD + (24 if fits else 0),
@@ -297,7 +292,7 @@ def _curve_lane(
     label: Text,
 ) -> tuple[Lane, Curve]:
     part = journey.model_copy(update={"stages": list(stages)})
-    curve = build_curve(part, columns, y + 40, y + 40 + CURVE_PLOT, baseline)
+    curve = build_curve(part, columns, y + CURVE_TOP, y + CURVE_TOP + CURVE_PLOT, baseline)
     curve = replace(curve, points=tuple(replace(p, stage=p.stage + first) for p in curve.points))
     text = messages(journey.locale)
     cells = []
@@ -307,35 +302,21 @@ def _curve_lane(
         cursor = curve.bottom + 16
         for point in (p for p in curve.points if p.stage == first + offset and (p.low or p.moment_of_truth)):
             title = text["view.lowest"] if point.low else text["note.moment_of_truth"]
-            body = text_block(
-                f"{title}{colon(journey.locale)}{point.name}",
-                column.x + PAD + 14,
-                cursor,
-                column.width - 2 * PAD - 14,
-                style.SIZE_SMALL,
-                role="low" if point.low else "truth",
-                max_lines=2,
-            )
-            mark = Mark(
-                "triangle-down" if point.low else "star",
-                column.x + PAD + 5,
-                cursor + 6,
-                10,
-                "low" if point.low else "truth",
-            )
+            role = "low" if point.low else "truth"
+            left, inner = column.x + PAD + 14, column.width - 2 * PAD - 14
+            body = small(f"{title}{colon(journey.locale)}{point.name}", left, cursor, inner, role, 2)
+            texts = [body]
+            if point.low and point.ties:
+                # On a line of its own, so that a long name never cuts the count.
+                ties = text["view.lowest_ties"].format(count=point.ties)
+                texts.append(small(ties, left, body.bottom, inner, role, 2))
+            mark = Mark("triangle-down" if point.low else "star", column.x + PAD + 5, cursor + 6, 10, role)
+            height = texts[-1].bottom - cursor
+            kind = "low-point" if point.low else "moment-of-truth"
             cards.append(
-                Card(
-                    "low-point" if point.low else "moment-of-truth",
-                    column.x + PAD,
-                    cursor,
-                    column.width - 2 * PAD,
-                    body.height,
-                    (body,),
-                    (mark,),
-                    framed=False,
-                )
+                Card(kind, column.x + PAD, cursor, column.width - 2 * PAD, height, tuple(texts), (mark,), framed=False)
             )
-            cursor = body.bottom + 4
+            cursor = texts[-1].bottom + 4
         bottom = max(bottom, cursor + 2)
         cells.append(tuple(cards))
     # The lane label sits above the axis; the axis words are placed by the writer from curve.levels.

@@ -9,13 +9,10 @@ label), `g.cjm-curve` (axis, neutral baseline, curves, points), `g.cjm-low-point
 from __future__ import annotations
 
 from cjm.emotion import FILLS, STROKES
-from cjm.formatting import labelled
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, style
-from cjm.renderers.curve import Curve, Segment
-from cjm.renderers.layout import Mark, Text
 from cjm.renderers.map_layout import Header, Lane, MapLayout, Row, layout_map
-from cjm.renderers.svg_writer import card, decoration, document, element, escape, legend, mark, number, text
+from cjm.renderers.svg_writer import card, curve_group, document, legend, number, text
 
 
 def render_svg(journey: Journey, options: RenderOptions) -> str:
@@ -61,9 +58,8 @@ def _row(row: Row, layout: MapLayout) -> list[str]:
     for header in row.headers:
         lines.extend(_stage(header, row, layout.prefix))
     if row.curve is not None:
-        lines.extend(
-            _curve(row.curve, left, row.columns[0].x, row.columns[-1].x + row.columns[-1].width, layout.locale)
-        )
+        right = row.columns[-1].x + row.columns[-1].width
+        lines.extend(curve_group(row.curve, row.columns[0].x, right, 1.0, style.SIZE_SMALL, 5.0, layout.locale))
     lines.append("</g>")
     return lines
 
@@ -100,7 +96,7 @@ def _lane(lane: Lane, index: int, left: float, right: float) -> list[str]:
 
 def _stage(header: Header, row: Row, prefix: str) -> list[str]:
     number_text = header.number.lines[0]
-    lines = [f'<g class="cjm-stage" id="{prefix}-stage-{number_text}" data-stage="{number_text}">']
+    lines = [f'<g class="cjm-stage" id="{prefix}stage-{number_text}" data-stage="{number_text}">']
     lines.append('<g class="cjm-stage-header">')
     lines.append(
         f'<rect class="cjm-box" x="{number(header.x + 1)}" y="{number(header.y)}" width="{number(header.width - 2)}" '
@@ -128,92 +124,5 @@ def _stage(header: Header, row: Row, prefix: str) -> list[str]:
     for lane in row.lanes:
         for item in lane.cells[header.stage - row.first_stage] if lane.cells else ():
             lines.extend(card(item))
-    lines.append("</g>")
-    return lines
-
-
-def _path(segments: tuple[Segment, ...]) -> str:
-    if not segments:
-        return ""
-    first = segments[0]
-    parts = [f"M{number(first.x0)} {number(first.y0)}"]
-    parts.extend(
-        f"C{number(s.c1x)} {number(s.c1y)} {number(s.c2x)} {number(s.c2y)} {number(s.x1)} {number(s.y1)}"
-        for s in segments
-    )
-    return " ".join(parts)
-
-
-def _curve(curve: Curve, label_left: float, plot_left: float, plot_right: float, locale: str) -> list[str]:
-    lines = ['<g class="cjm-curve">']
-    for level in curve.levels:
-        dash = ' stroke-dasharray="3 3"' if level.neutral else ""
-        lines.append(
-            f'<line x1="{number(plot_left)}" y1="{number(level.y)}" x2="{number(plot_right)}" y2="{number(level.y)}" '
-            f'stroke="{style.RULE if level.neutral else style.GRID}" stroke-width="{1.5 if level.neutral else 0.8}"'
-            f'{dash} aria-hidden="true"/>'
-        )
-        label = Text(
-            plot_left - 5,
-            level.y - style.SIZE_SMALL * style.LINE_HEIGHT / 2,
-            (level.text,),
-            style.SIZE_SMALL,
-            role="muted",
-            anchor="end",
-            bold=level.neutral,
-        )
-        lines.append(text(label))
-    del label_left
-    if curve.baseline_path:
-        lines.append(
-            element(
-                "path",
-                class_="cjm-baseline-curve",
-                d=_path(curve.baseline_path),
-                fill="none",
-                stroke=style.BASELINE_CURVE,
-                stroke_width="2",
-                stroke_dasharray="6 4",
-            )
-        )
-    for point in curve.baseline_points:
-        lines.append(
-            decoration(
-                "circle", cx=point.x, cy=point.y, r="3", fill="#ffffff", stroke=style.BASELINE_CURVE, stroke_width="1.5"
-            )
-        )
-    if curve.path:
-        lines.append(
-            element(
-                "path",
-                class_="cjm-curve-line",
-                d=_path(curve.path),
-                fill="none",
-                stroke=style.CURVE,
-                stroke_width="2.5",
-            )
-        )
-    for point in curve.points:
-        tip = element("title", escape(labelled(point.name, point.score_text, locale)))
-        lines.append(
-            element(
-                "circle",
-                tip,
-                cx=point.x,
-                cy=point.y,
-                r="5",
-                fill=STROKES[point.band],
-                stroke="#ffffff",
-                stroke_width="1.5",
-            )
-        )
-        if point.low:
-            lines.append('<g class="cjm-low-point">')
-            lines.append(mark(Mark("triangle-down", point.x, point.y + 12, 11, "low")))
-            lines.append("</g>")
-        if point.moment_of_truth:
-            lines.append('<g class="cjm-moment-of-truth">')
-            lines.append(mark(Mark("star", point.x, point.y - 13, 13, "truth")))
-            lines.append("</g>")
     lines.append("</g>")
     return lines

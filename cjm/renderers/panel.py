@@ -12,7 +12,7 @@ from cjm import formatting
 from cjm.i18n import messages
 from cjm.model import Journey, Persona
 from cjm.renderers import style
-from cjm.renderers.layout import Card, Mark, Text, colon, more_text, quoted, text_block
+from cjm.renderers.layout import Card, Mark, Text, colon, more_note, quoted, small, text_block
 
 PAD = 10.0
 LIST_LIMIT = 3
@@ -41,7 +41,7 @@ def build_context(journey: Journey, x: float, y: float, width: float) -> Context
     fact_line = text_block("  ·  ".join(facts), x, title.bottom + 4, width, style.SIZE_BODY, role="muted", max_lines=2)
     top = fact_line.bottom + 10
     cards: list[Card] = []
-    persona_width = width if not journey.objective else width * 0.6 - style.GAP / 2
+    persona_width = width if not journey.objective else width * 0.74 - style.GAP / 2
     if journey.persona is not None:
         cards.append(_persona(journey.persona, journey, x, top, persona_width if journey.objective else width))
     if journey.objective:
@@ -56,61 +56,44 @@ def build_context(journey: Journey, x: float, y: float, width: float) -> Context
 
 
 def _persona(persona: Persona, journey: Journey, x: float, y: float, width: float) -> Card:
+    """The persona card, in columns so the band stays low: who (name, one line, quote), goals, frustrations.
+
+    Why columns: a map is printed landscape (A3) and read on a wide screen; stacking the lists under
+    the description made the context band a third of the picture's height.
+    """
     text = messages(journey.locale)
     inner = width - 2 * PAD
-    heading = text_block(
-        text["note.persona"], x + PAD, y + PAD, inner, style.SIZE_SMALL, bold=True, role="muted", max_lines=1
-    )
-    who = [persona.name]
-    if persona.occupation:
-        who.append(persona.occupation)
-    if persona.age is not None:
-        who.append(text["persona.age"].format(age=persona.age))
-    name = text_block(", ".join(who), x + PAD, heading.bottom + 2, inner, style.SIZE_HEADING, bold=True, max_lines=2)
-    texts = [heading, name]
-    bottom = name.bottom
-    if persona.description:
-        line = text_block(persona.description, x + PAD, bottom + 2, inner, style.SIZE_BODY, max_lines=2)
-        texts.append(line)
-        bottom = line.bottom
-    marks: list[Mark] = []
     lists = [
         (key, items)
         for key, items in (("heading.goals", persona.goals), ("heading.frustrations", persona.frustrations))
         if items
     ]
-    if lists:
-        column = (inner - PAD * (len(lists) - 1)) / len(lists)
-        list_top = bottom + 6
-        for index, (key, items) in enumerate(lists):
-            left = x + PAD + index * (column + PAD)
-            head = text_block(text[key], left, list_top, column, style.SIZE_SMALL, bold=True, role="muted", max_lines=1)
-            texts.append(head)
-            cursor = head.bottom + 2
-            for item in items[:LIST_LIMIT]:
-                entry = text_block(item, left + 9, cursor, column - 9, style.SIZE_BODY, max_lines=2)
-                marks.append(Mark("bullet", left + 3, cursor + 7, 4, "muted"))
-                texts.append(entry)
-                cursor = entry.bottom + 2
-            if len(items) > LIST_LIMIT:
-                more = text_block(
-                    more_text(journey.locale, len(items) - LIST_LIMIT),
-                    left + 9,
-                    cursor,
-                    column - 9,
-                    style.SIZE_SMALL,
-                    role="muted",
-                    max_lines=1,
-                )
-                texts.append(more)
-                cursor = more.bottom
-            bottom = max(bottom, cursor)
+    count = 1 + len(lists)
+    column = (inner - PAD * (count - 1)) / count
+    # The "who" column takes a larger share when there are lists beside it.
+    who_width = inner if not lists else column * 1.3
+    list_width = 0.0 if not lists else (inner - who_width - PAD * len(lists)) / len(lists)
+    heading = small(text["note.persona"], x + PAD, y + PAD, who_width, bold=True)
+    who = [persona.name]
+    if persona.occupation:
+        who.append(persona.occupation)
+    if persona.age is not None:
+        who.append(text["persona.age"].format(age=persona.age))
+    name = text_block(
+        ", ".join(who), x + PAD, heading.bottom + 2, who_width, style.SIZE_HEADING, bold=True, max_lines=2
+    )
+    texts = [heading, name]
+    bottom = name.bottom
+    if persona.description:
+        line = text_block(persona.description, x + PAD, bottom + 2, who_width, style.SIZE_BODY, max_lines=3)
+        texts.append(line)
+        bottom = line.bottom
     if persona.quote:
         quote = text_block(
             quoted(persona.quote, journey.locale),
             x + PAD,
-            bottom + 6,
-            inner,
+            bottom + 4,
+            who_width,
             style.SIZE_BODY,
             italic=True,
             role="muted",
@@ -118,20 +101,27 @@ def _persona(persona: Persona, journey: Journey, x: float, y: float, width: floa
         )
         texts.append(quote)
         bottom = quote.bottom
+    marks: list[Mark] = []
+    for index, (key, items) in enumerate(lists):
+        left = x + PAD + who_width + PAD + index * (list_width + PAD)
+        head = small(text[key], left, y + PAD, list_width, bold=True)
+        texts.append(head)
+        cursor = head.bottom + 2
+        for item in items[:LIST_LIMIT]:
+            entry = text_block(item, left + 9, cursor, list_width - 9, style.SIZE_BODY, max_lines=2)
+            marks.append(Mark("bullet", left + 3, cursor + 7, 4, "muted"))
+            texts.append(entry)
+            cursor = entry.bottom + 2
+        if len(items) > LIST_LIMIT:
+            more = more_note(journey.locale, len(items) - LIST_LIMIT, left + 9, cursor, list_width - 9)
+            texts.append(more)
+            cursor = more.bottom
+        bottom = max(bottom, cursor)
     return Card("persona", x, y, width, round(bottom + PAD - y, 2), tuple(texts), tuple(marks))
 
 
 def _objective(objective: str, journey: Journey, x: float, y: float, width: float) -> Card:
     text = messages(journey.locale)
-    heading = text_block(
-        text["heading.objective"],
-        x + PAD,
-        y + PAD,
-        width - 2 * PAD,
-        style.SIZE_SMALL,
-        bold=True,
-        role="muted",
-        max_lines=1,
-    )
+    heading = small(text["heading.objective"], x + PAD, y + PAD, width - 2 * PAD, bold=True)
     body = text_block(objective, x + PAD, heading.bottom + 2, width - 2 * PAD, style.SIZE_BODY, max_lines=7)
     return Card("objective", x, y, width, round(body.bottom + PAD - y, 2), (heading, body))

@@ -22,7 +22,8 @@ MIN_WIDTH = 2400
 MIN_SCALE = 2.0
 # The most pixels a PNG gets: a very long map is drawn smaller rather than as a 150-megapixel canvas.
 MAX_PIXELS = 24_000_000
-VIEWBOX = re.compile(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"')
+# The map and slide views write "0 0 W H", Graphviz "0.00 0.00 W H".
+VIEWBOX = re.compile(r'viewBox="0(?:\.0+)? 0(?:\.0+)? ([0-9.]+) ([0-9.]+)"')
 
 
 def png_size(width: float, height: float) -> tuple[int, int]:

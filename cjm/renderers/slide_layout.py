@@ -17,6 +17,7 @@ from cjm.emotion import label
 from cjm.i18n import messages
 from cjm.kpi import on_target as kpi_on_target
 from cjm.model import Journey, Opportunity
+from cjm.presentation import map_description, svg_id_prefix
 from cjm.renderers import style
 from cjm.renderers.curve import Column, Curve, Segment, build_curve
 from cjm.renderers.font import fit_line, size_for_words, text_width, words
@@ -25,14 +26,12 @@ from cjm.renderers.layout import (
     Mark,
     Text,
     colon,
-    description,
-    id_prefix,
     kpi_line,
     more_text,
     severity_rank,
     text_block,
 )
-from cjm.renderers.legend import Legend, build_legend
+from cjm.renderers.legend import Legend, build_legend, curve_use
 
 M = style.SLIDE_MARGIN
 SMALL = style.SLIDE_MIN_SIZE
@@ -120,15 +119,7 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
             anchor="middle",
         )
     callout = _callout(journey, curve, width) if curve is not None else None
-    used: set[str] = set()
-    if curve is not None:
-        used = {"curve", *(f"band.{p.band}" for p in curve.points)}
-        flags = {
-            "low": any(p.low for p in curve.points),
-            "star": any(p.moment_of_truth for p in curve.points),
-            "baseline": bool(curve.baseline_points),
-        }
-        used.update(name for name, present in flags.items() if present)
+    used = curve_use(curve) if curve is not None else set()
     if any(kpi_on_target(kpi) is False for stage in journey.stages for kpi in stage.kpis):
         used.add("cross")
     measured = build_legend(journey, baseline, used, M, 0, inner, SMALL)
@@ -137,10 +128,10 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
     return SlideLayout(
         width,
         height,
-        id_prefix(journey, stem) + "-slide",
+        svg_id_prefix(journey, stem + ".slide"),
         journey.locale,
         journey.title,
-        description(journey),
+        map_description(journey, messages(journey.locale)),
         heading,
         subtitle,
         stage_labels,
@@ -164,7 +155,9 @@ def _callout(journey: Journey, curve: Curve, width: float) -> Card | None:
     where = f" ({stage})" if stage != point.name else ""
     word = label(point.score, journey.emotion_scale)
     score = point.score_text.replace("-", "−") + (f" {word}" if word else "")
-    wording = f"{text['view.lowest']}{colon(journey.locale)}{point.name}{where}, {score}"
+    others = point.ties + len(lows) - 1  # the slide calls out one point: it counts the other tied lows
+    ties = f" · {text['view.lowest_ties'].format(count=others)}" if others else ""
+    wording = f"{text['view.lowest']}{colon(journey.locale)}{point.name}{where}, {score}{ties}"
     box_width = 560.0
     body = text_block(wording, 0, 0, box_width - 48, BODY, bold=True, role="low", max_lines=3)
     box_height = body.height + 20

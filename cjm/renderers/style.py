@@ -18,7 +18,7 @@ FONT_FAMILY = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif"
 MAP_WIDTH = 1000.0
 STAGES_PER_ROW = 8
 MARGIN = 16.0
-LANE_LABEL_WIDTH = 100.0
+LANE_LABEL_WIDTH = 94.0
 CELL_PADDING = 6.0
 GAP = 6.0
 LINE_HEIGHT = 1.3
@@ -61,6 +61,8 @@ CURVE = "#1f3a5f"
 MOMENT_OF_TRUTH = "#7a4d00"
 MOMENT_OF_TRUTH_FILL = "#f5b700"
 LOW_POINT = "#b2182b"
+# A switch with its reason (`next: [{to: …, label: …}]`): the step a map is often drawn for.
+SWITCH = "#5b2a86"
 
 # Severity badges: text on fill, heaviest first; the word is always written, colour only adds to it.
 SEVERITY_BADGES: dict[str, tuple[str, str]] = {

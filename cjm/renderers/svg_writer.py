@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 import re
-from xml.sax.saxutils import escape as _escape
-from xml.sax.saxutils import quoteattr
 
 from cjm.emotion import FILLS, STROKES
+from cjm.formatting import labelled
 from cjm.renderers import style
+from cjm.renderers.curve import Curve, Segment
 from cjm.renderers.font import text_width
 from cjm.renderers.layout import Card, Mark, Text
 from cjm.renderers.legend import Legend
@@ -34,6 +34,7 @@ TEXT_COLOURS: dict[str, str] = {
     "off-target": style.OFF_TARGET,
     "low": style.LOW_POINT,
     "truth": style.MOMENT_OF_TRUTH,
+    "switch": style.SWITCH,
     **{f"severity-{name}": ink for name, (ink, _) in style.SEVERITY_BADGES.items()},
 }
 MARK_COLOURS: dict[str, str] = {
@@ -43,12 +44,33 @@ MARK_COLOURS: dict[str, str] = {
     "on-target": style.ON_TARGET,
     "off-target": style.OFF_TARGET,
     "legend": style.INK,
+    "switch": style.SWITCH,
 }
 
 
 # Characters XML 1.0 forbids (C0 controls but tab and newlines), C1 controls, and the bidirectional
 # embeddings, overrides and isolates that would reorder the text around them.
 INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(text: str) -> str:
+    """`&`, `>` and `<` escaped, as `xml.sax.saxutils.escape` does (which imports urllib, http and ssl: 18 ms)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\n\r\t]')
+
+
+def quoteattr(text: str) -> str:
+    """An attribute value escaped and quoted, byte for byte as `xml.sax.saxutils.quoteattr` writes it."""
+    if _ATTRIBUTE_SPECIAL.search(text) is None:
+        return f'"{text}"'  # most values: numbers, ids, classes
+    data = _escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in data:
+        return f'"{data}"'
+    if "'" not in data:
+        return f"'{data}'"
+    return '"{}"'.format(data.replace('"', "&quot;"))
 
 
 def escape(text: str) -> str:
@@ -75,19 +97,23 @@ def attributes(**values: object) -> str:
 
 
 def document(width: float, height: float, prefix: str, lang: str, title: str, desc: str, body: list[str]) -> str:
-    """The whole SVG: root with viewBox and accessible name, title, description, opaque background, body."""
+    """The whole SVG: root with viewBox and accessible name, title, description, opaque background, body.
+
+    `prefix` is the map's id prefix (`cjm.presentation.svg_id_prefix`, ending in "-"): the title is
+    `<prefix>title`, the description `<prefix>desc`, the root the prefix without its last dash.
+    """
     head = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {number(width)} {number(height)}" '
         f'width="{number(width)}" height="{number(height)}" role="img" '
-        f'aria-labelledby="{prefix}-title" aria-describedby="{prefix}-desc" xml:lang="{lang}" lang="{lang}" '
-        f'id="{prefix}" class="cjm-picture" font-family={quoteattr(style.FONT_FAMILY)}>'
+        f'aria-labelledby="{prefix}title" aria-describedby="{prefix}desc" xml:lang="{lang}" lang="{lang}" '
+        f'id="{prefix.rstrip("-")}" class="cjm-picture" font-family={quoteattr(style.FONT_FAMILY)}>'
     )
     return "\n".join(
         [
             head,
-            f'<title id="{prefix}-title">{escape(title)}</title>',
-            f'<desc id="{prefix}-desc">{escape(desc)}</desc>',
+            f'<title id="{prefix}title">{escape(title)}</title>',
+            f'<desc id="{prefix}desc">{escape(desc)}</desc>',
             f'<rect class="cjm-background" x="0" y="0" width="{number(width)}" height="{number(height)}" '
             f'fill="{style.BACKGROUND}"/>',
             *body,
@@ -203,6 +229,29 @@ def mark(item: Mark) -> str:
         return decoration(
             "line", x1=x - 10.0, y1=y, x2=x + 10.0, y2=y, stroke=stroke, stroke_width=width, stroke_dasharray=dash
         )
+    if shape in ("switch-arrow", "branch-arrow", "loop-arrow"):
+        # An arrow drawn as a path: right for a step forward, a hook back left for a loop.
+        if shape == "loop-arrow":
+            path = f"M{_points((x + r, y - r * 0.6))} H{number(x - r * 0.2)} V{number(y + r * 0.6)}"
+            head = _points((x - r * 0.8, y + r * 0.1), (x + r * 0.4, y + r * 0.1), (x - r * 0.2, y + r))
+        else:
+            path = f"M{_points((x - r, y))} H{number(x + r * 0.3)}"
+            head = _points((x + r * 0.2, y - r * 0.6), (x + r, y), (x + r * 0.2, y + r * 0.6))
+        width = "1.8" if shape == "switch-arrow" else "1.2"
+        return decoration(
+            "path", d=path.replace(",", " "), fill="none", stroke=colour, stroke_width=width
+        ) + decoration("polygon", points=head, fill=colour)
+    if shape in ("point-measured", "point-assumed"):
+        hollow = shape == "point-assumed"
+        return decoration(
+            "circle",
+            cx=x,
+            cy=y,
+            r=r * 0.8,
+            fill="#ffffff" if hollow else style.CURVE,
+            stroke=style.CURVE,
+            stroke_width="2" if hollow else "1",
+        )
     if shape.startswith("band-"):
         level = int(shape.removeprefix("band-"))
         return decoration("circle", cx=x, cy=y, r=r * 0.9, fill=FILLS[level], stroke=STROKES[level], stroke_width="2")
@@ -265,5 +314,102 @@ def legend(item: Legend) -> list[str]:
     lines = ['<g class="cjm-legend">', text(item.heading)]
     for entry in item.entries:
         lines.extend(card(entry, "cjm-legend-entry"))
+    lines.append("</g>")
+    return lines
+
+
+def path_data(segments: tuple[Segment, ...]) -> str:
+    """The `d` of a path through Bézier segments ("" when there are none)."""
+    if not segments:
+        return ""
+    first = segments[0]
+    parts = [f"M{number(first.x0)} {number(first.y0)}"]
+    parts.extend(
+        f"C{number(s.c1x)} {number(s.c1y)} {number(s.c2x)} {number(s.c2y)} {number(s.x1)} {number(s.y1)}"
+        for s in segments
+    )
+    return " ".join(parts)
+
+
+def _line(css_class: str, segments: tuple[Segment, ...], stroke: str, width: float, dash: str | None) -> str:
+    return element(
+        "path",
+        class_=css_class,
+        d=path_data(segments),
+        fill="none",
+        stroke=stroke,
+        stroke_width=number(width),
+        stroke_dasharray=dash,
+    )
+
+
+def curve_group(
+    curve: Curve, left: float, right: float, scale: float, label_size: float, label_gap: float, locale: str
+) -> list[str]:
+    """The `cjm-curve` group of the map and slide views: levels with their words, baseline curve, curve, points.
+
+    `left`–`right` is the plot's x range; `scale` multiplies strokes, radii and marks (1 in the map
+    view, 2 in the slide view); level words are `label_size` high, `label_gap` left of the plot;
+    each point's tooltip is "name: score" with the `locale`'s colon.
+    A measured (or not stated) score is a filled point; an assumed one is hollow, so the two never
+    look the same (PICTURE.md); the lowest point gets a triangle below, a moment of truth a star above.
+    """
+    lines = ['<g class="cjm-curve">']
+    for level in curve.levels:
+        lines.append(
+            decoration(
+                "line",
+                x1=left,
+                y1=level.y,
+                x2=right,
+                y2=level.y,
+                stroke=style.RULE if level.neutral else style.GRID,
+                stroke_width=number((1.5 if level.neutral else 0.8) * scale),
+                stroke_dasharray=f"{number(3 * scale)} {number(3 * scale)}" if level.neutral else None,
+            )
+        )
+        top = level.y - label_size * style.LINE_HEIGHT / 2
+        lines.append(
+            text(Text(left - label_gap, top, (level.text,), label_size, level.neutral, role="muted", anchor="end"))
+        )
+    if curve.baseline_path:
+        dash = f"{number(6 * scale)} {number(4 * scale)}"
+        lines.append(_line("cjm-baseline-curve", curve.baseline_path, style.BASELINE_CURVE, 2 * scale, dash))
+    for point in curve.baseline_points:
+        lines.append(
+            decoration(
+                "circle",
+                cx=point.x,
+                cy=point.y,
+                r=number(3 * scale),
+                fill="#ffffff",
+                stroke=style.BASELINE_CURVE,
+                stroke_width=number(1.5 * scale),
+            )
+        )
+    if curve.path:
+        lines.append(_line("cjm-curve-line", curve.path, style.CURVE, 2.5 * scale, None))
+    for point in curve.points:
+        tip = element("title", escape(labelled(point.name, point.score_text, locale)))
+        hollow = point.source == "assumed"
+        lines.append(
+            element(
+                "circle",
+                tip,
+                class_="cjm-assumed" if hollow else None,
+                cx=point.x,
+                cy=point.y,
+                r=number((4.5 if hollow else 5) * scale),
+                fill="#ffffff" if hollow else STROKES[point.band],
+                stroke=STROKES[point.band] if hollow else "#ffffff",
+                stroke_width=number((2.5 if hollow else 1.5) * scale),
+            )
+        )
+        if point.low:
+            low = Mark("triangle-down", point.x, point.y + 12 * scale, 11 * scale, "low")
+            lines.append(f'<g class="cjm-low-point">{mark(low)}</g>')
+        if point.moment_of_truth:
+            truth = Mark("star", point.x, point.y - 13 * scale, 13 * scale, "truth")
+            lines.append(f'<g class="cjm-moment-of-truth">{mark(truth)}</g>')
     lines.append("</g>")
     return lines

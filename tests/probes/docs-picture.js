@@ -1,17 +1,13 @@
 // Probe for a docs page built with cjm's plugin, appended by tests/tools.py to a copy of the page.
 //
 // For each picture of a map (`figure.cjm-journey img`) reports whether it loaded, its drawn and
-// natural size, the width of the page's content column and whether its figure stays inside it, and the smallest text of the picture at that size: the
-// SVG (given by the test in `window.CJM_SVGS`, by src) is laid out inline at the image's drawn
-// width and every <text>'s font size is taken in screen pixels (computed size times the scale).
+// natural size, the width of the page's content column, whether its figure stays inside it, whether
+// the figure scrolls sideways and every edge of the picture can be scrolled into view, and the
+// smallest text of the picture at that size: the SVG (given by the test in `window.CJM_SVGS`, by
+// src) is laid out inline at the image's drawn width and every <text>'s font size is taken in
+// screen pixels (computed size times the scale). Reports too whether the page itself is wider than
+// the window. The helpers (the report) are tests/probes/measure.js's.
 (() => {
-  const report = (result) => {
-    const pre = document.createElement("pre");
-    pre.id = "cjm-result";
-    pre.textContent = JSON.stringify(result);
-    document.body.appendChild(pre);
-  };
-
   const smallestText = (markup, width) => {
     const holder = document.createElement("div");
     holder.style.cssText = `position:absolute;left:0;top:0;width:${width}px`;
@@ -39,7 +35,14 @@
         right: outer.right - parseFloat(padding.paddingRight),
       };
       column.width = column.right - column.left;
-      const figure = img.closest("figure").getBoundingClientRect();
+      const holder = img.closest("figure");
+      const figure = holder.getBoundingClientRect();
+      // Each edge of the picture, scrolled to as far as the figure goes.
+      holder.scrollLeft = 0;
+      const leftShown = img.getBoundingClientRect().left >= holder.getBoundingClientRect().left - 1;
+      holder.scrollLeft = holder.scrollWidth;
+      const rightShown = img.getBoundingClientRect().right <= holder.getBoundingClientRect().right + 1;
+      holder.scrollLeft = 0;
       const found = {
         src: img.getAttribute("src"),
         loaded: img.complete && img.naturalWidth > 0,
@@ -48,18 +51,15 @@
         height: box.height,
         column: column.width,
         figureInColumn: figure.left >= column.left - 1 && figure.right <= column.right + 1,
+        scrolls: holder.scrollWidth > holder.clientWidth + 1,
+        edgesReachable: leftShown && rightShown,
       };
       const markup = svgs[found.src];
       return markup ? { ...found, ...smallestText(markup, box.width) } : found;
     });
-    report({ pictures });
+    const page = document.documentElement;
+    return { pictures, pageOverflows: page.scrollWidth > page.clientWidth + 1 };
   };
 
-  window.addEventListener("load", () => {
-    try {
-      run();
-    } catch (error) {
-      report({ error: String(error) });
-    }
-  });
+  window.cjmProbe.whenDrawn(run);
 })();

@@ -110,13 +110,6 @@
     }
   };
 
-  const report = (result) => {
-    const pre = document.createElement("pre");
-    pre.id = "cjm-result";
-    pre.textContent = JSON.stringify(result);
-    document.body.appendChild(pre);
-  };
-
   const run = () => {
     // Collapsed sections are part of the page a reader can open: check them open.
     for (const details of document.querySelectorAll("details")) details.open = true;
@@ -126,20 +119,8 @@
     }
     checkBoxes();
     checkText(page.clientWidth);
-    report({ width: page.scrollWidth, height: page.scrollHeight, problems });
+    return { width: page.scrollWidth, height: page.scrollHeight, problems };
   };
 
-  // Headless Chromium runs no animation frames while dumping the DOM: wait for fonts, then a task.
-  const start = () =>
-    document.fonts.ready.then(() =>
-      setTimeout(() => {
-        try {
-          run();
-        } catch (error) {
-          report({ error: String((error && error.stack) || error) });
-        }
-      }, 0),
-    );
-  if (document.readyState === "complete") start();
-  else window.addEventListener("load", start);
+  window.cjmProbe.whenDrawn(run);
 })();

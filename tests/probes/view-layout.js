@@ -9,58 +9,18 @@
 // - whether the background is an opaque rectangle covering the whole viewBox;
 // - the contrast (WCAG 2 relative luminance) of every text against the topmost filled shape under
 //   its centre.
-// The result is written as JSON into a `pre#cjm-result` element.
+// The helpers (boxes, colours, contrast, the report) are tests/probes/measure.js's.
 (() => {
-  const SLACK = 1.0;
+  const { whenDrawn, round, rounded, pageBox, inside, overlap, colour, contrast } = window.cjmProbe;
 
-  const report = (result) => {
-    const pre = document.createElement("pre");
-    pre.id = "cjm-result";
-    pre.textContent = JSON.stringify(result);
-    document.body.appendChild(pre);
-  };
-  const round = (v) => Math.round(v * 10) / 10;
-  // Boxes in page coordinates, so they compare whatever the scroll position.
-  const box = (r) => ({
-    left: r.left + window.scrollX,
-    top: r.top + window.scrollY,
-    right: r.right + window.scrollX,
-    bottom: r.bottom + window.scrollY,
-  });
-  const shown = (b) => [b.left, b.top, b.right, b.bottom].map(round);
-  const inside = (b, outer) =>
-    b.left >= outer.left - SLACK && b.top >= outer.top - SLACK && b.right <= outer.right + SLACK && b.bottom <= outer.bottom + SLACK;
-  const overlap = (a, b) => {
-    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-    return w > 0.5 && h > 0.5 ? w * h : 0;
-  };
-
-  const parse = (colour) => {
-    const m = colour.match(/rgba?\(([^)]+)\)/);
-    if (!m) return null;
-    const parts = m[1].split(",").map((v) => parseFloat(v));
-    return { r: parts[0], g: parts[1], b: parts[2], a: parts.length > 3 ? parts[3] : 1 };
-  };
-  const luminance = (c) => {
-    const channel = (v) => {
-      const s = v / 255;
-      return s <= 0.03928 ? s / 12.92 : Math.pow((s + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
-  };
-  const contrast = (a, b) => {
-    const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (l1 + 0.05) / (l2 + 0.05);
-  };
   // elementsFromPoint sees only the viewport: scroll the point into view first (x, y are page coordinates).
   const filledAt = (x, y) => {
     window.scrollTo(0, Math.max(0, y - window.innerHeight / 2));
     for (const el of document.elementsFromPoint(x - window.scrollX, y - window.scrollY)) {
       if (el.closest("text")) continue;
       if (!(el instanceof SVGGeometryElement)) continue;
-      const fill = parse(getComputedStyle(el).fill);
-      if (fill && fill.a > 0) return { el, fill };
+      const fill = colour(getComputedStyle(el).fill);
+      if (fill && fill[3] > 0) return { el, fill };
     }
     return null;
   };
@@ -72,12 +32,12 @@
     const vb = svg.viewBox.baseVal;
     const scale = drawn.width / vb.width;
     const background = svg.querySelector("rect.cjm-background");
-    const backgroundBox = background ? box(background.getBoundingClientRect()) : null;
-    const backgroundFill = background ? parse(getComputedStyle(background).fill) : null;
+    const backgroundBox = background ? pageBox(background.getBoundingClientRect()) : null;
+    const backgroundFill = background ? colour(getComputedStyle(background).fill) : null;
     const opaque =
       !!backgroundBox &&
       !!backgroundFill &&
-      backgroundFill.a === 1 &&
+      backgroundFill[3] === 1 &&
       Math.abs(backgroundBox.left - drawn.left) < 1 &&
       Math.abs(backgroundBox.top - drawn.top) < 1 &&
       Math.abs(backgroundBox.right - drawn.right) < 1 &&
@@ -88,7 +48,7 @@
       const spans = text.querySelectorAll("tspan");
       for (const span of spans.length ? spans : [text]) {
         if (!span.textContent.trim()) continue;
-        lines.push({ text, span, b: box(span.getBoundingClientRect()) });
+        lines.push({ text, span, b: pageBox(span.getBoundingClientRect()) });
       }
     }
     const problems = [];
@@ -99,14 +59,14 @@
       const size = parseFloat(getComputedStyle(line.text).fontSize) * scale;
       smallest = Math.min(smallest, size);
       const group = line.text.closest("g:has(> rect.cjm-box)");
-      const frame = group ? box(group.querySelector(":scope > rect.cjm-box").getBoundingClientRect()) : backgroundBox;
+      const frame = group ? pageBox(group.querySelector(":scope > rect.cjm-box").getBoundingClientRect()) : backgroundBox;
       if (frame && !inside(line.b, frame)) {
-        problems.push({ kind: "text-outside-its-box", text: label, box: shown(line.b), frame: shown(frame) });
+        problems.push({ kind: "text-outside-its-box", text: label, box: rounded(line.b), frame: rounded(frame) });
       }
       const x = (line.b.left + line.b.right) / 2;
       const y = (line.b.top + line.b.bottom) / 2;
       const under = filledAt(x, y);
-      const ink = parse(getComputedStyle(line.text).fill);
+      const ink = colour(getComputedStyle(line.text).fill);
       if (under && ink) {
         const ratio = contrast(ink, under.fill);
         lowestContrast = Math.min(lowestContrast, ratio);
@@ -129,7 +89,7 @@
         }
       }
     }
-    report({
+    return {
       width: drawn.width,
       height: drawn.height,
       lines: lines.length,
@@ -137,18 +97,8 @@
       lowestContrast: round(lowestContrast),
       opaqueBackground: opaque,
       problems,
-    });
+    };
   };
 
-  window.addEventListener("load", () =>
-    document.fonts.ready.then(() =>
-      setTimeout(() => {
-        try {
-          run();
-        } catch (error) {
-          report({ error: String((error && error.stack) || error) });
-        }
-      }, 0),
-    ),
-  );
+  whenDrawn(run);
 })();
