@@ -336,8 +336,9 @@ def _clash(task: _Task) -> BuildResult:
 def _check_work(task: _Task) -> BuildResult:
     """Check one map in a worker process (or here, with one job)."""
     inputs = read_inputs(task.source, task.today) if task.cache_enabled else None
-    checked, _ = _check_fresh(task.source, task.cache(), task.today, inputs)
-    return BuildResult(checked.name, checked.ok, checked.diagnostics, checked.text if checked.diagnostics else None)
+    checked, record = _check_fresh(task.source, task.cache(), task.today, inputs)
+    diagnostics = _asked(record.diagnostics, ())  # as a replay from the cache reports them: sorted, no picture's
+    return BuildResult(checked.name, record.ok, diagnostics, checked.text if diagnostics else None)
 
 
 def _check_quick(task: _Task) -> BuildResult | None:
