@@ -168,7 +168,7 @@ def _check_fresh(
     named = _named_baseline(checked)
     coverage: list[Diagnostic] = []
     if checked.ok and checked.journey is not None and checked.document is not None:
-        from cjm.renderers.coverage import font_coverage
+        from cjm.coverage import font_coverage
 
         coverage = font_coverage(checked.journey, checked.document)
     found = tuple(sorted([*checked.diagnostics, *coverage], key=sort_key))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cjm.loader import Document, parse_document
-from cjm.renderers.coverage import font_coverage, font_for, strings
+from cjm.coverage import font_coverage, font_for, strings
 from tests.conftest import run_cjm
 from tests.journeys import journey
 
