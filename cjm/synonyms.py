@@ -115,6 +115,15 @@ FRENCH: dict[str, tuple[str, ...]] = {
     "au choix": ("alternatives",),
     "choix": ("alternatives",),
     "l un ou l autre": ("alternatives",),
+    # Where an emotion score comes from (`emotion_source`).
+    "mesure": ("measured",),
+    "mesuree": ("measured",),
+    "observe": ("measured",),
+    "recherche": ("measured",),
+    "suppose": ("assumed",),
+    "supposee": ("assumed",),
+    "hypothese": ("assumed",),
+    "estime": ("assumed",),
     # Yes or no.
     "oui": ("yes", "true"),
     "non": ("no", "false"),

@@ -53,6 +53,7 @@ def test_every_table_value_is_a_value_of_the_format() -> None:
                 model.MapType,
                 model.TouchpointKind,
                 model.Better,
+                model.EmotionSource,
             )
             for value in get_args(literal)
         }
