@@ -84,18 +84,33 @@ def _text_read_as_mapping(document: Document, data: Any, lines: list[str]) -> li
             continue
         line, column = document.positions.locate((*path, key), "key")
         source = lines[line - 1] if 0 < line <= len(lines) else ""
-        typed = re.split(r"\s#", source[column - 1 :])[0].strip()
-        written = f"- {json.dumps(typed, ensure_ascii=False)}" if isinstance(path[-1], int) else None
+        typed = _typed_pair(document, source, (*path, key), line, column)
+        quoted = json.dumps(typed, ensure_ascii=False)
+        # In a flow list (`[a: b, c]`) the item is quoted where it stands; in a block list it keeps its `- `.
+        in_flow = source[: column - 1].rstrip()[-1:] in ("[", ",")
+        written = (quoted if in_flow else f"- {quoted}") if isinstance(path[-1], int) else None
         field = _field_name(path)
         written = written or f"{field}: {json.dumps(typed, ensure_ascii=False)}"
         message = Message(
             "`{typed}` was read as a key and its value because of `: `, where `{field}` takes text",
-            typed=typed[:40],
+            typed=typed if len(typed) <= 60 else typed[:59].rstrip() + "…",
             field=field,
         )
         hint = Message("put the text in quotes: `{written}`", written=written)
         found.append(make("CJM122", document.name, line, column, message, hint))
     return found
+
+
+def _typed_pair(document: Document, source: str, path: PathKey, line: int, column: int) -> str:
+    """The text the author typed for a key and its value, from the key to the value's end on the key's line.
+
+    Where the value's end is not known on that line, the rest of the line (up to a comment).
+    """
+    value_line, value_column = document.positions.locate(path)
+    end = document.positions.end_of(value_line, value_column) if value_line == line else None
+    if end is not None and end >= column:
+        return source[column - 1 : end].strip()
+    return re.split(r"\s#", source[column - 1 :])[0].strip()
 
 
 def _worth_a_look(source: ScalarSource, lines: list[str]) -> bool:

@@ -126,3 +126,30 @@ def test_a_dash_glued_to_a_key_is_named_at_the_key() -> None:
     assert (found.line, found.column) == (4, 3)
     assert found.message.startswith("`-name:` has no space after `-`")
     assert found.hint == "write `- name:`, with a space after the `-`"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "    thoughts: [Enfin : je peux donner l'attestation à l'agence]",
+        "    thoughts: [Pourquoi : la box, autre chose]",
+        "    thoughts: [d'abord, Pourquoi : la box]",
+        "    thoughts:\n      - Enfin : je peux donner l'attestation à l'agence",
+        "    thoughts:\n      - Why: so slow?  # asked twice",
+    ],
+)
+def test_text_read_as_a_key_gets_a_hint_that_fixes_it_when_followed(line: str) -> None:
+    # The hint's quoted text replaces what the author typed, where it stands: the map then reads as text.
+    text = f"cjm: 1\ntitle: T\nstages:\n  - name: A\n{line}\n"
+    document = parse_text(text, "map.yaml")
+    assert isinstance(document, Document)
+    [warning] = [d for d in check_document(document).diagnostics if d.code == "CJM122"]
+    assert warning.hint is not None
+    written = warning.hint.split("`", 1)[1].rsplit("`", 1)[0]
+    typed = warning.message.split("`", 1)[1].split("`", 1)[0]
+    fixed_line = line.replace(f"- {typed}", written) if written.startswith("- ") else line.replace(typed, written)
+    assert fixed_line != line, (typed, written)
+    fixed = parse_text(text.replace(line, fixed_line), "map.yaml")
+    assert isinstance(fixed, Document)
+    result = check_document(fixed)
+    assert result.ok and not [d for d in result.diagnostics if d.code in ("CJM122", "CJM204")], result.diagnostics
