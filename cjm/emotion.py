@@ -63,11 +63,17 @@ def label(score: float | None, scale: EmotionScale) -> str | None:
 
 
 def to_five(score: float, scale: EmotionScale) -> int:
-    """The score mapped onto Mermaid's 1..5 journey scale (rounded), keeping neutral at 3."""
+    """The score mapped onto Mermaid's 1..5 journey scale, keeping neutral at 3.
+
+    Rounded halves up (`cjm.formatting.half_up`): 1.5 → 2, 2.5 → 3, 3.5 → 4, 4.5 → 5, so scores
+    equally far apart stay apart.
+    """
+    from cjm.formatting import half_up
+
     if score <= scale.neutral:
         span = scale.neutral - scale.min
         position = 0.0 if span <= 0 else (score - scale.neutral) / span
     else:
         span = scale.max - scale.neutral
         position = 0.0 if span <= 0 else (score - scale.neutral) / span
-    return max(1, min(5, round(3 + 2 * position)))
+    return max(1, min(5, int(half_up(3 + 2 * position))))

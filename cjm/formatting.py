@@ -74,11 +74,22 @@ def number(value: float, language: str, pattern: str = NUMBER_PATTERN) -> str:
     return str(format_decimal(value, format=pattern, locale=_cldr(language)))
 
 
+def half_up(value: float, digits: int = 0) -> float:
+    """`value` rounded to `digits` decimals, halves away from zero (1.25 → 1.3, 2.5 → 3, -1.25 → -1.3).
+
+    Why not `round`: Python rounds halves to the even digit (2.5 → 2, 1.25 → 1.2), so two scores a
+    reader sees as equally far apart would round differently; the decimal of the value as written is rounded.
+    """
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
+
+
 def score(value: float | None, language: str) -> str:
-    """An emotion score: one decimal at most (`2.5`, `2,5` in French), `–` when there is none."""
+    """An emotion score: one decimal at most, halves rounded up (`2.5`, `2,5` in French), `–` when there is none."""
     if value is None:
         return NO_VALUE
-    return number(round(float(value), 1), language, SCORE_PATTERN)
+    return number(half_up(value, 1), language, SCORE_PATTERN)
 
 
 def signed(value: float, language: str, pattern: str = SCORE_PATTERN) -> str:
