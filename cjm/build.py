@@ -168,10 +168,10 @@ def _check_fresh(
     named = _named_baseline(checked)
     coverage: list[Diagnostic] = []
     if checked.ok and checked.journey is not None and checked.document is not None:
-        from cjm.renderers.coverage import font_coverage
+        from cjm.coverage import font_coverage
 
         coverage = font_coverage(checked.journey, checked.document)
-    found = tuple(sorted([*checked.diagnostics, *coverage], key=sort_key))
+    found = (*checked.diagnostics, *coverage)  # the check's own order, replayed as it was
     record = CheckRecord(checked.ok, found, named, baseline_hash(source, named))
     if inputs is not None:
         cache.save_check(inputs, record)
@@ -336,8 +336,9 @@ def _clash(task: _Task) -> BuildResult:
 def _check_work(task: _Task) -> BuildResult:
     """Check one map in a worker process (or here, with one job)."""
     inputs = read_inputs(task.source, task.today) if task.cache_enabled else None
-    checked, _ = _check_fresh(task.source, task.cache(), task.today, inputs)
-    return BuildResult(checked.name, checked.ok, checked.diagnostics, checked.text if checked.diagnostics else None)
+    checked, record = _check_fresh(task.source, task.cache(), task.today, inputs)
+    diagnostics = _asked(record.diagnostics, ())  # as a replay from the cache reports them: sorted, no picture's
+    return BuildResult(checked.name, record.ok, diagnostics, checked.text if diagnostics else None)
 
 
 def _check_quick(task: _Task) -> BuildResult | None:

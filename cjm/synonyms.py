@@ -93,6 +93,18 @@ FRENCH: dict[str, tuple[str, ...]] = {
     "achete": ("paid",),
     "sponsorise": ("paid",),
     "media payant": ("paid",),
+    # Where a score comes from (`emotion_source`).
+    "mesure": ("measured",),
+    "mesuree": ("measured",),
+    "observe": ("measured",),
+    "observee": ("measured",),
+    "suppose": ("assumed",),
+    "supposee": ("assumed",),
+    "estime": ("assumed",),
+    "estimee": ("assumed",),
+    "hypothese": ("assumed",),
+    "presume": ("assumed",),
+    "presumee": ("assumed",),
     # KPI direction.
     "plus haut": ("higher",),
     "plus eleve": ("higher",),

@@ -228,3 +228,15 @@ def test_a_picture_is_cached_under_one_key_whatever_else_the_build_writes(tmp_pa
     assert again.outputs["svg"] == first.outputs["svg"]
     report = render_map(source, ["md"], cache)
     assert report.rendered == ("md",)  # the report links the files built with it: its key names them
+
+
+def test_a_check_reports_the_same_diagnostics_in_the_same_order_fresh_or_from_the_cache(tmp_path: Path) -> None:
+    import os
+
+    from tests.conftest import TODAY_EPOCH, run_cjm
+
+    case = ROOT / "tests" / "cases" / "CJM114-zero-width-and-ideographic.yaml"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": TODAY_EPOCH, "CJM_CACHE_DIR": str(tmp_path / "cache")}
+    fresh, replayed = (run_cjm("validate", "-F", "json", str(case), env=env).stdout for _ in "12")
+    assert fresh == replayed
+    assert '"code": "CJM105"' in fresh

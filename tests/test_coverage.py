@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cjm.coverage import font_coverage, font_for, strings
 from cjm.loader import Document, parse_document
-from cjm.renderers.coverage import font_coverage, font_for, strings
 from tests.conftest import run_cjm
 from tests.journeys import journey
 

@@ -3,6 +3,9 @@
 Why warn: the PNG is drawn on this machine, and a label with an emoji built on a bare CI machine
 shows empty boxes with no other sign. DejaVu Sans (the pictures' font) is asked first, then
 fontconfig for any other installed font, as librsvg would fall back.
+
+Checked with every map (`cjm validate` too), so the renderers are imported only for a map with
+text beyond Latin: a Latin map costs no font file and no renderer import.
 """
 
 from __future__ import annotations
@@ -14,8 +17,6 @@ from typing import Any
 from cjm.diagnostics import Diagnostic, make
 from cjm.loader import Document
 from cjm.model import Journey
-from cjm.renderers.font import uncovered
-from cjm.renderers.raster import installed_font_covers
 from cjm.translation import Message
 
 # Basic Latin to Latin Extended-B: every character there is in DejaVu Sans.
@@ -48,11 +49,16 @@ def font_for(char: str) -> str:
 def font_coverage(journey: Journey, document: Document) -> list[Diagnostic]:
     """One CJM407 warning per label holding characters no installed font draws (at most one per character)."""
     del journey
+    # Latin text (the usual case) is drawn by DejaVu Sans: no font file read, no renderer imported.
+    beyond_latin = [(path, value) for path, value in strings(document.data) if any(ord(c) >= LATIN_END for c in value)]
+    if not beyond_latin:
+        return []
+    from cjm.renderers.font import uncovered
+    from cjm.renderers.raster import installed_font_covers
+
     reported: set[str] = set()
     found: list[Diagnostic] = []
-    for path, value in strings(document.data):
-        if all(ord(char) < LATIN_END for char in value):
-            continue  # Latin text (the usual case) is drawn by DejaVu Sans: no font file read
+    for path, value in beyond_latin:
         missing = [char for char in uncovered(value) if char not in reported]
         missing = [char for char in missing if installed_font_covers(char) is False]
         if not missing:
