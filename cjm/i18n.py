@@ -155,6 +155,8 @@ LABELS: tuple[tuple[str, str], ...] = (
     _label("view.more_one", "+1 more"),
     _label("view.lowest", "Lowest"),
     _label("view.lowest_ties", "+{count} at the same score"),
+    # Translators: a KPI's value against its target in a map or slide card ("29% / target 45%").
+    _label("view.kpi_against_target", "{value} / target {target}"),
     _label("view.measured", "Measured score"),
     _label("view.not_assumed", "Score, source not stated"),
     _label("view.assumed", "Assumed score (to check)"),

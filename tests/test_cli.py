@@ -133,7 +133,7 @@ def test_lang_option_and_environment_speak_french_with_the_same_codes(tmp_path: 
     by_environment = run_cjm("validate", str(BAD), env=_french_environment(LANG="fr_FR.UTF-8"))
     assert english.returncode == by_option.returncode == by_environment.returncode == 1
     assert by_option.stderr == by_environment.stderr
-    assert by_option.stderr.splitlines()[-1] == "1 sur 1 fichier non valide (4 erreurs, 2 avertissements)"
+    assert by_option.stderr.splitlines()[-1] == "1 non valide sur 1 fichier (4 erreurs, 2 avertissements)"
     assert "erreur CJM203" in by_option.stderr and "conseil\u00a0:" in by_option.stderr
     # Codes, JSON keys and severities never change with the language.
     as_json = [json.loads(run_cjm("validate", "-F", "json", *lang, str(BAD)).stdout) for lang in ([], ["--lang", "fr"])]
@@ -152,7 +152,7 @@ def test_every_command_takes_lang(tmp_path: Path) -> None:
     example = str(EXAMPLES[0])
     assert run_cjm("validate", "--lang", "fr", example).stderr == "1 fichier valide\n"
     built = run_cjm("build", "--lang", "fr", example, "-f", "md", "-o", str(tmp_path))
-    assert built.returncode == 0 and built.stderr.startswith("1 sur 1 fichier généré (md)\u00a0: 1 sortie en ")
+    assert built.returncode == 0 and built.stderr.startswith("1 généré sur 1 fichier (md)\u00a0: 1 sortie en ")
     assert run_cjm("diff", "--lang", "fr", example, example).stdout.startswith("Aucun changement entre ")
     assert "CJM101  erreur " in run_cjm("rules", "--lang", "fr").stdout
     assert "CJM101  erreur " in run_cjm("--lang", "fr", "rules").stdout  # before the command too

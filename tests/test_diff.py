@@ -212,7 +212,8 @@ def test_diff_of_two_french_maps_is_french_with_decimal_commas(tmp_path: Path) -
     assert "Points de contact" in text.stdout and "Points de friction" in text.stdout
     assert "émotion du point de contact `test-ligne-appli`\u00a0: 2 → 2,5 (mieux)" in text.stdout
     assert "gravité du point de friction `pp-diagnostic-boucle`\u00a0: élevée → critique (moins bien)" in text.stdout
-    assert "valeur de l’indicateur `Délai médian avant intervention`\u00a0: 3 → 2,5 (mieux)" in text.stdout
+    kpi_line = "valeur de l’indicateur `Délai médian avant intervention` (étape `intervention`)\u00a0: 3 → 2,5 (mieux)"
+    assert kpi_line in text.stdout
     assert "par étape en moyenne" in text.stdout.splitlines()[0]
     markdown = run_cjm("diff", str(old), str(new), "-F", "md").stdout
     assert markdown.startswith("### Comparaison de la carte de parcours\u00a0: ")

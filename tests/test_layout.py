@@ -25,6 +25,7 @@ def test_not_stated_values() -> None:
     assert severity_rank(pain.model_copy(update={"severity": None})) == 4 > severity_rank(pain)
     kpi = main.stages[0].kpis[0]
     assert kpi_line(kpi, "en") == "40% / target 60%"
+    assert kpi_line(kpi, "fr") == "40\u00a0% (cible\u00a060\u00a0%)"
     assert kpi_line(kpi.model_copy(update={"value": None}), "fr") == "Cible 60\u00a0%"
 
 

@@ -321,7 +321,7 @@ def test_french_map_is_labelled_in_french() -> None:
     stem = "support-box-internet-fr"
     root = _root(_svg(stem))
     texts = _texts(root)
-    assert {"Changement, avec sa raison", "Clients perdus", "Légende", "Moment de vérité"} <= set(texts)
+    assert {"Transition avec son motif", "Abandons", "Légende", "Moment de vérité"} <= set(texts)
     assert "Switch, with its reason" not in texts and "Customers lost" not in texts
     assert root.get("lang") == "fr"
     switch = _groups(root, "switch")[0]

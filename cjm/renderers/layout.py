@@ -170,7 +170,7 @@ def kpi_line(kpi: KPI, locale: str) -> str:
     value = kpi_value_text(kpi.value, kpi.unit, locale) if kpi.value is not None else None
     target = kpi_value_text(kpi.target, kpi.unit, locale) if kpi.target is not None else None
     if value and target:
-        return f"{value} / {text['field.target'].lower()} {target}"
+        return text["view.kpi_against_target"].format(value=value, target=target)
     if target:
         return f"{text['field.target']} {target}"
     return value or "–"
