@@ -598,4 +598,4 @@ def test_comparison_change_adds_up_with_the_scores_shown() -> None:
     baseline = _journey([{"id": "a", "name": "A", "emotion": 1.25}])
     future = _journey([{"id": "a", "name": "A", "emotion": 2.67}])
     [stages, *_] = _tables(_section(_markdown(future, baseline=baseline), "Compared with the current state"))
-    assert stages[1] == ["A", "▼▼ 1.2", "▼ 2.7", "+1.5 ▲"]
+    assert stages[1] == ["A", "▼▼ 1.3", "▼ 2.7", "+1.4 ▲"]  # 1.25 reads 1.3: halves round up
