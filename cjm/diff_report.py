@@ -186,8 +186,15 @@ def diff_markdown(diff: JourneyDiff, old: Journey, new: Journey) -> str:
     for name, changes in diff.groups.items():
         if changes:
             out += ["", f"#### {_(GROUP_TITLES[name])}", "", f"| | {_('Change')} |", "| --- | --- |"]
-            out += [f"| {MARKS.get(change.kind, '~')} | {_cell(describe(change))} |" for change in changes]
+            out += [
+                f"| {MARKS.get(change.kind, '~')} | {_cell(describe(change), _named(change))} |" for change in changes
+            ]
     return "\n".join(out) + "\n"
+
+
+def _named(change: Change) -> frozenset[str]:
+    """The keys and ids a change's sentence names in backticks."""
+    return frozenset(str(word) for word in (change.id, change.name, change.stage) if word)
 
 
 def _curves(diff: JourneyDiff, new: Journey) -> list[str]:
@@ -238,18 +245,27 @@ def _show(value: Any, language: str) -> str:
     return formatting.quoted(text, language) if " " in text else text
 
 
-def _cell(text: str) -> str:
+def _cell(text: str, codes: frozenset[str] = frozenset()) -> str:
     """Text safe inside a Markdown table cell of a pull-request comment.
 
     The report's escaper (`presentation.escape_table_cell`) first; then what GitHub links in a
     comment after rendering it, which no Markdown escape stops: `@name` (a mention, which notifies
     that account), `#123` (a reference to an issue) and bare addresses (`https://…`, `www.…`). A
     zero-width space after `@`, `#` and in `://`, `www.` (written `&#8203;`, invisible) keeps the
-    text as written without the link, as release-note bots do.
+    text as written without the link, as release-note bots do. The keys and ids in `codes`, which
+    the sentence names in backticks (`` `reviewed` ``, `` `kpi-nps` ``), stay code spans.
     """
-    return _UNLINKED.sub(lambda found: found.group(0) + ZERO_WIDTH_SPACE, escape_table_cell(text))
+    escaped = _CODE.sub(lambda found: _code(found, codes), escape_table_cell(text))
+    return _UNLINKED.sub(lambda found: found.group(0) + ZERO_WIDTH_SPACE, escaped)
 
 
+def _code(found: re.Match[str], codes: frozenset[str]) -> str:
+    word = found.group(1).replace("\\", "")
+    return f"`{word}`" if word in codes else found.group(0)
+
+
+# A word between backticks, once escaped: `\`emotion\_source\``.
+_CODE = re.compile(r"\\`((?:[^\W_]|-|\\_)+)\\`")
 ZERO_WIDTH_SPACE = "&#8203;"
 # `@` before a name, `#` (escaped `\#`) before a number, `:` of `://`, `www` before its dot.
 _UNLINKED = re.compile(r"@(?=[\w-])|\\#(?=\d)|:(?=//)|\bwww(?=\.)", re.IGNORECASE)

@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from markdown_it import MarkdownIt
 from ruamel.yaml import YAML
 
+from cjm.diff_report import _cell
 from tests.conftest import ROOT, run_cjm
 
 FRENCH = ROOT / "examples" / "support-box-internet-fr.yaml"
@@ -61,9 +63,12 @@ def test_diff_markdown_of_hostile_text_is_inert(tmp_path: Path) -> None:
     result = run_cjm("diff", str(FRENCH), str(after), "--output-format", "md")
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("gras") >= 6
-    assert _inline_kinds(result.stdout) <= {"text", "softbreak", "strong"}  # **…** only around cjm's own labels
+    # **…** only around cjm's own labels, code only around the keys and ids cjm names: the author's `code` is text.
+    assert _inline_kinds(result.stdout) <= {"text", "softbreak", "strong", "code_inline"}
+    codes = re.findall(r"(?<![\\`])`([^`]+)`", re.sub(r"```mermaid.*?```", "", result.stdout, flags=re.DOTALL))
+    assert codes and "code" not in codes and all(re.fullmatch(r"[\w-]+", code) for code in codes), codes
     html = GFM.render(re.sub(r"```mermaid.*?```", "", result.stdout, flags=re.DOTALL))
-    assert "<a " not in html and "<em>" not in html and "<code>" not in html and "<img" not in html
+    assert "<a " not in html and "<em>" not in html and "<code>code</code>" not in html and "<img" not in html
     assert "<b>" not in html and "<s>" not in html and "<del>" not in html
     assert "**gras**" in html  # shown as written
     # What GitHub links after rendering a comment: a mention, an issue reference, a bare address.
@@ -84,3 +89,22 @@ def test_diff_of_french_maps_is_french_with_decimal_commas(tmp_path: Path) -> No
         assert not re.search(r"\d\.\d", re.sub(r"```mermaid.*?```", "", shown, flags=re.DOTALL))
     english = run_cjm("diff", str(FRENCH), str(after), "--lang", "en").stdout
     assert "changes" in english and "12 → 2.3" in english
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("`reviewed`: 1 → 2", "`reviewed`: 1 → 2"),
+        ("`emotion_source` added", "`emotion_source` added"),
+        ("kpi `kpi-nps` target", "kpi `kpi-nps` target"),
+    ],
+)
+def test_keys_and_ids_stay_code_in_a_pull_request_comment(sentence: str, shown: str) -> None:
+    # GitHub would show an escaped backtick as a backtick: a key or an id the sentence names stays code.
+    named = frozenset({"reviewed", "emotion_source", "kpi-nps"})
+    assert _cell(sentence, named) == shown
+    assert _cell(sentence) != shown  # The same word typed by the author stays escaped text.
+
+
+def test_the_author_text_in_backticks_stays_inert() -> None:
+    assert "[link]" not in _cell("`[link](https://example.com)`") and "\\`" in _cell("`a|b`")
