@@ -21,7 +21,7 @@ from typing import Any, get_args
 from cjm.characters import INVISIBLE, describe
 from cjm.diagnostics import Diagnostic, make
 from cjm.fields import annotation_at, kind_at
-from cjm.loader import Document, PathKey, ScalarSource
+from cjm.loader import Document, PathKey, ScalarSource, get_at
 from cjm.model import Ref, Slug
 from cjm.translation import Message
 
@@ -78,16 +78,6 @@ def _is_id(path: PathKey) -> bool:
     """Whether the value at `path` is an id or a reference to one (`id`, `channel`, `addresses` items…)."""
     annotation = annotation_at(tuple(0 if isinstance(part, int) else part for part in path))
     return annotation in (Slug, Ref) or any(arg in (Slug, Ref) for arg in get_args(annotation))
-
-
-def get_at(data: Any, path: PathKey) -> Any:
-    """The value at a path of plain data, or None when the path leads nowhere."""
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def set_at(data: Any, path: PathKey, value: Any) -> None:

@@ -38,6 +38,16 @@ _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", 
 _MERGE_TAG = _TAG + "merge"
 
 
+def get_at(data: Any, path: PathKey) -> Any:
+    """The value at a path of a document's plain data, or None when the path leads nowhere."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 @dataclass(frozen=True)
 class Span:
     """Where one key and its value start in the source, 1-based; for list items key == value."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from cjm.loader import Document, PathKey, SourceMap
+from cjm.loader import Document, PathKey, SourceMap, get_at
 from cjm.model import SPEC_VERSION, Journey, slugify
 
 # Required top-level fields get a stand-in when theirs was left out (the checks skip what is under them).
@@ -112,7 +112,7 @@ def readable_part(document: Document) -> Readable | None:
                 return None
             lost |= {path for path in found if path is not None}
             continue
-        ids = frozenset(ident for path in lost for ident in _ids_in(_at(data, path), path))
+        ids = frozenset(ident for path in lost for ident in _ids_in(get_at(data, path), path))
         positions = SourceMap(_rekeyed(document.positions, data, kept, lost))
         shown = replace(document, data=cleaned, positions=positions)
         indices = {path: tuple(items) for path, items in kept.items()}
@@ -199,15 +199,6 @@ def _renumbered(path: PathKey, data: Any, renumber: dict[PathKey, dict[int, int]
         except (KeyError, IndexError, TypeError):
             return None
     return tuple(new)
-
-
-def _at(data: Any, path: PathKey) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _ids_in(value: Any, path: PathKey) -> Iterator[str]:

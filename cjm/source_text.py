@@ -20,8 +20,8 @@ from ruamel.yaml.error import YAMLError
 
 from cjm.diagnostics import Diagnostic, make
 from cjm.fields import kind_at, known_keys
-from cjm.hidden import escapes_in_text, get_at, invisible_in_ids, set_at
-from cjm.loader import Document, PathKey, ScalarSource
+from cjm.hidden import escapes_in_text, invisible_in_ids, set_at
+from cjm.loader import Document, PathKey, ScalarSource, get_at
 from cjm.translation import Message
 
 _COMMENT = re.compile(r"[ \t]+#")

@@ -17,7 +17,7 @@ from cjm import synonyms
 from cjm.diagnostics import Diagnostic, has_errors, make
 from cjm.fields import model_at
 from cjm.i18n import MESSAGES
-from cjm.loader import Document, PathKey
+from cjm.loader import Document, PathKey, get_at
 from cjm.model import SPEC_VERSION, Journey, slugify
 from cjm.placement import explain_unknown_keys, moved_values
 from cjm.source_text import list_hint
@@ -219,7 +219,7 @@ def _where(loc: PathKey, data: Any) -> Message:
     if not loc:
         return Message("at the top level")
     if isinstance(loc[-1], int) and len(loc) >= 2:
-        item = _item_at(data, loc)
+        item = get_at(data, loc)
         named, numbered, _subject = _ITEMS.get(str(loc[-2]), _ANY_ITEM)
         if isinstance(item, dict):
             for key in ("id", "name", "text"):
@@ -230,15 +230,6 @@ def _where(loc: PathKey, data: Any) -> Message:
     if len(loc) == 1 and str(loc[0]) in _SECTIONS:
         return _SECTIONS[str(loc[0])]
     return Message("in `{path}`", path=".".join(str(part) for part in loc))
-
-
-def _item_at(data: Any, loc: PathKey) -> Any:
-    for part in loc:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _allowed_values(loc: PathKey) -> list[str]:
