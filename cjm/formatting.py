@@ -46,6 +46,8 @@ _BIND = (
 )
 
 # An outer quotation mark found inside quoted text, and the inner mark it becomes (with its spaces).
+# A whole text between one pair of quotation marks (French with its spaces, English curly, straight).
+_WRAPPED = re.compile('«[ \u00a0\u202f]*(.+?)[ \u00a0\u202f]*»|“(.+?)”|"(.+?)"', re.DOTALL)
 _INNER_QUOTES = {
     "«": (re.compile("«[ \u00a0\u202f]*"), "“"),
     "»": (re.compile("[ \u00a0\u202f]*»"), "”"),
@@ -170,10 +172,24 @@ def quoted(text: str, language: str) -> str:
     an author's « Votre box fonctionne » inside a thought does not read as « « … » ».
     """
     opening, closing = quotes(language)
+    text = unquoted(text)
     for mark, (pattern, inner) in _INNER_QUOTES.items():
         if mark in (opening.strip(), closing.strip()):
             text = pattern.sub(inner, text)
     return f"{opening}{text}{closing}"
+
+
+def unquoted(text: str) -> str:
+    """Text without the quotation marks an author put around all of it (« … », “…”, "…"), once.
+
+    A quote or a thought is shown between the language's marks: an author who typed them too would
+    otherwise read « « Enfin » » or « "Enfin" ». Marks inside the text are kept.
+    """
+    found = _WRAPPED.fullmatch(text.strip())
+    if found is None:
+        return text
+    inner = next(group for group in found.groups() if group is not None)
+    return inner if not any(mark in inner for mark in '«»“”"') else text
 
 
 def bind(text: str) -> str:

@@ -74,3 +74,12 @@ def test_validation_never_imports_babel() -> None:
     # Babel's CLDR data costs milliseconds; checking a map must not pay for it.
     code = "import sys, cjm.pipeline, cjm.cli; sys.exit('babel' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize("typed", ["« Enfin ! »", "«Enfin !»", "“Enfin !”", '"Enfin !"', "Enfin !"])
+def test_an_author_s_own_quotation_marks_are_not_doubled(typed: str) -> None:
+    assert formatting.quoted(typed, "fr") == f"«{NBSP}Enfin !{NBSP}»"
+
+
+def test_quotation_marks_inside_the_text_are_kept() -> None:
+    assert formatting.unquoted("« a » et « b »") == "« a » et « b »"

@@ -125,6 +125,7 @@ def render_html(journey: Journey, options: RenderOptions) -> str:
         journey=journey,
         type_label=text[f"type.{journey.type}"] if journey.type else None,
         quote_marks=formatting.quotes(journey.locale),
+        unquoted=formatting.unquoted,
         colon=context.colon,
         reviewed=journey.reviewed.isoformat() if journey.reviewed else None,
         reviewed_text=formatting.date(journey.reviewed, journey.locale) if journey.reviewed else None,

@@ -19,6 +19,7 @@ def root(context, missing=missing):
     l_0_reviewed_text = resolve('reviewed_text')
     l_0_persona = resolve('persona')
     l_0_quote_marks = resolve('quote_marks')
+    l_0_unquoted = resolve('unquoted')
     l_0_stages = resolve('stages')
     l_0_lanes = resolve('lanes')
     l_0_dots = missing
@@ -165,7 +166,7 @@ def root(context, missing=missing):
             pass
             yield '    <blockquote>'
             yield escape(environment.finalize(environment.getitem((undefined(name='quote_marks') if l_0_quote_marks is missing else l_0_quote_marks), 0)))
-            yield escape(environment.finalize(environment.getattr((undefined(name='persona') if l_0_persona is missing else l_0_persona), 'quote')))
+            yield escape(environment.finalize(context.call((undefined(name='unquoted') if l_0_unquoted is missing else l_0_unquoted), environment.getattr((undefined(name='persona') if l_0_persona is missing else l_0_persona), 'quote'))))
             yield escape(environment.finalize(environment.getitem((undefined(name='quote_marks') if l_0_quote_marks is missing else l_0_quote_marks), 1)))
             yield '</blockquote>\n'
         yield '  </div>\n'
@@ -269,4 +270,4 @@ def root(context, missing=missing):
     yield '  </tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=32&6=39&11=41&14=43&15=47&36=53&37=57&39=64&40=68&52=74&69=76&187=78&188=81&190=86&192=89&193=92&195=96&196=99&200=106&202=109&203=113&208=118&209=120&211=123&212=125&217=128&221=131&223=133&224=135&225=137&227=140&228=144&230=149&231=152&237=159&238=162&240=164&241=167&244=172&245=175&247=178&249=180&250=184&256=189&258=192&260=194&261=198&269=204&270=206&271=210&274=212&275=214&276=218&281=234&282=238&283=240&284=242&285=244&287=252&288=255&291=260'
+debug_info = '4=33&6=40&11=42&14=44&15=48&36=54&37=58&39=65&40=69&52=75&69=77&187=79&188=82&190=87&192=90&193=93&195=97&196=100&200=107&202=110&203=114&208=119&209=121&211=124&212=126&217=129&221=132&223=134&224=136&225=138&227=141&228=145&230=150&231=153&237=160&238=163&240=165&241=168&244=173&245=176&247=179&249=181&250=185&256=190&258=193&260=195&261=199&269=205&270=207&271=211&274=213&275=215&276=219&281=235&282=239&283=241&284=243&285=245&287=253&288=256&291=261'
