@@ -20,6 +20,7 @@ from cjm.i18n import MESSAGES
 from cjm.loader import Document, PathKey, get_at
 from cjm.model import SPEC_VERSION, Journey, slugify
 from cjm.placement import explain_unknown_keys, moved_values
+from cjm.shape_hints import shape_hint
 from cjm.source_text import list_hint
 from cjm.translation import N_, Message
 
@@ -198,7 +199,7 @@ def _diagnostic(error: ErrorDetails, document: Document) -> Diagnostic:
             expected=_TYPE_WORDS[kind],
             found=_describe(value),
         )
-        hint = list_hint(loc, value) if kind == "list_type" else None
+        hint = (list_hint(loc, value) if kind == "list_type" else None) or shape_hint(field, kind, value)
         return make("CJM204", name, line, column, message, hint or synonyms.hint(value, synonyms.BOOLEAN_VALUES))
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         context = error.get("ctx") or {}
