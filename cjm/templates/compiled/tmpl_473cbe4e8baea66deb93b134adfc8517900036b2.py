@@ -18,8 +18,7 @@ def root(context, missing=missing):
     l_0_reviewed = resolve('reviewed')
     l_0_reviewed_text = resolve('reviewed_text')
     l_0_persona = resolve('persona')
-    l_0_quote_marks = resolve('quote_marks')
-    l_0_unquoted = resolve('unquoted')
+    l_0_quoted = resolve('quoted')
     l_0_stages = resolve('stages')
     l_0_lanes = resolve('lanes')
     l_0_dots = missing
@@ -165,9 +164,7 @@ def root(context, missing=missing):
         if environment.getattr((undefined(name='persona') if l_0_persona is missing else l_0_persona), 'quote'):
             pass
             yield '    <blockquote>'
-            yield escape(environment.finalize(environment.getitem((undefined(name='quote_marks') if l_0_quote_marks is missing else l_0_quote_marks), 0)))
-            yield escape(environment.finalize(context.call((undefined(name='unquoted') if l_0_unquoted is missing else l_0_unquoted), environment.getattr((undefined(name='persona') if l_0_persona is missing else l_0_persona), 'quote'))))
-            yield escape(environment.finalize(environment.getitem((undefined(name='quote_marks') if l_0_quote_marks is missing else l_0_quote_marks), 1)))
+            yield escape(environment.finalize(context.call((undefined(name='quoted') if l_0_quoted is missing else l_0_quoted), environment.getattr((undefined(name='persona') if l_0_persona is missing else l_0_persona), 'quote'))))
             yield '</blockquote>\n'
         yield '  </div>\n'
         for (l_1_heading, l_1_items) in [('heading.goals', environment.getattr((undefined(name='persona') if l_0_persona is missing else l_0_persona), 'goals')), ('heading.frustrations', environment.getattr((undefined(name='persona') if l_0_persona is missing else l_0_persona), 'frustrations'))]:
@@ -270,4 +267,4 @@ def root(context, missing=missing):
     yield '  </tbody>\n</table>\n</div>\n</main>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '4=33&6=40&11=42&14=44&15=48&36=54&37=58&39=65&40=69&52=75&69=77&187=79&188=82&190=87&192=90&193=93&195=97&196=100&200=107&202=110&203=114&208=119&209=121&211=124&212=126&217=129&221=132&223=134&224=136&225=138&227=141&228=145&230=150&231=153&237=160&238=163&240=165&241=168&244=173&245=176&247=179&249=181&250=185&256=190&258=193&260=195&261=199&269=205&270=207&271=211&274=213&275=215&276=219&281=235&282=239&283=241&284=243&285=245&287=253&288=256&291=261'
+debug_info = '4=32&6=39&11=41&14=43&15=47&36=53&37=57&39=64&40=68&52=74&69=76&187=78&188=81&190=86&192=89&193=92&195=96&196=99&200=106&202=109&203=113&208=118&209=120&211=123&212=125&217=128&221=131&223=133&224=135&225=137&227=140&228=144&230=149&231=152&237=159&238=162&240=164&241=167&244=170&245=173&247=176&249=178&250=182&256=187&258=190&260=192&261=196&269=202&270=204&271=208&274=210&275=212&276=216&281=232&282=236&283=238&284=240&285=242&287=250&288=253&291=258'

@@ -11,14 +11,11 @@ def root(context, missing=missing):
     pass
     yield '      <td class="quotes">\n'
     for l_1_quote in (undefined(name='cell') if l_0_cell is missing else l_0_cell):
-        l_1_quote_marks = resolve('quote_marks')
-        l_1_unquoted = resolve('unquoted')
+        l_1_quoted = resolve('quoted')
         _loop_vars = {}
         pass
         yield '        <figure>\n          <blockquote>'
-        yield escape(environment.finalize(environment.getitem((undefined(name='quote_marks') if l_1_quote_marks is missing else l_1_quote_marks), 0)))
-        yield escape(environment.finalize(context.call((undefined(name='unquoted') if l_1_unquoted is missing else l_1_unquoted), environment.getattr(l_1_quote, 'text'), _loop_vars=_loop_vars)))
-        yield escape(environment.finalize(environment.getitem((undefined(name='quote_marks') if l_1_quote_marks is missing else l_1_quote_marks), 1)))
+        yield escape(environment.finalize(context.call((undefined(name='quoted') if l_1_quoted is missing else l_1_quoted), environment.getattr(l_1_quote, 'text'), _loop_vars=_loop_vars)))
         yield '</blockquote>\n'
         if environment.getattr(l_1_quote, 'source'):
             pass
@@ -26,8 +23,8 @@ def root(context, missing=missing):
             yield escape(environment.finalize(environment.getattr(l_1_quote, 'source')))
             yield '</figcaption>\n'
         yield '        </figure>\n'
-    l_1_quote = l_1_quote_marks = l_1_unquoted = missing
+    l_1_quote = l_1_quoted = missing
     yield '      </td>\n'
 
 blocks = {}
-debug_info = '3=13&5=19&6=23&7=26'
+debug_info = '3=13&5=18&6=20&7=23'
