@@ -17,23 +17,32 @@ import typer
 
 from cjm import __version__, cli_build, cli_cache, cli_diff, cli_reference, cli_validate
 from cjm.cli_args import (
+    FILES_METAVAR,
     OPTIONS,
     UsageError,
     format_names,
     not_one_of,
+    parse_jobs,
+    parse_out_dir,
     parse_today,
     reporter_name,
     speak,
     view_names,
+    whole_number,
 )
+from cjm.cli_words import Command, Group
 from cjm.renderers import FORMATS
 from cjm.translation import _
 
 
 def _option(param: str, **settings: Any) -> Any:
-    """The typer option of a parameter, from its entry in `OPTIONS` (names, translated help, metavar)."""
+    """The typer option of a parameter, from its entry in `OPTIONS` (names, translated help and metavar).
+
+    A flag shows no metavar (typer would show the type it reads, `<bool>`).
+    """
     option = OPTIONS[param]
-    return typer.Option(*option.names, help=_(option.help), **{"metavar": option.metavar, **settings})
+    metavar = _(option.metavar) if option.metavar else "" if not option.value else None
+    return typer.Option(*option.names, help=_(option.help), **{"metavar": metavar, **settings})
 
 
 def _checked(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -49,7 +58,13 @@ def _checked(check: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 
 def _language(ctx: typer.Context, value: str | None) -> str | None:
-    """Speak `--lang` (the command's, else `cjm --lang`), or the environment's language without it."""
+    """Speak `--lang` (the command's, else `cjm --lang`), or the environment's language without it.
+
+    `cjm` itself without `--lang` leaves the language `cjm.cli` chose from the whole line: a
+    command's `--lang` after its `--help` is read by no callback (the help exits first).
+    """
+    if ctx.parent is None and value is None:
+        return value
     try:
         speak(value, ctx.find_root().params.get("lang") if ctx.parent else None)
     except ValueError as error:
@@ -63,7 +78,7 @@ def _run(command: Callable[[], int | None]) -> NoReturn:
         code = command()
     except UsageError as error:
         cli_validate.emit("", error.note)
-        raise typer.BadParameter(error.message, param_hint=error.param_hint) from None
+        raise typer.BadParameter(error.message, param_hint=_(error.param_hint)) from None
     raise typer.Exit(code or 0)
 
 
@@ -77,17 +92,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-Files = Annotated[list[str], typer.Argument(help=_("Journey files, directories or glob patterns."))]
+Files = Annotated[
+    list[str], typer.Argument(help=_("Journey files, directories or glob patterns."), metavar=_(FILES_METAVAR))
+]
 Lang = Annotated[str | None, _option("lang", callback=_language, is_eager=True)]
 OutputFormat = Annotated[str, _option("output_format", callback=_checked(reporter_name))]
 Strict = Annotated[bool, _option("strict")]
 Today = Annotated[datetime.date | None, _option("today", parser=_checked(parse_today))]
-Jobs = Annotated[int | None, _option("jobs", min=1)]
+Jobs = Annotated[int | None, _option("jobs", parser=_checked(parse_jobs))]
 NoCache = Annotated[bool, _option("no_cache")]
 Shard = Annotated[str | None, _option("shard")]
 
 app = typer.Typer(
     name="cjm",
+    cls=Group,
     help=_("Customer journey maps as code: validate journey YAML files and compile them to diagrams."),
     no_args_is_help=True,
     add_completion=False,
@@ -99,7 +117,8 @@ app = typer.Typer(
 @app.callback()
 def _main(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit."))
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, metavar="", help=_("Show the version and exit.")),
     ] = False,
     debug: Annotated[bool, _option("debug")] = False,
     lang: Lang = None,
@@ -108,6 +127,7 @@ def _main(
 
 
 @app.command(
+    cls=Command,
     help=_(
         "Check journey files and report every problem with its line and column.\n\n"
         "Errors make a map invalid; method warnings (CJM5xx) only fail the run with --strict."
@@ -129,6 +149,7 @@ def validate(
 
 
 @app.command(
+    cls=Command,
     help=_(
         "Compile journey files to pictures (the journey map, its flow, a slide), HTML swimlanes and a Markdown "
         "report.\n\nMaps build in parallel (-j) and are reported in the order given as each is done; an unchanged "
@@ -149,7 +170,7 @@ def build(
         list[str] | None, _option("formats", callback=_checked(format_names), metavar="|".join(FORMATS))
     ] = None,
     views: Annotated[list[str] | None, _option("views", callback=_checked(view_names))] = None,
-    out_dir: Annotated[Path | None, _option("out_dir", file_okay=False)] = None,
+    out_dir: Annotated[Path | None, _option("out_dir", metavar=_("DIR"), parser=_checked(parse_out_dir))] = None,
     output_format: OutputFormat = "text",
     strict: Strict = False,
     today: Today = None,
@@ -177,6 +198,7 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
 
 
 @app.command(
+    cls=Command,
     help=_(
         "Show what changed between two versions of a map: stages, touchpoints, emotions, pain points, KPIs.\n\n"
         "Exit code 0, or with --exit-code 1 when the maps differ (as `git diff --exit-code`); 2 when a side "
@@ -189,8 +211,10 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
 )
 def diff(
     ctx: typer.Context,
-    old: Annotated[str, typer.Argument(help=_("The earlier map: a path, or REV:path read from git."))],
-    new: Annotated[str, typer.Argument(help=_("The later map: a path, or REV:path read from git."))],
+    old: Annotated[
+        str, typer.Argument(metavar=_("OLD"), help=_("The earlier map: a path, or REV:path read from git."))
+    ],
+    new: Annotated[str, typer.Argument(metavar=_("NEW"), help=_("The later map: a path, or REV:path read from git."))],
     output_format: Annotated[
         str,
         typer.Option(
@@ -201,7 +225,7 @@ def diff(
             help=_("text, md (pull requests) or json."),
         ),
     ] = "text",
-    exit_code: Annotated[bool, typer.Option("--exit-code", help=_("Exit 1 when the maps differ."))] = False,
+    exit_code: Annotated[bool, typer.Option("--exit-code", metavar="", help=_("Exit 1 when the maps differ."))] = False,
     lang: Lang = None,
 ) -> None:
     """`cjm diff` (`cjm.cli_diff.diff`)."""
@@ -210,6 +234,7 @@ def diff(
 
 
 @app.command(
+    cls=Command,
     help=_("List every diagnostic code (errors and method warnings) with what it means."),
     epilog=_examples("cjm rules", "cjm rules --output-format md > docs/rules.md"),
 )
@@ -231,6 +256,7 @@ def rules(
 
 
 @app.command(
+    cls=Command,
     help=_("Print the JSON Schema of journey files (for editors and other tools), or the format reference page."),
     epilog=_examples("cjm schema > schemas/journey.schema.json", "cjm schema --output-format md > docs/format.md"),
 )
@@ -252,20 +278,28 @@ def schema(
 
 
 cache_app = typer.Typer(
-    help=_("The build cache that lets an unchanged map skip checking and rendering."), no_args_is_help=True
+    cls=Group,
+    help=_("The build cache that lets an unchanged map skip checking and rendering."),
+    no_args_is_help=True,
 )
 app.add_typer(cache_app, name="cache")
 
 
 @cache_app.command(
     "clear",
+    cls=Command,
     help=_("Delete every cached check and output (the next build renders every map again), or only the unused ones."),
     epilog=_examples("cjm cache clear", "CJM_CACHE_DIR=.cjm-cache cjm cache clear --unused-for 7"),
 )
 def cache_clear(
     unused_for: Annotated[
         int | None,
-        typer.Option("--unused-for", min=0, metavar="DAYS", help=_("Only entries not used for this many days.")),
+        typer.Option(
+            "--unused-for",
+            parser=_checked(lambda value: whole_number(value, 0)),
+            metavar=_("DAYS"),
+            help=_("Only entries not used for this many days."),
+        ),
     ] = None,
     lang: Lang = None,
 ) -> None:
@@ -275,6 +309,7 @@ def cache_clear(
 
 @cache_app.command(
     "info",
+    cls=Command,
     help=_("Print where the cache is (CJM_CACHE_DIR, else the user cache folder), its entries and their size."),
     epilog=_examples("cjm cache info"),
 )

@@ -23,6 +23,8 @@ from cjm.reporters import REPORTERS
 from cjm.translation import LANGUAGES, N_, _, choose_language, use_language
 
 VIEW_NAMES = ("map", "flow", "slide")
+FILES_METAVAR = N_("FILE")
+"""How the help and the usage errors name the journey files, directories and patterns a command takes."""
 
 
 class UsageError(Exception):
@@ -66,7 +68,7 @@ OPTIONS: dict[str, Option] = {
     "today": Option(
         ("--today",),
         N_("The date the staleness check counts from (default: SOURCE_DATE_EPOCH, else today)."),
-        metavar="YYYY-MM-DD",
+        metavar=N_("YYYY-MM-DD"),
     ),
     "jobs": Option(
         ("--jobs", "-j"), N_("Processes to run in parallel (default: every core, for a big enough batch)."), metavar="N"
@@ -148,6 +150,27 @@ def parse_today(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise ValueError(_("{value!r} is not a date like 2026-11-25").format(value=value)) from None
+
+
+def whole_number(value: str, least: int) -> int:
+    """`--jobs`, `--unused-for`: a whole number of at least `least`; ValueError with the message otherwise."""
+    if not (value.isascii() and value.isdigit() and int(value) >= least):
+        raise ValueError(_("{value!r} is not a whole number of {least} or more").format(value=value, least=least))
+    return int(value)
+
+
+def parse_jobs(value: str | None) -> int | None:
+    """`--jobs`: a number of processes, 1 or more; ValueError with the message otherwise."""
+    return None if value is None else whole_number(value, 1)
+
+
+def parse_out_dir(value: str | None) -> Path | None:
+    """`--out-dir`: a folder, which may not exist yet but is no file; ValueError with the message otherwise."""
+    if value is None:
+        return None
+    if value in ("", "-") or Path(value).is_file():
+        raise ValueError(_("{value!r} is not a folder").format(value=value))
+    return Path(value)
 
 
 def _names(values: Sequence[str] | None, choices: Sequence[str]) -> list[str]:
@@ -268,27 +291,21 @@ def _split(item: str) -> tuple[str, str | None]:
 
 def _convert(command: str, found: dict[str, Any], files: list[str]) -> dict[str, Any]:
     """The parameters of a command from the raw options; ValueError when one does not check."""
-    jobs = found.get("jobs")
-    if jobs is not None and not (jobs.isascii() and jobs.isdigit() and int(jobs) >= 1):
-        raise ValueError(jobs)
     params: dict[str, Any] = {
         "files": files,
         "output_format": reporter_name(found.get("output_format", "text")),
         "strict": bool(found.get("strict", False)),
         "today": parse_today(found.get("today")),
-        "jobs": int(jobs) if jobs is not None else None,
+        "jobs": parse_jobs(found.get("jobs")),
         "no_cache": bool(found.get("no_cache", False)),
         "shard": found.get("shard"),
         "lang": found.get("lang"),
     }
     if command == "build":
-        out_dir = found.get("out_dir")
-        if out_dir is not None and (out_dir in ("", "-") or Path(out_dir).is_file()):
-            raise ValueError(out_dir)
         params |= {
             "formats": format_names(found.get("formats")),
             "views": view_names(found.get("views")),
-            "out_dir": Path(out_dir) if out_dir is not None else None,
+            "out_dir": parse_out_dir(found.get("out_dir")),
             "stdout": bool(found.get("stdout", False)),
         }
     return params

@@ -19,7 +19,7 @@ from cjm.cli_validate import emit, jobs_for, journey_paths, open_cache, use_colo
 from cjm.diagnostics import EXIT_INVALID, EXIT_OK
 from cjm.renderers import DEFAULT_FORMATS
 from cjm.reporters import REPORTERS, build_summary
-from cjm.translation import _
+from cjm.translation import _, ngettext
 
 if TYPE_CHECKING:
     from cjm.build import BuildResult
@@ -92,17 +92,22 @@ def build_to_stdout(
     Errors: UsageError (not one map, not one format, with --out-dir), before anything is printed.
     """
     from cjm.build import render_map
-    from cjm.cli_args import UsageError
+    from cjm.cli_args import FILES_METAVAR, UsageError
     from cjm.reporters import report_file_text
 
     selection = journey_paths(files)
     paths = selection.paths
     if len(paths) != 1:
-        raise UsageError(f"--stdout writes one map, and {len(paths)} were given", "FILES", selection.note)
+        said = ngettext(
+            "--stdout writes one map, and {count} was given",
+            "--stdout writes one map, and {count} were given",
+            len(paths),
+        )
+        raise UsageError(said.format(count=len(paths)), FILES_METAVAR, selection.note)
     if len(formats) != 1:
-        raise UsageError("--stdout needs exactly one --format, such as -f svg", "--format", selection.note)
+        raise UsageError(_("--stdout needs exactly one --format, such as -f svg"), "--format", selection.note)
     if out_dir is not None:
-        raise UsageError("--stdout and --out-dir exclude each other", "--out-dir", selection.note)
+        raise UsageError(_("--stdout and --out-dir exclude each other"), "--out-dir", selection.note)
     emit("", selection.note)
     rendered = render_map(paths[0], formats, open_cache(not cache), today)
     if rendered.diagnostics:

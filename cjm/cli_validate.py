@@ -53,7 +53,7 @@ def journey_paths(files: Sequence[str], shard: str | None = None) -> Selection:
 
     Errors: UsageError (FILES: none found; --shard: not K/N), raised before anything is printed.
     """
-    from cjm.cli_args import UsageError
+    from cjm.cli_args import FILES_METAVAR, UsageError
     from cjm.sources import collect_journeys, parse_shard, select_shard, skipped_note
 
     collected = collect_journeys(files)
@@ -62,7 +62,7 @@ def journey_paths(files: Sequence[str], shard: str | None = None) -> Selection:
     paths = collected.files
     if not paths:
         raise UsageError(
-            _("no journey files found (looked for *.yaml and *.yml with a top-level `cjm:` key)"), "FILES", note
+            _("no journey files found (looked for *.yaml and *.yml with a top-level `cjm:` key)"), FILES_METAVAR, note
         )
     if shard is None:
         return Selection(paths, note)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cjm.cli_args import UsageError
+from cjm.cli_args import FILES_METAVAR, UsageError
 from cjm.cli_validate import journey_paths
 from tests.conftest import EXAMPLES, run_cjm
 
@@ -24,7 +24,7 @@ def test_the_selection_raises_before_printing(tmp_path: Path) -> None:
     (tmp_path / "other.yaml").write_text("a: 1\n", encoding="utf-8")
     with pytest.raises(UsageError) as raised:
         journey_paths([str(tmp_path)])
-    assert raised.value.param_hint == "FILES" and "other.yaml" in raised.value.note
+    assert raised.value.param_hint == FILES_METAVAR and "other.yaml" in raised.value.note
     with pytest.raises(UsageError) as raised:
         journey_paths([str(EXAMPLES[0])], "3")
     assert raised.value.param_hint == "--shard" and raised.value.note == ""
