@@ -24,9 +24,9 @@ words from the installed sources and checks the French help and errors for them)
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
-from typer import rich_utils
 from typer._click import exceptions as click_errors
 from typer._click.core import Context as ClickContext
 from typer._click.formatting import HelpFormatter
@@ -83,6 +83,8 @@ MISSING: dict[str, str] = {
 
 def speak_rich_help() -> None:
     """Set `typer.rich_utils`' panel titles and fixed strings in the run's language, before help or errors are drawn."""
+    from typer import rich_utils  # imported by typer only to draw help or an error: rich's Markdown, ~60 ms
+
     for name, english in RICH_HELP_TEXTS.items():
         setattr(rich_utils, name, _(english))
 
@@ -100,7 +102,9 @@ def _pattern(english: str) -> re.Pattern[str]:
     )
 
 
-_PATTERNS = tuple((_pattern(english), message) for english, message in FAILURES)
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((_pattern(english), message) for english, message in FAILURES)
 
 
 def _unquoted_names(text: str) -> list[str]:
@@ -109,7 +113,7 @@ def _unquoted_names(text: str) -> list[str]:
 
 def failure(text: str) -> str:
     """One of typer's sentences (`FAILURES`) in the run's language; any other text as it is."""
-    for pattern, message in _PATTERNS:
+    for pattern, message in _patterns():
         found = pattern.match(text)
         if found is None:
             continue
