@@ -63,22 +63,20 @@ FAILURES: tuple[tuple[str, str], ...] = (
     ("Missing command.", N_("Missing command.")),
     ("Got unexpected extra argument(s) ({arguments})", N_("Got unexpected extra argument(s) ({arguments})")),
     ("Option '{name}' requires an argument.", N_("Option {name} requires an argument.")),
-    ("Option '{name}' requires {count} arguments.", N_("Option {name} requires {count} arguments.")),
     ("Option '{name}' does not take a value.", N_("Option {name} does not take a value.")),
-    ("Argument '{name}' takes {count} values.", N_("Argument {name} takes {count} values.")),
 )
 """typer's usage errors that carry only their sentence: its English pattern, and the message cjm shows.
 
 `{name}` and `{suggestions}` are names typer quoted as 'x': cjm quotes them in the language's
-marks. The patterns are typer's, as its sources write them (tests/test_cli_words.py checks them).
+marks. Each is one a cjm command line can meet (an option needing several values, for one,
+cannot); tests/test_cli_words.py makes each with the real `cjm` and reads it back.
 """
 
 MISSING: dict[str, str] = {
     "argument": N_("Missing argument {name}."),
-    "option": N_("Missing option {name}."),
     "parameter": N_("Missing parameter {name}."),
 }
-"""A missing argument or option (typer's `MissingParameter`), by the kind typer names."""
+"""A missing argument (typer's `MissingParameter`), by the kind typer names; cjm has no required option."""
 
 
 def speak_rich_help() -> None:

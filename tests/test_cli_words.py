@@ -127,6 +127,24 @@ def test_the_framework_words_are_read_from_the_installed_typer() -> None:
     assert {"Usage:", "Error", "Invalid value for", "No such option:", "(Possible options:", "[required]"} <= shown
 
 
+def _messages(shown: str) -> list[str]:
+    """The framed messages of an output (one line each, 200 columns wide)."""
+    return [line.strip("│ ") for line in shown.splitlines() if line.startswith("│ ")]
+
+
+def test_every_sentence_cjm_reads_back_is_one_typer_writes() -> None:
+    messages = [message for arguments in ERROR_LINES for message in _messages(_english(tuple(arguments))[1])]
+    for english, _message in cli_words.FAILURES:
+        pattern = cli_words._pattern(english)
+        assert any(pattern.match(message) for message in messages), english
+    french = [message for arguments in ERROR_LINES for message in _messages(_french(tuple(arguments))[1])]
+    assert "Argument(s) en trop\u00a0: c.yaml" in french
+    assert "L’option «\u00a0--strict\u00a0» ne prend pas de valeur." in french
+    assert "Commande inconnue\u00a0: «\u00a0nope\u00a0»." in french
+    assert "Commande manquante." in french
+    assert "Valeur invalide pour FICHIER\u00a0: --stdout écrit une seule carte, et 2 ont été données" in french
+
+
 def test_cjm_translates_the_texts_the_installed_typer_ships() -> None:
     # A typer upgrade that renames one of these texts fails here, not silently in the French output.
     strings = framework_strings()
