@@ -108,17 +108,25 @@ PICTURE_ONLY = frozenset({"CJM407"})
 picture is asked for, drawn now or taken from the cache (a cached PNG has the same empty boxes)."""
 
 
+def _pictures(specs: Sequence[OutputSpec]) -> bool:
+    """Whether a build draws a picture (the picture-only checks then run and are shown)."""
+    return any(_target(spec.format).picture for spec in specs)
+
+
 def _asked(diagnostics: Sequence[Diagnostic], specs: Sequence[OutputSpec]) -> list[Diagnostic]:
     """A map's diagnostics for this build: the picture-only ones only when a picture format is asked for."""
-    if any(_target(spec.format).picture for spec in specs):
+    if _pictures(specs):
         return list(diagnostics)
     return [item for item in diagnostics if item.code not in PICTURE_ONLY]
 
 
 def cached_render(inputs: MapInputs, specs: Sequence[OutputSpec], cache: BuildCache) -> Rendered | None:
-    """The map's outcome from the cache alone (its check replayed, every output found); None on any miss."""
+    """The map's outcome from the cache alone (its check replayed, every output found); None on any miss.
+
+    A valid map checked without its picture checks (by `cjm validate`) is a miss for a build drawing a picture.
+    """
     record = cache.check(inputs)
-    if record is None:
+    if record is None or (record.ok and not record.pictures and _pictures(specs)):
         return None
     diagnostics = _asked(record.diagnostics, specs)
     if not record.ok:
@@ -159,20 +167,24 @@ def render_map(
 
 
 def _check_fresh(
-    source: Path, cache: BuildCache, today: datetime.date, inputs: MapInputs | None
+    source: Path, cache: BuildCache, today: datetime.date, inputs: MapInputs | None, pictures: bool
 ) -> tuple[FileResult, CheckRecord]:
-    """Run the checking pipeline on a map and cache its outcome."""
+    """Run the checking pipeline on a map and cache its outcome; with `pictures`, the picture-only checks too.
+
+    Why not always: the font check reads font files and imports the renderers, which a
+    `cjm validate` (it shows no picture-only diagnostic) must not pay for.
+    """
     from cjm.pipeline import check_file
 
     checked = check_file(source, today=today)
     named = _named_baseline(checked)
     coverage: list[Diagnostic] = []
-    if checked.ok and checked.journey is not None and checked.document is not None:
+    if pictures and checked.ok and checked.journey is not None and checked.document is not None:
         from cjm.coverage import font_coverage
 
         coverage = font_coverage(checked.journey, checked.document)
     found = (*checked.diagnostics, *coverage)  # the check's own order, replayed as it was
-    record = CheckRecord(checked.ok, found, named, baseline_hash(source, named))
+    record = CheckRecord(checked.ok, found, named, baseline_hash(source, named), pictures)
     if inputs is not None:
         cache.save_check(inputs, record)
     return checked, record
@@ -181,7 +193,7 @@ def _check_fresh(
 def _render_fresh(
     source: Path, specs: Sequence[OutputSpec], cache: BuildCache, today: datetime.date, inputs: MapInputs | None
 ) -> Rendered:
-    checked, record = _check_fresh(source, cache, today, inputs)
+    checked, record = _check_fresh(source, cache, today, inputs, _pictures(specs))
     if not checked.ok or checked.journey is None:
         return Rendered(checked.name, False, checked.diagnostics, checked.text)
     outputs, problems, rendered = _render_formats(checked, specs, cache, inputs, record.baseline_hash)
@@ -336,7 +348,7 @@ def _clash(task: _Task) -> BuildResult:
 def _check_work(task: _Task) -> BuildResult:
     """Check one map in a worker process (or here, with one job)."""
     inputs = read_inputs(task.source, task.today) if task.cache_enabled else None
-    checked, record = _check_fresh(task.source, task.cache(), task.today, inputs)
+    checked, record = _check_fresh(task.source, task.cache(), task.today, inputs, pictures=False)
     diagnostics = _asked(record.diagnostics, ())  # as a replay from the cache reports them: sorted, no picture's
     return BuildResult(checked.name, record.ok, diagnostics, checked.text if diagnostics else None)
 

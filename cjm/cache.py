@@ -218,12 +218,17 @@ def baseline_hash(path: Path, relative: str | None) -> str:
 
 @dataclass(frozen=True)
 class CheckRecord:
-    """The outcome of checking a map, as cached: validity, every diagnostic, and the baseline it was checked with."""
+    """The outcome of checking a map, as cached: validity, every diagnostic, and the baseline it was checked with.
+
+    `pictures` says whether the checks that concern the pictures alone (CJM407, the fonts) ran:
+    `cjm validate` skips them, so a build asking for a picture checks such a map again.
+    """
 
     ok: bool
     diagnostics: tuple[Diagnostic, ...]
     baseline: str | None
     baseline_hash: str
+    pictures: bool = False
 
     def to_bytes(self) -> bytes:
         """The JSON payload of the entry: every field of every diagnostic, whatever fields a later version adds."""
@@ -231,6 +236,7 @@ class CheckRecord:
             "ok": self.ok,
             "baseline": self.baseline,
             "baseline_hash": self.baseline_hash,
+            "pictures": self.pictures,
             "diagnostics": [
                 {**dataclasses.asdict(d), "message": to_data(d.message), "hint": to_data(d.hint)}
                 for d in self.diagnostics
@@ -253,7 +259,10 @@ class CheckRecord:
             )
         baseline = payload["baseline"]
         named = None if baseline is None else str(baseline)
-        return cls(bool(payload["ok"]), tuple(diagnostics), named, str(payload["baseline_hash"]))
+        pictures = payload["pictures"]
+        if not isinstance(pictures, bool):
+            raise ValueError("a cached check does not say whether the picture checks ran")
+        return cls(bool(payload["ok"]), tuple(diagnostics), named, str(payload["baseline_hash"]), pictures)
 
 
 @dataclass(frozen=True)
