@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -114,7 +114,7 @@ def readable_part(document: Document) -> Readable | None:
             continue
         ids = frozenset(ident for path in lost for ident in _ids_in(get_at(data, path), path))
         positions = SourceMap(_rekeyed(document.positions, data, kept, lost))
-        shown = replace(document, data=cleaned, positions=positions)
+        shown = document._replace(data=cleaned, positions=positions)
         indices = {path: tuple(items) for path, items in kept.items()}
         return Readable(journey, shown, Lost(frozenset(lost), ids, indices))
     return None
