@@ -11,7 +11,6 @@ import datetime
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,7 +68,7 @@ def build(
             if output_format == "text":
                 emit("", report_file_text(item, color))
             else:
-                kept.append(replace(item, text=None, written=[]))
+                kept.append(item._replace(text=None, written=()))
     if problems.files and output_format == "text":
         emit("", styled([(problems.line(), "bold"), ("\n", "")], color))
     elif kept:
