@@ -8,7 +8,6 @@ live in `cjm.checks`, so this module stays a plain description of the format; ev
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -21,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from cjm.ids import SLUG_PATTERN, composed, derive_id
+from cjm.ids import slugify as slugify  # the public API: `from cjm.model import slugify` keeps working
 from cjm.translation import LANGUAGES
 
 SPEC_VERSION = 1
@@ -42,20 +43,9 @@ EMOTION_SOURCE_HELP = (
     "(the team's estimate, to be checked); pictures draw assumed scores as hollow points."
 )
 
-# An id: lowercase letters of any script (with their combining marks) and digits, in words joined
-# by hyphens. ECMA-262 with the `u` flag (editors) and pydantic's Rust regex both read `\p{…}`.
-_ID_CHARACTER = r"[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{Nd}]"
-SLUG_PATTERN = rf"^{_ID_CHARACTER}+(?:-{_ID_CHARACTER}+)*$"
-
-
-def _composed(value: Any) -> Any:
-    """An id or a reference to one in composed form (NFC), so `é` typed as e + accent still matches `é`."""
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-
-
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), BeforeValidator(_composed)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), BeforeValidator(composed)]
 # A reference to an id (a touchpoint, a pain point, a channel), compared in the same composed form.
-Ref = Annotated[str, BeforeValidator(_composed)]
+Ref = Annotated[str, BeforeValidator(composed)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -92,60 +82,6 @@ BUILTIN_CHANNELS: dict[str, str] = {
 }
 
 
-# Unicode categories an id keeps (the classes of SLUG_PATTERN); everything else separates words.
-_ID_CATEGORIES = frozenset({"Ll", "Lm", "Lo", "Mn", "Mc", "Me", "Nd"})
-
-
-def slugify(text: str, limit: int = 48) -> str:
-    """A lowercase id derived from a name, in any script ("Paiement & livraison" → "paiement-livraison").
-
-    NFKC-normalised and lower-cased; words of letters (any script, with their combining marks)
-    and digits are joined by hyphens, everything else separates words. Latin letters lose their
-    accents ("Télé" → "tele"), so the ids maps already use stay the same; other scripts keep
-    every letter ("Оплата" → "оплата", "お支払い" → "お支払い"). A name without a letter or a
-    digit ("★★", "→") is named by its characters' Unicode names ("black-star", "rightwards-arrow"),
-    so the id is deterministic and readable; an empty or blank name gives "".
-
-    Why not ASCII only: a map written in Russian, Greek, Arabic, Chinese or Japanese would get the
-    same id for every object.
-    """
-    normal = unicodedata.normalize("NFKC", text).lower()
-    words = _words(_fold_latin(normal))
-    if not words:
-        names = [unicodedata.name(character, f"u-{ord(character):04x}") for character in normal.strip()]
-        words = _words(" ".join(dict.fromkeys(names)).lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > limit and slug:
-            break
-        slug = candidate[:limit]
-    return slug.strip("-")
-
-
-def _fold_latin(text: str) -> str:
-    """Latin letters without their accents (é → e, İ → i); letters of other scripts keep their marks."""
-    kept: list[str] = []
-    for character in unicodedata.normalize("NFKD", text):
-        if unicodedata.category(character).startswith("M") and kept and kept[-1].isascii() and kept[-1].isalpha():
-            continue
-        kept.append(character)
-    return unicodedata.normalize("NFC", "".join(kept))
-
-
-def _words(text: str) -> list[str]:
-    """Runs of id characters (see `_ID_CATEGORIES`), in order."""
-    words: list[str] = []
-    current = ""
-    for character in text:
-        if unicodedata.category(character) in _ID_CATEGORIES:
-            current += character
-        elif current:
-            words.append(current)
-            current = ""
-    return [*words, current] if current else words
-
-
 def _no_items() -> list[Any]:
     """An empty list: the default of a list field.
 
@@ -168,14 +104,6 @@ class Model(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
-
-
-def _derive_id(data: Any, source: str) -> Any:
-    """The id from the name or text when the map gives none; a blank name gets none (its own error says why)."""
-    if isinstance(data, dict) and data.get("id") is None and isinstance(data.get(source), str):
-        derived = slugify(data[source])
-        return {**data, "id": derived} if derived else data
-    return data
 
 
 def _shorthand(data: Any) -> Any:
@@ -268,7 +196,7 @@ class Touchpoint(Model):
     @model_validator(mode="before")
     @classmethod
     def _id_from_name(cls, data: Any) -> Any:
-        return _derive_id(data, "name")
+        return derive_id(data, "name")
 
     @property
     def next_ids(self) -> list[str] | None:
@@ -292,7 +220,7 @@ class PainPoint(Model):
     @model_validator(mode="before")
     @classmethod
     def _shorthand_and_id(cls, data: Any) -> Any:
-        return _derive_id(_shorthand(data), "text")
+        return derive_id(_shorthand(data), "text")
 
 
 class Opportunity(Model):
@@ -315,7 +243,7 @@ class Opportunity(Model):
     @model_validator(mode="before")
     @classmethod
     def _shorthand_and_id(cls, data: Any) -> Any:
-        return _derive_id(_shorthand(data), "text")
+        return derive_id(_shorthand(data), "text")
 
 
 class KPI(Model):
@@ -386,7 +314,7 @@ class Stage(Model):
     @model_validator(mode="before")
     @classmethod
     def _id_from_name(cls, data: Any) -> Any:
-        return _derive_id(data, "name")
+        return derive_id(data, "name")
 
     @property
     def score(self) -> float | None:
