@@ -55,12 +55,15 @@ def font_coverage(journey: Journey, document: Document) -> list[Diagnostic]:
     if not beyond_latin:
         return []
     from cjm.renderers.font import uncovered
-    from cjm.renderers.raster import installed_font_covers
 
     reported: set[str] = set()
     found: list[Diagnostic] = []
     for path, value in beyond_latin:
         missing = [char for char in uncovered(value) if char not in reported]
+        if not missing:
+            continue  # DejaVu Sans draws them (€, ’, most scripts of Europe): fontconfig is not asked
+        from cjm.renderers.raster import installed_font_covers
+
         missing = [char for char in missing if installed_font_covers(char) is False]
         if not missing:
             continue
