@@ -18,6 +18,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
 
 from cjm.diagnostics import Diagnostic, make
 from cjm.document import Anchor, Document, PathKey, ScalarSource, SourceMap, Span, Unreadable, get_at
@@ -137,9 +139,31 @@ def parse_text(text: str, name: str) -> Document | Unreadable:
     return result._replace(text=text, problems=[*problems, *result.problems])
 
 
+class _Resolver(VersionedResolver):
+    """ruamel's resolver of implicit types (YAML 1.2: numbers, yes/no, dates, null), its table read once per file.
+
+    Why: ruamel looks its table up twice for every scalar, through a check of the YAML version
+    that raises and catches an AttributeError each time (a fifth of a map's load). The version is
+    the same for every scalar of a file, so is the table.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """The tag of a node: for a plain scalar, the first implicit type whose pattern matches, else ruamel's."""
+        if kind is ScalarNode and implicit[0]:
+            table = self.__dict__.get("_cjm_table")
+            if table is None:
+                table = self.__dict__["_cjm_table"] = self.versioned_resolver
+            for tag, regexp in [*table.get(value[:1] if value else "", []), *table.get(None, [])]:
+                if regexp.match(value):
+                    return Tag(suffix=tag)
+            implicit = (False, implicit[1])
+        return super().resolve(kind, value, implicit)
+
+
 def _parse(text: str, name: str) -> Document | Unreadable:
     """Parse text that passed the scan into a Document (or say why it cannot be)."""
     yaml = YAML(typ="safe")
+    yaml.Resolver = _Resolver
     try:
         root = yaml.compose(text)
     except ReaderError as error:
