@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -231,3 +232,39 @@ def test_the_plugin_stand_in_answers_no_plugins_and_forwards_the_rest() -> None:
     stand_in = _NoPlugins(PLUGIN_LOADER)
     assert tuple(stand_in.get_plugins()) == ()
     assert stand_in.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"  # read from pydantic's real loader
+
+
+def test_the_garbage_collector_stays_off_while_a_map_is_checked(tmp_path: Path) -> None:
+    # Start-up makes objects that live until exit: the collector would only traverse them.
+    probe = (
+        "import atexit, gc, sys\nimport cjm.cli\nruns = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(info['generation']) if phase == 'start' else None)\n"
+        "atexit.register(lambda: sys.__stdout__.write(f'{runs} {gc.isenabled()} {gc.get_freeze_count() > 0}'))\n"
+        "sys.argv = ['cjm', 'validate', sys.argv[1]]\ncjm.cli.main()\n"
+    )
+    environment = {**os.environ, "CJM_CACHE_DIR": str(tmp_path / "cache"), "SOURCE_DATE_EPOCH": TODAY_EPOCH}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(EXAMPLES[0])], capture_output=True, text=True, env=environment
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[] True True"  # no collection; back on, start-up's objects frozen, once the map was in
+
+
+def test_a_batch_collects_garbage_again_after_its_first_map() -> None:
+    import gc
+
+    from cjm.cli import after_start_up
+
+    def maps() -> Iterator[bool]:
+        for _ in range(3):
+            yield gc.isenabled()  # the collector's state while a map is being checked
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        assert list(after_start_up(maps())) == [False, True, True]
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()
