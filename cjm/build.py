@@ -106,6 +106,7 @@ class _Task(NamedTuple):
     clash: str | None = None
 
     def cache(self) -> BuildCache:
+        """The batch's cache, opened again in the worker (a folder and a switch travel; the object does not)."""
         return BuildCache(self.cache_root, self.cache_enabled)
 
 
