@@ -83,7 +83,7 @@ def test_json_lists_each_kind_of_change(repo: Path) -> None:
     }
     expected = {
         ("map", "changed", "map"),
-        ("persona", "added", "persona"),
+        ("persona", "item-added", "persona"),
         ("stages", "renamed", "discover"),
         ("stages", "moved", "research"),
         ("stages", "moved", "cart"),
@@ -113,7 +113,7 @@ def test_text_output_reads_as_a_review(repo: Path) -> None:
     text = result.stdout
     assert text.splitlines()[0].startswith("main:maps/checkout.yaml → maps/checkout.yaml: ")
     assert "stage `discover` renamed: Discover → Discovery" in text
-    assert "touchpoint `cart-reminder-email` switched channel: email → sms" in text
+    assert "touchpoint `cart-reminder-email` switched channel: Email → SMS" in text  # channels by their labels
     assert "pain point `pp-delivery-window` severity: high → medium (better)" in text
     assert "Emotion per stage" in text
 
@@ -212,7 +212,10 @@ def test_diff_of_two_french_maps_is_french_with_decimal_commas(tmp_path: Path) -
     assert "Points de contact" in text.stdout and "Points de friction" in text.stdout
     assert "émotion du point de contact `test-ligne-appli`\u00a0: 2 → 2,5 (mieux)" in text.stdout
     assert "gravité du point de friction `pp-diagnostic-boucle`\u00a0: élevée → critique (moins bien)" in text.stdout
-    kpi_line = "valeur de l’indicateur `Délai médian avant intervention` (étape `intervention`)\u00a0: 3 → 2,5 (mieux)"
+    kpi_line = (
+        "indicateur «\u00a0Délai médian avant intervention\u00a0» de l’étape `intervention`\u00a0: "
+        "3\u00a0jours → 2,5\u00a0jours (mieux)"
+    )
     assert kpi_line in text.stdout
     assert "par étape en moyenne" in text.stdout.splitlines()[0]
     markdown = run_cjm("diff", str(old), str(new), "-F", "md").stdout
@@ -226,7 +229,7 @@ def test_diff_of_two_french_maps_is_french_with_decimal_commas(tmp_path: Path) -
 
 def test_a_value_left_out_reads_not_stated_and_gets_no_verdict() -> None:
     from cjm.diff import diff_journeys
-    from cjm.diff_report import describe
+    from cjm.diff_sentences import describe
     from cjm.model import Journey
 
     def journey(severity: str | None, status: str | None, channel: str | None, better: str | None) -> Journey:
@@ -242,7 +245,7 @@ def test_a_value_left_out_reads_not_stated_and_gets_no_verdict() -> None:
     diff = diff_journeys(before, after)
     sentences = [describe(change) for change in [*diff.touchpoints, *diff.pain_points, *diff.opportunities]]
     assert sentences == [
-        "touchpoint `kiosk` switched channel: not stated → store",
+        "touchpoint `kiosk` switched channel: not stated → Store",
         "pain point `slow` severity: not stated → high",
         "opportunity `cache` status: not stated → planned",
     ]
