@@ -15,7 +15,7 @@ from typing import Any
 from cjm.diff_fields import FieldChange, compare_fields, plain
 from cjm.diff_match import Renames, match
 from cjm.kpi import improved
-from cjm.model import KPI, Journey, Stage, slugify
+from cjm.model import KPI, EmotionScale, Journey, Stage, slugify
 from cjm.presentation import severity_rank
 
 
@@ -78,8 +78,10 @@ class JourneyDiff:
     pain_points: list[Change] = field(default_factory=list)
     opportunities: list[Change] = field(default_factory=list)
     kpis: list[Change] = field(default_factory=list)
-    # The labels of the maps' own channels (`channels:`), the new map's winning, for sentences.
+    # What sentences need from the maps: the labels of their own channels (`channels:`, the new map's
+    # winning) and the emotion scales before and after (for the scale's words).
     channels: dict[str, str] = field(default_factory=dict)
+    scales: tuple[EmotionScale, EmotionScale] = (EmotionScale(), EmotionScale())
 
     @property
     def groups(self) -> dict[str, list[Change]]:
@@ -114,7 +116,7 @@ class JourneyDiff:
 
 def diff_journeys(old: Journey, new: Journey, old_name: str = "old", new_name: str = "new") -> JourneyDiff:
     """Compare two maps object by object, following the objects whose id changed with their name."""
-    result = JourneyDiff(old_name, new_name)
+    result = JourneyDiff(old_name, new_name, scales=(old.emotion_scale, new.emotion_scale))
     result.channels.update({channel.id: channel.label for channel in [*old.channels, *new.channels]})
     renames = match(old, new)
     result.map.extend(_field_changes("map", "map", "map", compare_fields(old, new)))

@@ -43,7 +43,7 @@ def summary(diff: JourneyDiff) -> str:
     deltas = [row.delta for row in diff.emotions if row.delta is not None]
     if any(deltas):
         mean = sum(deltas) / len(deltas)
-        shown = formatting.signed(mean, language, "0.00")
+        shown = _minus(formatting.signed(mean, language, "0.00"))
         parts.append(_("emotion {mean} per stage on average").format(mean=shown))
     resolved = sum(1 for change in diff.pain_points if change.kind == "resolved")
     new = sum(1 for change in diff.pain_points if change.kind == "added")
@@ -63,12 +63,12 @@ def diff_text(diff: JourneyDiff) -> str:
     for name, changes in diff.groups.items():
         if changes:
             lines += ["", _(GROUP_TITLES[name])]
-            lines += [f"  {MARKS.get(change.kind, '~')} {describe(change, diff.channels)}" for change in changes]
+            lines += [f"  {MARKS.get(change.kind, '~')} {describe(change, diff)}" for change in changes]
     if diff.changed_emotions:
         lines += ["", _("Emotion per stage")]
         width = max(len(row.name) for row in diff.changed_emotions)
         for row in diff.changed_emotions:
-            before, after = formatting.score(row.before, language), formatting.score(row.after, language)
+            before, after = _score(row.before, language), _score(row.after, language)
             delta = f"  ({_shown_delta(row, language)})" if row.delta is not None else ""
             lines.append(f"  {row.name:<{width}}  {before} → {after}{delta}")
     return "\n".join(lines) + "\n"
@@ -91,14 +91,14 @@ def diff_markdown(diff: JourneyDiff, old: Journey, new: Journey) -> str:
                 change = _shown_delta(row, language)
             else:
                 change = _("new") if row.before is None else _("removed")
-            before, after = formatting.score(row.before, language), formatting.score(row.after, language)
+            before, after = _score(row.before, language), _score(row.after, language)
             out.append(f"| {_cell(row.name)} | {before} | {after} | {change} |")
         out += ["", *_curves(diff, new)]
     for name, changes in diff.groups.items():
         if changes:
             out += ["", f"#### {_(GROUP_TITLES[name])}", "", f"| | {_('Change')} |", "| --- | --- |"]
             out += [
-                f"| {MARKS.get(change.kind, '~')} | {_cell(describe(change, diff.channels), codes(change))} |"
+                f"| {MARKS.get(change.kind, '~')} | {_cell(describe(change, diff), codes(change))} |"
                 for change in changes
             ]
     return "\n".join(out) + "\n"
@@ -137,7 +137,16 @@ def _curves(diff: JourneyDiff, new: Journey) -> list[str]:
 def _shown_delta(row: EmotionRow, language: str) -> str:
     """The change as shown: computed from the displayed scores, so it adds up with the cells beside it."""
     delta = round(float(format_score(row.after)) - float(format_score(row.before)), 1)
-    return formatting.signed(delta, language)
+    return _minus(formatting.signed(delta, language))
+
+
+def _score(score: float | None, language: str) -> str:
+    """A score in a table, as the map view writes it: a true minus sign (the Mermaid block keeps `-`)."""
+    return _minus(formatting.score(score, language))
+
+
+def _minus(number: str) -> str:
+    return number.replace("-", "−")
 
 
 def _cell(text: str, codes: frozenset[str] = frozenset()) -> str:

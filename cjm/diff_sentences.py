@@ -14,8 +14,8 @@ import datetime
 from collections.abc import Mapping
 from typing import Any
 
-from cjm import formatting
-from cjm.diff import Change
+from cjm import emotion, formatting
+from cjm.diff import Change, JourneyDiff
 from cjm.i18n import builtin_channel_labels, messages
 from cjm.presentation import kpi_value_text
 from cjm.translation import _, current_language, pgettext
@@ -107,15 +107,17 @@ def _sentences(subject: str) -> dict[str, str]:
     }
 
 
-def describe(change: Change, channels: Mapping[str, str] | None = None) -> str:
-    """One sentence for one change in the run's language; `channels` labels the map's own channels."""
+def describe(change: Change, context: JourneyDiff | None = None) -> str:
+    """One sentence for one change in the run's language; `context` (the diff) gives the maps' own channel
+    labels and emotion scales."""
     language = current_language()
-    channels = {**builtin_channel_labels(language), **(channels or {})}
+    context = context or JourneyDiff("old", "new")
+    channels = {**builtin_channel_labels(language), **context.channels}
     if change.field is not None:
-        return _describe_field(change, language, channels)
+        return _describe_field(change, language, channels, context)
     if change.subject == "persona":
         return _("persona added") if change.kind == "added" else _("persona removed")
-    before, after = _value(change, "before", language, channels), _value(change, "after", language, channels)
+    before, after = (_value(change, side, language, channels, context) for side in ("before", "after"))
     verdicts = {"better": _(" (better)"), "worse": _(" (worse)")}
     resolution = _("gone from the map") if change.after == "gone" else _("a done opportunity addresses it")
     kind = change.kind
@@ -142,7 +144,7 @@ def describe(change: Change, channels: Mapping[str, str] | None = None) -> str:
     return sentence
 
 
-def _describe_field(change: Change, language: str, channels: Mapping[str, str]) -> str:
+def _describe_field(change: Change, language: str, channels: Mapping[str, str], context: JourneyDiff) -> str:
     """A change to one field: its key as written in the file, then the values (or the item added or removed)."""
     owner = _objects(change)
     field = f"`{change.field}`"
@@ -152,7 +154,7 @@ def _describe_field(change: Change, language: str, channels: Mapping[str, str]) 
         )
         return template.format(object=owner)
     if change.kind in ("item-added", "item-removed"):
-        value = _value(change, "after" if change.kind == "item-added" else "before", language, channels)
+        value = _value(change, "after" if change.kind == "item-added" else "before", language, channels, context)
         if change.kind == "item-added":
             template = _("{value} added to {field}") if owner is None else _("{object}: {value} added to {field}")
         else:
@@ -167,7 +169,7 @@ def _describe_field(change: Change, language: str, channels: Mapping[str, str]) 
         return _("{object}: touchpoints in a new order: {before} → {after}").format(
             object=owner, before=before, after=after
         )
-    before, after = _value(change, "before", language, channels), _value(change, "after", language, channels)
+    before, after = (_value(change, side, language, channels, context) for side in ("before", "after"))
     label = field if owner is None else _("{object}, {field}").format(object=owner, field=field)
     return f"{formatting.labelled(label, before, language)} → {after}"
 
@@ -185,10 +187,15 @@ def codes(change: Change) -> frozenset[str]:
     return frozenset(str(word) for word in found if word)
 
 
-def _value(change: Change, side: str, language: str, channels: Mapping[str, str]) -> str:
+def _value(change: Change, side: str, language: str, channels: Mapping[str, str], context: JourneyDiff) -> str:
     """The value before or after (`side`) as the map view and the report show it, in the reader's language."""
     value = change.before if side == "before" else change.after
     key = (change.field or change.kind).rsplit(".", 1)[-1]
+    if key == "next" and not isinstance(value, dict):
+        # Left out, the customer goes on in the listed order; an empty list ends the journey there.
+        if value is None:
+            return _("the listed order")
+        return ", ".join(_item(key, item, language) for item in value) or _("the journey ends here")
     if value is None:
         # A channel, severity, status or any field the author left out is unknown, not nothing.
         return _("not stated")
@@ -203,12 +210,22 @@ def _value(change: Change, side: str, language: str, channels: Mapping[str, str]
         return channels.get(value, value)
     if key in ("emotion_source", "touchpoints_are") and isinstance(value, str):
         return _words().get(value, value)
+    if key == "emotion" and isinstance(value, float | int):
+        # As the map view writes a score: a true minus sign, then the scale's word ("−1 Annoyed").
+        word = emotion.label(value, context.scales[0 if side == "before" else 1])
+        number = formatting.score(value, language).replace("-", "−")
+        return f"{number} {word}" if word else number
     if key in SCORE_FIELDS and isinstance(value, float | int):
-        return formatting.score(value, language)
+        return formatting.score(value, language).replace("-", "−")
     if key == "labels" and isinstance(value, dict):
-        return ", ".join(
-            f"{formatting.score(score, language)} = {_show(word, language)}" for score, word in value.items()
-        )
+        # Only the scores whose word changed: the rest of the scale is the same on both sides.
+        other = change.after if side == "before" else change.before
+        kept = {score: word for score, word in value.items() if not isinstance(other, dict) or other.get(score) != word}
+        shown = [
+            f"{formatting.score(score, language).replace('-', '−')} = {_show(word, language)}"
+            for score, word in kept.items()
+        ]
+        return ", ".join(shown) or _("not stated")
     if key in ID_FIELDS:
         return f"`{value}`"
     if isinstance(value, dict):
@@ -224,7 +241,9 @@ def _item(key: str, value: dict[str, Any], language: str) -> str:
     if key == "channels":
         return formatting.labelled(f"`{value['id']}`", _show(value["label"], language), language)
     source = value.get("source")
-    return formatting.quoted(value.get("text", ""), language) + (f" — {source}" if source else "")
+    return formatting.quoted(value.get("text", ""), language) + (
+        f" ({' '.join(str(source).split())})" if source else ""
+    )
 
 
 def _quoted(text: str) -> str:

@@ -6,8 +6,9 @@ import datetime
 
 import pytest
 
-from cjm.diff import Change
+from cjm.diff import Change, JourneyDiff
 from cjm.diff_sentences import codes, describe
+from cjm.model import EmotionScale
 from cjm.translation import use_language
 
 NBSP = "\u00a0"
@@ -76,8 +77,8 @@ NBSP = "\u00a0"
         ),
         (
             Change("map", "map", "changed", "emotion_scale.min", 1, -2, field="emotion_scale.min"),
-            "`emotion_scale.min`: 1 → -2",
-            f"`emotion_scale.min`{NBSP}: 1 → -2",
+            "`emotion_scale.min`: 1 → −2",
+            f"`emotion_scale.min`{NBSP}: 1 → −2",
         ),
         (
             Change("stage", "s", "changed", "S", "sequence", "alternatives", field="touchpoints_are"),
@@ -104,12 +105,30 @@ NBSP = "\u00a0"
             "touchpoint `t`: `call` (“app fails”) added to `next`",
             f"point de contact `t`, `next`, ajout{NBSP}: `call` («{NBSP}app fails{NBSP}»)",
         ),
+        (
+            Change("touchpoint", "t", "changed", "T", None, [{"to": "call"}, {"to": "chat"}], None, "s", field="next"),
+            "touchpoint `t`, `next`: the listed order → `call`, `chat`",
+            f"point de contact `t`, `next`{NBSP}: l’ordre de la liste → `call`, `chat`",
+        ),
+        (
+            Change("touchpoint", "t", "changed", "T", [{"to": "call"}], [], None, "s", field="next"),
+            "touchpoint `t`, `next`: `call` → the journey ends here",
+            f"point de contact `t`, `next`{NBSP}: `call` → le parcours s’arrête ici",
+        ),
     ],
 )
 def test_values_read_as_the_map_shows_them(change: Change, english: str, french: str) -> None:
-    assert describe(change, {"branch": "Bank branch"}) == english
+    context = JourneyDiff("old", "new", channels={"branch": "Bank branch"})
+    assert describe(change, context) == english
     use_language("fr")
-    assert describe(change, {"branch": "Bank branch"}) == french
+    assert describe(change, context) == french
+
+
+def test_an_emotion_reads_with_the_scale_word_as_on_the_map() -> None:
+    scale = EmotionScale(min=-2, max=2, neutral=0, labels={-2: "Furious", -1: "Annoyed", 1: "Pleased"})
+    context = JourneyDiff("old", "new", scales=(scale, scale))
+    change = Change("touchpoint", "t", "emotion", "T", -1, 1, "better", "s")
+    assert describe(change, context) == "touchpoint `t` emotion: −1 Annoyed → 1 Pleased (better)"
 
 
 def test_a_rename_that_changed_a_derived_id_says_how_to_keep_it() -> None:
