@@ -85,8 +85,6 @@ def test_json_lists_each_kind_of_change(repo: Path) -> None:
         ("map", "changed", "map"),
         ("persona", "item-added", "persona"),
         ("stages", "renamed", "discover"),
-        ("stages", "moved", "research"),
-        ("stages", "moved", "cart"),
         ("touchpoints", "added", "tiktok-video"),
         ("touchpoints", "removed", "colleague-recommendation"),
         ("touchpoints", "moved", "customer-reviews"),
@@ -100,6 +98,8 @@ def test_json_lists_each_kind_of_change(repo: Path) -> None:
         ("kpis", "target", "Cost per first order"),
     }
     assert expected <= kinds, expected - kinds
+    # Two stages swapped: one of them moved, the other kept its place among the rest.
+    assert len({("stages", "moved", "research"), ("stages", "moved", "cart")} & kinds) == 1
     verdicts = {(c["id"], c["kind"]): c["verdict"] for c in data["kpis"]}
     assert verdicts[("Product page to add-to-cart rate", "value")] == "better"
     assert verdicts[("Cost per first order", "value")] == "worse"

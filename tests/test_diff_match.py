@@ -133,3 +133,11 @@ def test_renames_are_deterministic() -> None:
     after = _map({"name": "A", "touchpoints": [{"name": "Page 1"}, {"name": "Page 2"}]})
     found = [match(before, after).ids["touchpoint"] for _ in range(3)]
     assert found[0] == {"page-one": "page-1", "page-two": "page-2"} and found.count(found[0]) == 3
+
+
+def test_a_stage_dragged_elsewhere_is_the_only_one_moved() -> None:
+    names = ["Discover", "Research", "Cart", "Checkout", "Delivery"]
+    before = _map(*({"name": name} for name in names))
+    after = _map(*({"name": name} for name in ["Discover", "Cart", "Checkout", "Delivery", "Research"]))
+    diff = diff_journeys(before, after)
+    assert [(c.kind, c.id, c.before, c.after) for c in diff.stages] == [("moved", "research", 2, 5)]
