@@ -34,6 +34,8 @@ ENUM_LABELS = {
 # Fields whose values are ids (shown as code spans), and fields whose values are emotion scores.
 ID_FIELDS = frozenset({"touchpoint", "addresses", "ignore", "locale"})
 SCORE_FIELDS = frozenset({"emotion", "min", "max", "neutral"})
+# The value an added object carries in `after`, shown after its sentence with the map's label for it.
+ADDED_WITH = {"touchpoint": "channel", "pain point": "severity", "opportunity": "status"}
 
 
 def _words() -> dict[str, str]:
@@ -133,6 +135,18 @@ def describe(change: Change, context: JourneyDiff | None = None) -> str:
         resolution=resolution,
         related=", ".join(f"`{ident}`" for ident in change.related),
     )
+    stated = ADDED_WITH.get(change.subject)
+    if change.kind == "added" and stated is not None and change.after is not None:
+        # What a reviewer asks of a new object first: its channel, its severity, its status.
+        label = messages(language)[f"field.{stated}"].lower()
+        shown = _value(
+            Change(change.subject, change.id, stated, change.name, after=change.after),
+            "after",
+            language,
+            channels,
+            context,
+        )
+        sentence += f" ({formatting.labelled(label, shown, language)})"
     if change.kind == "renamed" and change.old_id is not None:
         if not change.derived:
             note = _(" (id was `{old_id}`)")

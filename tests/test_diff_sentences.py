@@ -163,3 +163,14 @@ def test_a_split_stage_says_where_its_touchpoints_went() -> None:
         describe(removed) == "stage `checkout` removed: Checkout; its touchpoints went to `delivery-details`, `payment`"
     )
     assert {"checkout", "delivery-details", "payment"} <= codes(removed)
+
+
+def test_a_new_object_says_its_channel_severity_or_status() -> None:
+    pain = Change("pain point", "p", "added", "Slots sell out", after="high", verdict="worse", stage="s")
+    touchpoint = Change("touchpoint", "t", "added", "Slot picker", after="web", stage="s")
+    unstated = Change("opportunity", "o", "added", "Second van", after=None, stage="s")
+    assert describe(pain) == "pain point `p` added in stage `s`: “Slots sell out” (severity: high)"
+    assert describe(touchpoint) == "touchpoint `t` added in stage `s`: “Slot picker” (channel: Website)"
+    assert describe(unstated) == "opportunity `o` added in stage `s`: “Second van”"
+    use_language("fr")
+    assert describe(pain).endswith(f"«{NBSP}Slots sell out{NBSP}» (gravité{NBSP}: élevée)")
