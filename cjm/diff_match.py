@@ -23,23 +23,39 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import TypeVar
 
 from cjm.model import Journey, Opportunity, PainPoint, Stage, Touchpoint
 
 T = TypeVar("T")
 
-# A pair is a rename when the names are this alike (0 to 1, `difflib` ratio), ...
-ALIKE = 0.6
+# A pair is a rename when the names are this alike (0 to 1, `similarity`), ...
+ALIKE = 0.5
 # ... or the surroundings this much the same, or both somewhat.
 SAME_PLACE = 0.6
-SOMEWHAT = 0.3
+SOMEWHAT = 0.25
 
 
 def similarity(before: str, after: str) -> float:
-    """How alike two names are, from 0 to 1 (`difflib.SequenceMatcher.ratio`, case-insensitive)."""
-    return SequenceMatcher(None, before.casefold(), after.casefold(), autojunk=False).ratio()
+    """How alike two names are, from 0 (no three letters in common) to 1 (the same words, whatever the case).
+
+    The Dice coefficient of their sets of three-letter sequences (with the space before and after
+    each word): a reworded sentence that keeps its key words scores about 0.6, unrelated names
+    close to 0. Why not `difflib`: its ratio costs a quadratic comparison per pair, and a map whose
+    every name changed compares every pair (400 touchpoints took ten seconds); sets take milliseconds.
+    """
+    return _dice(_trigrams(before), _trigrams(after))
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    spaced = f" {' '.join(text.casefold().split())} "
+    return frozenset(spaced[i : i + 3] for i in range(len(spaced) - 2))
+
+
+def _dice(before: frozenset[str], after: frozenset[str]) -> float:
+    if not before and not after:
+        return 1.0
+    return 2 * len(before & after) / (len(before) + len(after))
 
 
 def _accepted(ratio: float, place: float) -> bool:
@@ -50,10 +66,12 @@ def pair(
     olds: Sequence[T], news: Sequence[T], name: Callable[[T], str], place: Callable[[T, T], float]
 ) -> list[tuple[T, T]]:
     """The likely renames among unmatched objects: best pairs first, each object in one pair at most."""
+    old_grams = [_trigrams(name(old)) for old in olds]
+    new_grams = [_trigrams(name(new)) for new in news]
     candidates = []
     for i, old in enumerate(olds):
         for j, new in enumerate(news):
-            ratio, where = similarity(name(old), name(new)), place(old, new)
+            ratio, where = _dice(old_grams[i], new_grams[j]), place(old, new)
             if _accepted(ratio, where):
                 candidates.append((-(ratio + where), i, j))
     taken_old: set[int] = set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cjm.diff import diff_journeys
-from cjm.diff_match import match, pair, similarity
+from cjm.diff_match import ALIKE, SOMEWHAT, match, pair, similarity
 from cjm.model import Journey
 
 
@@ -20,14 +20,17 @@ CHECKOUT = {
 }
 
 
-def test_similarity_ignores_case_and_is_symmetric_enough() -> None:
-    assert similarity("Checkout", "checkout") == 1
-    assert similarity("Browse", "Browse the catalogue") > similarity("Browse", "Payment")
+def test_similarity_ignores_case_and_spacing_and_tells_rewordings_from_other_names() -> None:
+    assert similarity("Checkout", "checkout ") == 1
+    assert similarity("Dimensions are hidden in a PDF", "Dimensions are buried in a PDF nobody opens") >= ALIKE
+    assert similarity("Préparer le déménagement", "Préparer son déménagement") >= ALIKE
+    assert similarity("Delivery slots only shown after payment", "Card declined without a reason") < SOMEWHAT
+    assert similarity("Checkout", "Order") == 0
 
 
 def test_pairs_are_taken_best_first_in_file_order() -> None:
-    found = pair(["Browse", "Pay"], ["Payment", "Browsing"], str, lambda old, new: 0.0)
-    assert found == [("Pay", "Payment"), ("Browse", "Browsing")]
+    found = pair(["Browse", "Delivery slots"], ["Delivery slot", "Browsing"], str, lambda old, new: 0.0)
+    assert found == [("Delivery slots", "Delivery slot"), ("Browse", "Browsing")]
     assert pair(["Browse"], ["Delivery"], str, lambda old, new: 0.0) == []
 
 
@@ -141,3 +144,23 @@ def test_a_stage_dragged_elsewhere_is_the_only_one_moved() -> None:
     after = _map(*({"name": name} for name in ["Discover", "Cart", "Checkout", "Delivery", "Research"]))
     diff = diff_journeys(before, after)
     assert [(c.kind, c.id, c.before, c.after) for c in diff.stages] == [("moved", "research", 2, 5)]
+
+
+def test_a_map_whose_every_name_changed_is_matched_fully() -> None:
+    # 400 touchpoints and 100 pain points, every one renamed: each is still matched (no removal, no addition).
+    def version(prefix: str) -> Journey:
+        stages = [
+            {
+                "name": f"Stage {s}",
+                "touchpoints": [
+                    {"name": f"{prefix} touchpoint {s}-{t} on the web", "channel": "web"} for t in range(20)
+                ],
+                "pain_points": [{"text": f"{prefix} pain point {s}-{p} is rather annoying"} for p in range(5)],
+            }
+            for s in range(20)
+        ]
+        return Journey.model_validate({"cjm": 1, "title": "T", "stages": stages})
+
+    renames = match(version("Old"), version("New"))
+    assert len(renames.ids["touchpoint"]) == 400 and len(renames.ids["pain point"]) == 100
+    assert renames.ids["touchpoint"]["old-touchpoint-3-7-on-the-web"] == "new-touchpoint-3-7-on-the-web"
