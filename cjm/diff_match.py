@@ -33,7 +33,7 @@ T = TypeVar("T")
 ALIKE = 0.5
 # ... or the surroundings this much the same, or both somewhat.
 SAME_PLACE = 0.6
-SOMEWHAT = 0.25
+SOMEWHAT = 0.35
 
 
 def similarity(before: str, after: str) -> float:

@@ -93,6 +93,18 @@ def test_a_closed_pain_point_and_a_new_one_are_not_a_rewording() -> None:
     assert sorted(c.kind for c in diff.pain_points) == ["added", "resolved"]
 
 
+def test_another_problem_at_the_same_touchpoint_is_not_a_rewording() -> None:
+    # Same stage, touchpoint and severity, one word in common: the team closed one problem and found another.
+    def version(text: str) -> Journey:
+        pain = {"text": text, "severity": "high", "touchpoint": "delivery-form"}
+        return _map({**CHECKOUT, "pain_points": [pain]})
+
+    diff = diff_journeys(
+        version("Delivery slots only shown after payment"), version("Delivery form rejects flat numbers")
+    )
+    assert sorted(c.kind for c in diff.pain_points) == ["added", "resolved"]
+
+
 def test_an_opportunity_reworded_follows_the_pain_point_it_addresses() -> None:
     def version(pain: str, idea: str) -> Journey:
         stage = {
