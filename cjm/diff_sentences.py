@@ -178,7 +178,8 @@ def _describe_field(change: Change, language: str, channels: Mapping[str, str], 
         return template.format(object=owner, value=value, field=field)
     if change.kind == "reordered":
         if change.field != "touchpoints":
-            return _("{object}: {field} in a new order").format(object=owner, field=field)
+            template = _("{field} in a new order") if owner is None else _("{object}: {field} in a new order")
+            return template.format(object=owner, field=field)
         before, after = (", ".join(f"`{ident}`" for ident in order) for order in (change.before, change.after))
         return _("{object}: touchpoints in a new order: {before} → {after}").format(
             object=owner, before=before, after=after

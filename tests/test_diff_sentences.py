@@ -115,6 +115,11 @@ NBSP = "\u00a0"
             "touchpoint `t`, `next`: `call` → the journey ends here",
             f"point de contact `t`, `next`{NBSP}: `call` → le parcours s’arrête ici",
         ),
+        (
+            Change("persona", "persona", "reordered", "goals", ["a", "b"], ["b", "a"], field="goals"),
+            "`goals` in a new order",
+            "`goals` dans un nouvel ordre",
+        ),
     ],
 )
 def test_values_read_as_the_map_shows_them(change: Change, english: str, french: str) -> None:
@@ -174,3 +179,18 @@ def test_a_new_object_says_its_channel_severity_or_status() -> None:
     assert describe(unstated) == "opportunity `o` added in stage `s`: “Second van”"
     use_language("fr")
     assert describe(pain).endswith(f"«{NBSP}Slots sell out{NBSP}» (gravité{NBSP}: élevée)")
+
+
+SUBJECTS = ("map", "persona", "stage", "touchpoint", "pain point", "opportunity", "kpi", "channel")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("subject", SUBJECTS)
+@pytest.mark.parametrize("kind", ["changed", "item-added", "item-removed", "reordered"])
+def test_every_field_sentence_of_every_object_is_whole(language: str, subject: str, kind: str) -> None:
+    # A field change of any object reads as a sentence: no placeholder left, no Python value shown.
+    before, after = (["a", "b"], ["b", "a"]) if kind == "reordered" else ("x y", "y z")
+    use_language(language)
+    sentence = describe(Change(subject, "some-id", kind, "Some name", before, after, None, "a-stage", field="owner"))
+    assert "None" not in sentence and "{" not in sentence and "'" not in sentence, sentence
+    assert "`owner`" in sentence
