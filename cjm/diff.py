@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from cjm.diff_fields import FieldChange, compare_fields, plain
-from cjm.diff_match import Renames, match
+from cjm.diff_match import Renames, in_order, match
 from cjm.kpi import improved
 from cjm.model import KPI, EmotionScale, Journey, Stage, slugify
 from cjm.presentation import severity_rank
@@ -212,7 +212,7 @@ def _stages(old: Journey, new: Journey, renames: Renames, result: JourneyDiff) -
             )
     common_old = [follow(stage.id) for stage in old.stages if follow(stage.id) in new_stages]
     common_new = [stage.id for stage in new.stages if stage.id in old_stages]
-    kept = _in_order(common_old, common_new)
+    kept = in_order(common_old, common_new)
     for ident in common_new:
         before, after = old_stages[ident], new_stages[ident]
         result.stages.extend(_rename("stage", ident, after.name, before.name, before.id))
@@ -231,30 +231,6 @@ def _stages(old: Journey, new: Journey, renames: Renames, result: JourneyDiff) -
         before_score = old_stages[key].score if key in old_stages else None
         after_score = new_stages[key].score if key in new_stages else None
         result.emotions.append(EmotionRow(key, stage.name, before_score, after_score))
-
-
-def _in_order(old: list[str], new: list[str]) -> set[str]:
-    """The longest run of ids kept in the same order on both sides (a longest common subsequence).
-
-    Why: when one stage is dragged elsewhere, every stage it passes changes position too, but only the
-    one dragged moved; the stages outside this run are the fewest that explain the new order.
-    """
-    lengths = [[0] * (len(new) + 1) for _ in range(len(old) + 1)]
-    for i in range(len(old) - 1, -1, -1):
-        for j in range(len(new) - 1, -1, -1):
-            same = old[i] == new[j]
-            lengths[i][j] = lengths[i + 1][j + 1] + 1 if same else max(lengths[i + 1][j], lengths[i][j + 1])
-    kept: set[str] = set()
-    i = j = 0
-    while i < len(old) and j < len(new):
-        if old[i] == new[j]:
-            kept.add(old[i])
-            i, j = i + 1, j + 1
-        elif lengths[i + 1][j] >= lengths[i][j + 1]:
-            i += 1
-        else:
-            j += 1
-    return kept
 
 
 def _old_id(old_stages: dict[str, Stage], ident: str) -> str:

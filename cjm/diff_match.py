@@ -244,3 +244,27 @@ def _kpis(old: Journey, new: Journey, renames: Renames) -> None:
 
     found = pair(old_keys, new_list, lambda key: key[1], place)
     renames.kpis = dict(found)
+
+
+def in_order(old: list[str], new: list[str]) -> set[str]:
+    """The longest run of ids kept in the same order on both sides (a longest common subsequence).
+
+    Why: when one stage is dragged elsewhere, every stage it passes changes position too, but only the
+    one dragged moved; the stages outside this run are the fewest that explain the new order.
+    """
+    lengths = [[0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in range(len(old) - 1, -1, -1):
+        for j in range(len(new) - 1, -1, -1):
+            same = old[i] == new[j]
+            lengths[i][j] = lengths[i + 1][j + 1] + 1 if same else max(lengths[i + 1][j], lengths[i][j + 1])
+    kept: set[str] = set()
+    i = j = 0
+    while i < len(old) and j < len(new):
+        if old[i] == new[j]:
+            kept.add(old[i])
+            i, j = i + 1, j + 1
+        elif lengths[i + 1][j] >= lengths[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return kept

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cjm.diff import diff_journeys
-from cjm.diff_match import ALIKE, SOMEWHAT, match, pair, similarity
+from cjm.diff_match import ALIKE, SOMEWHAT, in_order, match, pair, similarity
 from cjm.model import Journey
 
 
@@ -176,3 +176,9 @@ def test_a_map_whose_every_name_changed_is_matched_fully() -> None:
     renames = match(version("Old"), version("New"))
     assert len(renames.ids["touchpoint"]) == 400 and len(renames.ids["pain point"]) == 100
     assert renames.ids["touchpoint"]["old-touchpoint-3-7-on-the-web"] == "new-touchpoint-3-7-on-the-web"
+
+
+def test_in_order_keeps_the_longest_run_in_the_same_order() -> None:
+    assert in_order(["a", "b", "c", "d"], ["a", "c", "d", "b"]) == {"a", "c", "d"}
+    assert in_order(["a", "b"], ["a", "b"]) == {"a", "b"}
+    assert in_order([], []) == set()
