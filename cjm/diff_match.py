@@ -16,7 +16,8 @@ renamed when the names are alike or when what surrounds them is the same:
 A stage whose content went to two new stages (a split), or a new stage made of two old ones (a
 merge), is not taken as renamed unless its name is alike: the diff shows the stages added and
 removed and the touchpoints moved. Pairs are taken best first, ties in file order, so the result
-is deterministic.
+is deterministic. `in_order` says which stages kept their order, so only a stage dragged elsewhere
+reads as moved.
 """
 
 from __future__ import annotations
