@@ -118,7 +118,8 @@ def describe(change: Change, context: JourneyDiff | None = None) -> str:
     if change.field is not None:
         return _describe_field(change, language, channels, context)
     if change.subject == "persona":
-        return _("persona added") if change.kind == "added" else _("persona removed")
+        template = _("persona added: {name}") if change.kind == "added" else _("persona removed: {name}")
+        return template.format(name=_quoted(change.name))
     before, after = (_value(change, side, language, channels, context) for side in ("before", "after"))
     verdicts = {"better": _(" (better)"), "worse": _(" (worse)")}
     resolution = _("gone from the map") if change.after == "gone" else _("a done opportunity addresses it")
@@ -127,7 +128,7 @@ def describe(change: Change, context: JourneyDiff | None = None) -> str:
         kind = f"{kind}-from" if kind == "added" else f"{kind}-to"
     sentence = _sentences(change.subject)[kind].format(
         id=change.id,
-        name=_quoted(change.name) if change.subject == "kpi" else _show(change.name, language),
+        name=_quoted(change.name),
         before=before,
         after=after,
         verdict=verdicts.get(change.verdict or "", ""),
@@ -237,7 +238,7 @@ def _value(change: Change, side: str, language: str, channels: Mapping[str, str]
         other = change.after if side == "before" else change.before
         kept = {score: word for score, word in value.items() if not isinstance(other, dict) or other.get(score) != word}
         shown = [
-            f"{formatting.score(score, language).replace('-', '−')} = {_show(word, language)}"
+            f"{formatting.score(score, language).replace('-', '−')} = {' '.join(str(word).split())}"
             for score, word in kept.items()
         ]
         return ", ".join(shown) or _("not stated")
@@ -266,12 +267,15 @@ def _quoted(text: str) -> str:
 
 
 def _show(value: Any, language: str) -> str:
-    """A value in a sentence: a number, a date written out, or the author's text (quoted when it has spaces)."""
+    """A value in a sentence: a number, a date written out, or the author's text between quotation marks.
+
+    Why always quoted: a one-word name read unquoted ("renamed: Browse → “Browse the catalogue”")
+    looked like a different kind of value from the same name with two words.
+    """
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, float | int):
         return formatting.number(value, language)
     if isinstance(value, datetime.date):
         return formatting.date(value, language)
-    text = " ".join(str(value).split())
-    return formatting.quoted(text, language) if " " in text else text
+    return formatting.quoted(" ".join(str(value).split()), language)

@@ -112,7 +112,7 @@ def test_text_output_reads_as_a_review(repo: Path) -> None:
     assert result.returncode == 0
     text = result.stdout
     assert text.splitlines()[0].startswith("main:maps/checkout.yaml → maps/checkout.yaml: ")
-    assert "stage `discover` renamed: Discover → Discovery" in text
+    assert "stage `discover` renamed: “Discover” → “Discovery”" in text
     assert "touchpoint `cart-reminder-email` switched channel: Email → SMS" in text  # channels by their labels
     assert "pain point `pp-delivery-window` severity: high → medium (better)" in text
     assert "Emotion per stage" in text
@@ -193,6 +193,9 @@ def test_persona_added_or_removed_and_an_unchanged_map() -> None:
     anonymous = journey.model_copy(update={"persona": None})
     assert [(c.kind, c.name) for c in diff_journeys(anonymous, journey).persona] == [("added", "Maya Okafor")]
     assert [(c.kind, c.name) for c in diff_journeys(journey, anonymous).persona] == [("removed", "Maya Okafor")]
+    from cjm.diff_sentences import describe
+
+    assert describe(diff_journeys(anonymous, journey).persona[0]) == "persona added: “Maya Okafor”"
     assert diff_journeys(journey, journey).empty
 
 

@@ -152,9 +152,9 @@ def test_a_weekly_edit_reads_as_a_review(
 
 def test_a_weekly_edit_names_each_kind_of_change() -> None:
     text = run_cjm("diff", "weekly-before.yaml", "weekly-after.yaml", cwd=WEEKLY).stdout
-    assert "stage `browse-the-catalogue` renamed: Browse → “Browse the catalogue”" in text
+    assert "stage `browse-the-catalogue` renamed: “Browse” → “Browse the catalogue”" in text
     assert "write `id: browse` to keep it" in text
-    assert "stage `checkout` removed: Checkout; its touchpoints went to `delivery-details`, `payment`" in text
+    assert "stage `checkout` removed: “Checkout”; its touchpoints went to `delivery-details`, `payment`" in text
     assert "touchpoint `fabric-samples` moved: stage `compare` → `browse-the-catalogue`" in text
     assert (
         "touchpoint `delivery-form`, `drop_off`: “31% of carts abandoned here” → “24% of carts abandoned here”" in text

@@ -148,7 +148,7 @@ def test_a_rename_that_changed_a_derived_id_says_how_to_keep_it() -> None:
         derived=True,
     )
     assert describe(change) == (
-        "stage `browse-the-catalogue` renamed: Browse → “Browse the catalogue” "
+        "stage `browse-the-catalogue` renamed: “Browse” → “Browse the catalogue” "
         "(its id comes from its name and was `browse`: write `id: browse` to keep it)"
     )
     assert {"browse", "id: browse", "browse-the-catalogue"} <= codes(change)
@@ -163,9 +163,10 @@ def test_a_rename_that_changed_a_derived_id_says_how_to_keep_it() -> None:
 def test_a_split_stage_says_where_its_touchpoints_went() -> None:
     added = Change("stage", "payment", "added", "Payment", after=3, related=("checkout",))
     removed = Change("stage", "checkout", "removed", "Checkout", before=3, related=("delivery-details", "payment"))
-    assert describe(added) == "stage `payment` added: Payment, with touchpoints from `checkout`"
+    assert describe(added) == "stage `payment` added: “Payment”, with touchpoints from `checkout`"
     assert (
-        describe(removed) == "stage `checkout` removed: Checkout; its touchpoints went to `delivery-details`, `payment`"
+        describe(removed)
+        == "stage `checkout` removed: “Checkout”; its touchpoints went to `delivery-details`, `payment`"
     )
     assert {"checkout", "delivery-details", "payment"} <= codes(removed)
 
