@@ -263,7 +263,8 @@ def _touchpoints(old: Journey, new: Journey, renames: Renames, out: list[Change]
         if old_tp.channel != tp.channel:
             out.append(Change("touchpoint", ident, "channel", tp.name, old_tp.channel, tp.channel, stage=stage.id))
         if old_tp.emotion != tp.emotion:
-            verdict = _verdict(old_tp.emotion, tp.emotion, "higher")
+            before_score, after_score = _on_scale(old_tp.emotion, old), _on_scale(tp.emotion, new)
+            verdict = _verdict(before_score, after_score, "higher")
             out.append(Change("touchpoint", ident, "emotion", tp.name, old_tp.emotion, tp.emotion, verdict, stage.id))
         out.extend(_field_changes("touchpoint", ident, tp.name, compare_fields(old_tp, tp, renames.follow), stage.id))
     for ident, (stage, tp) in before.items():
@@ -364,6 +365,15 @@ def _kpis(old: Journey, new: Journey, renames: Renames, out: list[Change]) -> No
             out.append(
                 Change("kpi", kpi.name, "removed", kpi.name, before=kpi.value, stage=stage.id, units=(kpi.unit, None))
             )
+
+
+def _on_scale(score: float | None, journey: Journey) -> float | None:
+    """A score as a share of its map's scale (0 worst, 1 best), so a score is judged better or worse even
+    when the new version of the map changed its emotion scale (1 to 5 → -2 to 2)."""
+    scale = journey.emotion_scale
+    if score is None or scale.max == scale.min:
+        return score
+    return (score - scale.min) / (scale.max - scale.min)
 
 
 def _verdict(before: float | None, after: float | None, better: str) -> str | None:

@@ -258,3 +258,17 @@ def test_a_value_left_out_reads_not_stated_and_gets_no_verdict() -> None:
     stage = later.stages[0].model_copy(update={"kpis": [later.stages[0].kpis[0].model_copy(update={"value": 7})]})
     moved = diff_journeys(before, later.model_copy(update={"stages": [stage]}))
     assert [(change.kind, change.verdict) for change in moved.kpis] == [("value", None)]
+
+
+def test_an_emotion_is_judged_on_its_own_scale_when_the_scale_changed() -> None:
+    from cjm.diff import diff_journeys
+    from cjm.model import Journey
+
+    def version(scale: dict[str, int], emotion: int) -> Journey:
+        stage = {"name": "Pay", "touchpoints": [{"name": "Card form", "emotion": emotion}]}
+        return Journey.model_validate({"cjm": 1, "title": "T", "emotion_scale": scale, "stages": [stage]})
+
+    # 2 on 1..5 is below neutral; 1 on -2..2 is above it: the customer feels better, though 1 < 2.
+    before, after = version({"min": 1, "max": 5, "neutral": 3}, 2), version({"min": -2, "max": 2, "neutral": 0}, 1)
+    [change] = diff_journeys(before, after).touchpoints
+    assert (change.kind, change.before, change.after, change.verdict) == ("emotion", 2, 1, "better")
