@@ -152,6 +152,7 @@ def describe(change: Change, context: JourneyDiff | None = None) -> str:
         if not change.derived:
             note = _(" (id was `{old_id}`)")
         elif change.subject in ("stage", "touchpoint"):
+            # Translators: keep `id: {old_id}` as it is: the author pastes it into the map (YAML).
             note = _(" (its id comes from its name and was `{old_id}`: write `id: {old_id}` to keep it)")
         else:
             note = _(" (its id comes from its text and was `{old_id}`: write `id: {old_id}` to keep it)")
@@ -171,6 +172,7 @@ def _describe_field(change: Change, language: str, channels: Mapping[str, str], 
     if change.kind in ("item-added", "item-removed"):
         value = _value(change, "after" if change.kind == "item-added" else "before", language, channels, context)
         if change.kind == "item-added":
+            # Translators: {object} is "stage `x`" and the like; {field} a key (`evidence`); {value} the item.
             template = _("{value} added to {field}") if owner is None else _("{object}: {value} added to {field}")
         else:
             template = (
@@ -186,6 +188,7 @@ def _describe_field(change: Change, language: str, channels: Mapping[str, str], 
             object=owner, before=before, after=after
         )
     before, after = (_value(change, side, language, channels, context) for side in ("before", "after"))
+    # Translators: {object} is "stage `x`" and the like, {field} a key of the file; a colon and the values follow.
     label = field if owner is None else _("{object}, {field}").format(object=owner, field=field)
     return f"{formatting.labelled(label, before, language)} → {after}"
 
