@@ -182,3 +182,24 @@ def test_in_order_keeps_the_longest_run_in_the_same_order() -> None:
     assert in_order(["a", "b", "c", "d"], ["a", "c", "d", "b"]) == {"a", "c", "d"}
     assert in_order(["a", "b"], ["a", "b"]) == {"a", "b"}
     assert in_order([], []) == set()
+
+
+def test_a_renamed_touchpoint_takes_its_pain_points_and_next_steps_along() -> None:
+    def version(form: str) -> Journey:
+        ident = form.lower().replace(" ", "-")
+        return _map(
+            {
+                "name": "Checkout",
+                "touchpoints": [
+                    {"name": "Cart", "next": [{"to": ident}]},
+                    {"name": form, "channel": "web"},
+                ],
+                "pain_points": [{"text": "Slots shown late", "touchpoint": ident}],
+            }
+        )
+
+    diff = diff_journeys(version("Delivery form"), version("Delivery details form"))
+    assert [(c.kind, c.id, c.old_id) for c in diff.touchpoints] == [
+        ("renamed", "delivery-details-form", "delivery-form")
+    ]
+    assert diff.pain_points == [] and diff.stages == []
