@@ -102,6 +102,8 @@ def _sentences(subject: str) -> dict[str, str]:
     return {
         "added": pgettext("kpi", "KPI {name} added in stage `{stage}`: {after}"),
         "removed": pgettext("kpi", "KPI {name} removed from stage `{stage}`: {before}"),
+        "added-unvalued": pgettext("kpi", "KPI {name} added in stage `{stage}`"),
+        "removed-unvalued": pgettext("kpi", "KPI {name} removed from stage `{stage}`"),
         "renamed": pgettext("kpi", "KPI {before} renamed {after}"),
         "moved": pgettext("kpi", "KPI {name} moved: stage {before} → {after}"),
         "value": pgettext("kpi", "KPI {name} in stage `{stage}`: {before} → {after}{verdict}"),
@@ -126,6 +128,12 @@ def describe(change: Change, context: JourneyDiff | None = None) -> str:
     kind = change.kind
     if change.related and kind in ("added", "removed"):
         kind = f"{kind}-from" if kind == "added" else f"{kind}-to"
+    if (
+        change.subject == "kpi"
+        and kind in ("added", "removed")
+        and (change.after, change.before)[kind == "removed"] is None
+    ):
+        kind = f"{kind}-unvalued"  # a KPI named before it is measured: nothing to show after a colon
     sentence = _sentences(change.subject)[kind].format(
         id=change.id,
         name=_quoted(change.name),

@@ -195,3 +195,11 @@ def test_every_field_sentence_of_every_object_is_whole(language: str, subject: s
     sentence = describe(Change(subject, "some-id", kind, "Some name", before, after, None, "a-stage", field="owner"))
     assert "None" not in sentence and "{" not in sentence and "'" not in sentence, sentence
     assert "`owner`" in sentence
+
+
+def test_a_kpi_added_before_it_is_measured_says_so_without_a_value() -> None:
+    measured = Change("kpi", "NPS", "added", "NPS", after=42, stage="s", units=(None, "pts"))
+    unmeasured = Change("kpi", "NPS", "added", "NPS", stage="s")
+    assert describe(measured) == "KPI “NPS” added in stage `s`: 42\u00a0pts"
+    assert describe(unmeasured) == "KPI “NPS” added in stage `s`"
+    assert describe(Change("kpi", "NPS", "removed", "NPS", stage="s")) == "KPI “NPS” removed from stage `s`"
