@@ -202,8 +202,14 @@ def _followed(value: Any, kind: str, follow: Callable[[str, str], str]) -> Any:
 
 def _list_changes(field: str, old: list[Any], new: list[Any]) -> list[FieldChange]:
     """Items added, then removed, in list order; the same items in another order give one `reordered`."""
-    added = [FieldChange("item-added", field, None, item) for item in new if item not in old]
-    removed = [FieldChange("item-removed", field, item, None) for item in old if item not in new]
+    remaining = list(old)  # matched one for one, so an item written twice is counted twice
+    added = []
+    for item in new:
+        if item in remaining:
+            remaining.remove(item)
+        else:
+            added.append(FieldChange("item-added", field, None, item))
+    removed = [FieldChange("item-removed", field, item, None) for item in remaining]
     if added or removed or old == new:
         return added + removed
     return [FieldChange("reordered", field, old, new)]

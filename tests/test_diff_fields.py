@@ -279,3 +279,10 @@ def test_next_left_out_and_an_empty_next_differ() -> None:
     after = before.model_copy(update={"next": []})
     [change] = compare_fields(before, after)
     assert (change.kind, change.field, change.before, change.after) == ("changed", "next", None, [])
+
+
+def test_an_item_written_twice_is_counted_twice() -> None:
+    before = Journey.model_validate(FULL).stages[0]
+    after = before.model_copy(update={"actions": ["Fills in the form", "Fills in the form"]})
+    assert [(c.kind, c.after) for c in compare_fields(before, after)] == [("item-added", "Fills in the form")]
+    assert [(c.kind, c.before) for c in compare_fields(after, before)] == [("item-removed", "Fills in the form")]
