@@ -7,19 +7,17 @@ except inside the Mermaid block, whose syntax wants `2.5`.
 
 from __future__ import annotations
 
-import datetime
 import json
 import re
-from typing import Any
 
 from cjm import formatting
-from cjm.diff import Change, EmotionRow, JourneyDiff
+from cjm.diff import EmotionRow, JourneyDiff
+from cjm.diff_sentences import codes, describe
 from cjm.emotion import format_score
-from cjm.i18n import messages
 from cjm.model import Journey
 from cjm.presentation import escape_table_cell
 from cjm.renderers.mermaid import mermaid_text
-from cjm.translation import N_, SOURCE_LANGUAGE, _, current_language, ngettext, pgettext
+from cjm.translation import N_, _, current_language, ngettext
 
 GROUP_TITLES = {
     "map": N_("Map"),
@@ -30,96 +28,9 @@ GROUP_TITLES = {
     "opportunities": N_("Opportunities"),
     "kpis": N_("KPIs"),
 }
-MARKS = {"added": "+", "removed": "-", "resolved": "✓"}
-# Changes of a value the author may leave out: a missing side reads "not stated".
-STATED_ASPECTS = ("channel", "severity", "status")
+MARKS = {"added": "+", "removed": "-", "resolved": "✓", "item-added": "+", "item-removed": "-"}
 # Mermaid xychart colours: the old curve grey, the new one blue (the palette of cjm.emotion).
 CURVE_COLOURS = ("#9e9e9e", "#2b83ba")
-
-
-def _sentences(subject: str) -> dict[str, str]:
-    """The sentence of each kind of change to one kind of object (a context each, for French agreement)."""
-    if subject == "stage":
-        return {
-            "added": pgettext("stage", "stage `{id}` added: {name}"),
-            "removed": pgettext("stage", "stage `{id}` removed: {name}"),
-            "renamed": pgettext("stage", "stage `{id}` renamed: {before} → {after}"),
-            "moved": pgettext("stage", "stage `{id}` moved: {before} → {after}"),
-        }
-    if subject == "touchpoint":
-        return {
-            "added": pgettext("touchpoint", "touchpoint `{id}` added in stage `{stage}`: {name}"),
-            "removed": pgettext("touchpoint", "touchpoint `{id}` removed in stage `{stage}`: {name}"),
-            "renamed": pgettext("touchpoint", "touchpoint `{id}` renamed: {before} → {after}"),
-            "moved": pgettext("touchpoint", "touchpoint `{id}` moved: {before} → {after}"),
-            "channel": pgettext("touchpoint", "touchpoint `{id}` switched channel: {before} → {after}"),
-            "emotion": pgettext("touchpoint", "touchpoint `{id}` emotion: {before} → {after}{verdict}"),
-        }
-    if subject == "pain point":
-        return {
-            "added": pgettext("pain point", "pain point `{id}` added in stage `{stage}`: {name}"),
-            "removed": pgettext("pain point", "pain point `{id}` removed in stage `{stage}`: {name}"),
-            "severity": pgettext("pain point", "pain point `{id}` severity: {before} → {after}{verdict}"),
-            "resolved": pgettext("pain point", "pain point `{id}` resolved ({resolution}): {name}"),
-        }
-    if subject == "opportunity":
-        return {
-            "added": pgettext("opportunity", "opportunity `{id}` added in stage `{stage}`: {name}"),
-            "removed": pgettext("opportunity", "opportunity `{id}` removed in stage `{stage}`: {name}"),
-            "status": pgettext("opportunity", "opportunity `{id}` status: {before} → {after}"),
-        }
-    return {
-        "added": pgettext("kpi", "kpi `{id}` added in stage `{stage}`: {name}"),
-        "removed": pgettext("kpi", "kpi `{id}` removed in stage `{stage}`: {name}"),
-        "value": pgettext("kpi", "kpi `{id}` value: {before} → {after}{verdict} in stage `{stage}`"),
-        "target": pgettext("kpi", "kpi `{id}` target: {before} → {after} in stage `{stage}`"),
-    }
-
-
-def describe(change: Change) -> str:
-    """One sentence for one change in the run's language, the same in text and Markdown."""
-    language = current_language()
-    if change.subject in ("map", "persona"):
-        return _describe_field(change, language)
-    before, after = _value(change, change.before, language), _value(change, change.after, language)
-    verdicts = {"better": _(" (better)"), "worse": _(" (worse)")}
-    resolution = _("gone from the map") if change.after == "gone" else _("a done opportunity addresses it")
-    template = _sentences(change.subject).get(change.kind)
-    if template is None:
-        return f"{change.subject} `{change.id}` {change.kind}: {before} → {after}"
-    return template.format(
-        id=change.id,
-        name=_show(change.name, language),
-        before=before,
-        after=after,
-        verdict=verdicts.get(change.verdict or "", ""),
-        stage=change.stage,
-        resolution=resolution,
-    )
-
-
-def _describe_field(change: Change, language: str) -> str:
-    """A field of the map or of the persona: its key as written in the file, then the values."""
-    before, after = _show(change.before, language), _show(change.after, language)
-    if change.kind == "changed":
-        return f"{formatting.labelled(f'`{change.name}`', before, language)} → {after}"
-    value = change.after if change.kind == "added" else change.before
-    if change.name == "persona" or value is None:
-        return _("persona added") if change.kind == "added" else _("persona removed")
-    template = _("{field} added: {value}") if change.kind == "added" else _("{field} removed: {value}")
-    return template.format(field=f"`{change.name}`", value=_show(value, language))
-
-
-def _value(change: Change, value: Any, language: str) -> str:
-    """A changed value as the reader's language names it: severities, statuses, channels, numbers."""
-    if value is None and change.kind in STATED_ASPECTS:
-        return _("not stated")  # A channel, severity or status the author left out is unknown, not nothing.
-    if isinstance(value, str) and change.kind in ("severity", "status") and language != SOURCE_LANGUAGE:
-        # English names a value by the format's own word; other languages by their label, mid-sentence.
-        return messages(language).get(f"{change.kind}.{value}", value).lower()
-    if isinstance(value, float | int) and not isinstance(value, bool) and change.subject == "kpi":
-        return formatting.number(value, language)
-    return _show(value, language)
 
 
 def summary(diff: JourneyDiff) -> str:
@@ -132,7 +43,7 @@ def summary(diff: JourneyDiff) -> str:
     deltas = [row.delta for row in diff.emotions if row.delta is not None]
     if any(deltas):
         mean = sum(deltas) / len(deltas)
-        shown = formatting.signed(mean, language, "0.00")
+        shown = _minus(formatting.signed(mean, language, "0.00"))
         parts.append(_("emotion {mean} per stage on average").format(mean=shown))
     resolved = sum(1 for change in diff.pain_points if change.kind == "resolved")
     new = sum(1 for change in diff.pain_points if change.kind == "added")
@@ -152,12 +63,12 @@ def diff_text(diff: JourneyDiff) -> str:
     for name, changes in diff.groups.items():
         if changes:
             lines += ["", _(GROUP_TITLES[name])]
-            lines += [f"  {MARKS.get(change.kind, '~')} {describe(change)}" for change in changes]
+            lines += [f"  {MARKS.get(change.kind, '~')} {describe(change, diff)}" for change in changes]
     if diff.changed_emotions:
         lines += ["", _("Emotion per stage")]
         width = max(len(row.name) for row in diff.changed_emotions)
         for row in diff.changed_emotions:
-            before, after = formatting.score(row.before, language), formatting.score(row.after, language)
+            before, after = _score(row.before, language), _score(row.after, language)
             delta = f"  ({_shown_delta(row, language)})" if row.delta is not None else ""
             lines.append(f"  {row.name:<{width}}  {before} → {after}{delta}")
     return "\n".join(lines) + "\n"
@@ -180,21 +91,17 @@ def diff_markdown(diff: JourneyDiff, old: Journey, new: Journey) -> str:
                 change = _shown_delta(row, language)
             else:
                 change = _("new") if row.before is None else _("removed")
-            before, after = formatting.score(row.before, language), formatting.score(row.after, language)
+            before, after = _score(row.before, language), _score(row.after, language)
             out.append(f"| {_cell(row.name)} | {before} | {after} | {change} |")
         out += ["", *_curves(diff, new)]
     for name, changes in diff.groups.items():
         if changes:
             out += ["", f"#### {_(GROUP_TITLES[name])}", "", f"| | {_('Change')} |", "| --- | --- |"]
             out += [
-                f"| {MARKS.get(change.kind, '~')} | {_cell(describe(change), _named(change))} |" for change in changes
+                f"| {MARKS.get(change.kind, '~')} | {_cell(describe(change, diff), codes(change))} |"
+                for change in changes
             ]
     return "\n".join(out) + "\n"
-
-
-def _named(change: Change) -> frozenset[str]:
-    """The keys and ids a change's sentence names in backticks."""
-    return frozenset(str(word) for word in (change.id, change.name, change.stage) if word)
 
 
 def _curves(diff: JourneyDiff, new: Journey) -> list[str]:
@@ -230,19 +137,16 @@ def _curves(diff: JourneyDiff, new: Journey) -> list[str]:
 def _shown_delta(row: EmotionRow, language: str) -> str:
     """The change as shown: computed from the displayed scores, so it adds up with the cells beside it."""
     delta = round(float(format_score(row.after)) - float(format_score(row.before)), 1)
-    return formatting.signed(delta, language)
+    return _minus(formatting.signed(delta, language))
 
 
-def _show(value: Any, language: str) -> str:
-    """A value in a sentence: a score, a date written out, or the author's text (quoted when it has spaces)."""
-    if value is None:
-        return formatting.NO_VALUE
-    if isinstance(value, float):
-        return formatting.score(value, language)
-    if isinstance(value, datetime.date):
-        return formatting.date(value, language)
-    text = " ".join(str(value).split())
-    return formatting.quoted(text, language) if " " in text else text
+def _score(score: float | None, language: str) -> str:
+    """A score in a table, as the map view writes it: a true minus sign (the Mermaid block keeps `-`)."""
+    return _minus(formatting.score(score, language))
+
+
+def _minus(number: str) -> str:
+    return number.replace("-", "−")
 
 
 def _cell(text: str, codes: frozenset[str] = frozenset()) -> str:
@@ -255,7 +159,9 @@ def _cell(text: str, codes: frozenset[str] = frozenset()) -> str:
     text as written without the link, as release-note bots do. The keys and ids in `codes`, which
     the sentence names in backticks (`` `reviewed` ``, `` `kpi-nps` ``), stay code spans.
     """
-    escaped = _CODE.sub(lambda found: _code(found, codes), escape_table_cell(text))
+    # The escaper joins words with plain spaces: the language's no-break spaces (French « », ` :`) are kept aside.
+    kept = text.translate(_KEEP_SPACES)
+    escaped = _CODE.sub(lambda found: _code(found, codes), escape_table_cell(kept)).translate(_RESTORE_SPACES)
     return _UNLINKED.sub(lambda found: found.group(0) + ZERO_WIDTH_SPACE, escaped)
 
 
@@ -264,8 +170,11 @@ def _code(found: re.Match[str], codes: frozenset[str]) -> str:
     return f"`{word}`" if word in codes else found.group(0)
 
 
-# A word between backticks, once escaped: `\`emotion\_source\``.
-_CODE = re.compile(r"\\`((?:[^\W_]|-|\\_)+)\\`")
+# A key or an id between backticks, once escaped: `\`emotion\_source\``, `\`emotion\_scale.min\``, `\`id: paiement\``.
+_CODE = re.compile(r"\\`((?:id: )?(?:[^\W_]|[-.]|\\_)+)\\`")
 ZERO_WIDTH_SPACE = "&#8203;"
+# No-break spaces (U+00A0, U+202F) stand in as private-use characters while the text is escaped.
+_KEEP_SPACES = str.maketrans({"\u00a0": "\ue000", "\u202f": "\ue001"})
+_RESTORE_SPACES = str.maketrans({"\ue000": "\u00a0", "\ue001": "\u202f"})
 # `@` before a name, `#` (escaped `\#`) before a number, `:` of `://`, `www` before its dot.
 _UNLINKED = re.compile(r"@(?=[\w-])|\\#(?=\d)|:(?=//)|\bwww(?=\.)", re.IGNORECASE)

@@ -237,7 +237,7 @@ def test_clean_pull_request_writes_the_diff_to_the_job_summary(clean_pull_reques
     assert changed in summary
     assert "| | Change |\n| --- | --- |\n" in summary
     assert "severity: high → critical (worse)" in summary
-    assert "status: idea → in-progress" in summary
+    assert "status: idea → in progress" in summary
     new_map = "New map: `journeys/ecommerce-first-purchase-future.yaml` (nothing on main to compare with)"
     assert new_map in summary
     assert "Removed: `journeys/support-box-internet-fr.yaml`" in summary

@@ -83,10 +83,8 @@ def test_json_lists_each_kind_of_change(repo: Path) -> None:
     }
     expected = {
         ("map", "changed", "map"),
-        ("persona", "added", "persona"),
+        ("persona", "item-added", "persona"),
         ("stages", "renamed", "discover"),
-        ("stages", "moved", "research"),
-        ("stages", "moved", "cart"),
         ("touchpoints", "added", "tiktok-video"),
         ("touchpoints", "removed", "colleague-recommendation"),
         ("touchpoints", "moved", "customer-reviews"),
@@ -100,6 +98,8 @@ def test_json_lists_each_kind_of_change(repo: Path) -> None:
         ("kpis", "target", "Cost per first order"),
     }
     assert expected <= kinds, expected - kinds
+    # Two stages swapped: one of them moved, the other kept its place among the rest.
+    assert len({("stages", "moved", "research"), ("stages", "moved", "cart")} & kinds) == 1
     verdicts = {(c["id"], c["kind"]): c["verdict"] for c in data["kpis"]}
     assert verdicts[("Product page to add-to-cart rate", "value")] == "better"
     assert verdicts[("Cost per first order", "value")] == "worse"
@@ -112,8 +112,8 @@ def test_text_output_reads_as_a_review(repo: Path) -> None:
     assert result.returncode == 0
     text = result.stdout
     assert text.splitlines()[0].startswith("main:maps/checkout.yaml → maps/checkout.yaml: ")
-    assert "stage `discover` renamed: Discover → Discovery" in text
-    assert "touchpoint `cart-reminder-email` switched channel: email → sms" in text
+    assert "stage `discover` renamed: “Discover” → “Discovery”" in text
+    assert "touchpoint `cart-reminder-email` switched channel: Email → SMS" in text  # channels by their labels
     assert "pain point `pp-delivery-window` severity: high → medium (better)" in text
     assert "Emotion per stage" in text
 
@@ -193,6 +193,9 @@ def test_persona_added_or_removed_and_an_unchanged_map() -> None:
     anonymous = journey.model_copy(update={"persona": None})
     assert [(c.kind, c.name) for c in diff_journeys(anonymous, journey).persona] == [("added", "Maya Okafor")]
     assert [(c.kind, c.name) for c in diff_journeys(journey, anonymous).persona] == [("removed", "Maya Okafor")]
+    from cjm.diff_sentences import describe
+
+    assert describe(diff_journeys(anonymous, journey).persona[0]) == "persona added: “Maya Okafor”"
     assert diff_journeys(journey, journey).empty
 
 
@@ -212,7 +215,10 @@ def test_diff_of_two_french_maps_is_french_with_decimal_commas(tmp_path: Path) -
     assert "Points de contact" in text.stdout and "Points de friction" in text.stdout
     assert "émotion du point de contact `test-ligne-appli`\u00a0: 2 → 2,5 (mieux)" in text.stdout
     assert "gravité du point de friction `pp-diagnostic-boucle`\u00a0: élevée → critique (moins bien)" in text.stdout
-    kpi_line = "valeur de l’indicateur `Délai médian avant intervention` (étape `intervention`)\u00a0: 3 → 2,5 (mieux)"
+    kpi_line = (
+        "indicateur «\u00a0Délai médian avant intervention\u00a0» de l’étape `intervention`\u00a0: "
+        "3\u00a0jours → 2,5\u00a0jours (mieux)"
+    )
     assert kpi_line in text.stdout
     assert "par étape en moyenne" in text.stdout.splitlines()[0]
     markdown = run_cjm("diff", str(old), str(new), "-F", "md").stdout
@@ -226,7 +232,7 @@ def test_diff_of_two_french_maps_is_french_with_decimal_commas(tmp_path: Path) -
 
 def test_a_value_left_out_reads_not_stated_and_gets_no_verdict() -> None:
     from cjm.diff import diff_journeys
-    from cjm.diff_report import describe
+    from cjm.diff_sentences import describe
     from cjm.model import Journey
 
     def journey(severity: str | None, status: str | None, channel: str | None, better: str | None) -> Journey:
@@ -242,7 +248,7 @@ def test_a_value_left_out_reads_not_stated_and_gets_no_verdict() -> None:
     diff = diff_journeys(before, after)
     sentences = [describe(change) for change in [*diff.touchpoints, *diff.pain_points, *diff.opportunities]]
     assert sentences == [
-        "touchpoint `kiosk` switched channel: not stated → store",
+        "touchpoint `kiosk` switched channel: not stated → Store",
         "pain point `slow` severity: not stated → high",
         "opportunity `cache` status: not stated → planned",
     ]
@@ -252,3 +258,17 @@ def test_a_value_left_out_reads_not_stated_and_gets_no_verdict() -> None:
     stage = later.stages[0].model_copy(update={"kpis": [later.stages[0].kpis[0].model_copy(update={"value": 7})]})
     moved = diff_journeys(before, later.model_copy(update={"stages": [stage]}))
     assert [(change.kind, change.verdict) for change in moved.kpis] == [("value", None)]
+
+
+def test_an_emotion_is_judged_on_its_own_scale_when_the_scale_changed() -> None:
+    from cjm.diff import diff_journeys
+    from cjm.model import Journey
+
+    def version(scale: dict[str, int], emotion: int) -> Journey:
+        stage = {"name": "Pay", "touchpoints": [{"name": "Card form", "emotion": emotion}]}
+        return Journey.model_validate({"cjm": 1, "title": "T", "emotion_scale": scale, "stages": [stage]})
+
+    # 2 on 1..5 is below neutral; 1 on -2..2 is above it: the customer feels better, though 1 < 2.
+    before, after = version({"min": 1, "max": 5, "neutral": 3}, 2), version({"min": -2, "max": 2, "neutral": 0}, 1)
+    [change] = diff_journeys(before, after).touchpoints
+    assert (change.kind, change.before, change.after, change.verdict) == ("emotion", 2, 1, "better")
