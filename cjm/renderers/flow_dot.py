@@ -17,7 +17,7 @@ import graphviz
 from cjm import emotion
 from cjm.formatting import labelled
 from cjm.i18n import channel_labels, messages
-from cjm.model import Opportunity, PainPoint, Touchpoint
+from cjm.model import Journey, Opportunity, PainPoint, Touchpoint
 from cjm.renderers import flow_style as style
 from cjm.renderers.flow_graph import FlowEdge, FlowGraph, FlowRow, FlowStage
 from cjm.renderers.flow_labels import Labels, clean
@@ -57,12 +57,12 @@ def alternatives_cluster(stage_id: str) -> str:
 
 
 class _Writer:
-    def __init__(self, graph: FlowGraph) -> None:
+    def __init__(self, graph: FlowGraph, baseline: Journey | None = None) -> None:
         journey = graph.journey
         self.graph = graph
         self.text = messages(journey.locale)
         self.locale = journey.locale
-        self.labels = Labels(journey, self.text, channel_labels(journey))
+        self.labels = Labels(journey, self.text, channel_labels(journey), baseline)
         self.titles: dict[str, str] = {}
         self.names = {touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()}
         self.edge_ids: dict[str, int] = {}
@@ -362,13 +362,16 @@ def write_dot(
     graph_attributes: Mapping[str, str] | None = None,
     node_attributes: Mapping[str, str] | None = None,
     edge_attributes: Mapping[str, str] | None = None,
+    *,
+    baseline: Journey | None = None,
 ) -> FlowDot:
     """The flow as DOT source, with the element titles for the SVG.
 
     flow_style's GRAPH_ATTRIBUTES, NODE_ATTRIBUTES and EDGE_ATTRIBUTES are the defaults; a call may
-    override any of them (erdantic's habit), e.g. `graph_attributes={"ranksep": "0.8"}`.
+    override any of them (erdantic's habit), e.g. `graph_attributes={"ranksep": "0.8"}`. `baseline`,
+    the current-state map of a future-state map, names the pain points its opportunities remove.
     """
-    writer = _Writer(graph)
+    writer = _Writer(graph, baseline)
     result = writer.write(
         {**style.GRAPH_ATTRIBUTES, **(graph_attributes or {})},
         {**style.NODE_ATTRIBUTES, **(node_attributes or {})},

@@ -17,7 +17,10 @@ from collections.abc import Iterable, Mapping
 from cjm import emotion, formatting
 from cjm.model import Journey, Opportunity, PainPoint, Stage, Touchpoint
 from cjm.presentation import label_colon, score_text
+from cjm.renderers import RenderError
 from cjm.renderers import flow_style as style
+from cjm.renderers.font import wrap
+from cjm.renderers.layout import pain_numbers
 
 # Characters XML 1.0 forbids (and C1 controls), which would make dot's SVG unreadable.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -81,12 +84,23 @@ def as_label(markup: str) -> str:
 class Labels:
     """The labels of one map, in its language: touchpoints, stages, notes, header and legend."""
 
-    def __init__(self, journey: Journey, text: Mapping[str, str], channels: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        journey: Journey,
+        text: Mapping[str, str],
+        channels: Mapping[str, str],
+        baseline: Journey | None = None,
+    ) -> None:
         self.journey = journey
         self.scale = journey.emotion_scale
         self.text = text
         self.channels = channels
         self.colon = label_colon(journey.locale) + " "
+        # How a note names a pain point: its number as the map view shows it (P1, P2… in map order)
+        # and its words; a pain point of the baseline (a future-state map removes it) by its words.
+        self.pain_numbers = pain_numbers(journey)
+        self.pain_texts = {pain.id: pain.text for _, pain in journey.pain_points()}
+        self.removed = {pain.id: pain.text for _, pain in baseline.pain_points()} if baseline else {}
 
     def channel(self, channel: str | None) -> str:
         """A channel's name in the map's language; empty when the touchpoint names none."""
@@ -145,7 +159,7 @@ class Labels:
             f'<TD BGCOLOR="{style.STAGE_NUMBER_FILL}" STYLE="rounded">'
             + font(str(number), size=style.STAGE_FONT_SIZE, color=style.BACKGROUND_COLOR, bold=True)
             + '</TD><TD ALIGN="LEFT" BALIGN="LEFT">'
-            + font(wrapped(stage.name, style.NAME_WRAP + 10, 3), size=style.STAGE_FONT_SIZE, bold=True)
+            + font(self.stage_name(stage.name), size=style.STAGE_FONT_SIZE, bold=True)
             + f"</TD>{badge}"
         )
         rows = [f"<TR>{cells}</TR>"]
@@ -157,6 +171,22 @@ class Labels:
                 + "</TD></TR>"
             )
         return as_label(table(rows, padding=3, spacing=2))
+
+    def stage_name(self, name: str) -> str:
+        """A stage's name in lines as wide as STAGE_NAME_WIDTH points, measured with the font the flow names.
+
+        Why measured, not counted: a count of characters broke "Diagnostiquer dans l'appli" where a
+        band had room for twice as much; the width keeps names on one line where the band holds them.
+        A name longer than STAGE_NAME_LINES lines ends with "…" (the band's title keeps it whole).
+        """
+        flat = formatting.bind(" ".join(clean(name).split()))
+        try:
+            broken = wrap(
+                flat, style.STAGE_NAME_WIDTH, style.STAGE_FONT_SIZE, bold=True, max_lines=style.STAGE_NAME_LINES
+            )
+        except RenderError:  # DejaVu Sans is missing (a DOT-only build): count characters instead.
+            return wrapped(name, style.NAME_WRAP + 10, style.STAGE_NAME_LINES)
+        return BREAK.join(html_text(line) for line in broken.lines)
 
     def pain(self, pain: PainPoint) -> str:
         """Severity in words (with its dots), how many pieces of evidence, then the problem."""
@@ -208,11 +238,21 @@ class Labels:
         if details:
             rows.append(row(font(html_text(" · ".join(details)), size=style.SMALL_FONT_SIZE, color=style.MUTED_COLOR)))
         refs = list(far)
-        if refs:
-            addresses = self.text["field.addresses"] + self.colon + ", ".join(refs)
-            rows.append(
-                row(font(wrapped(addresses, style.NOTE_WRAP, 3), size=style.SMALL_FONT_SIZE, color=style.MUTED_COLOR))
-            )
+        # A pain point neither in the map nor in a baseline given (an API call without it) keeps its id:
+        # the author's own word for it, rather than nothing.
+        named = [
+            f"{self.pain_numbers[ref]} {self.pain_texts[ref]}" if ref in self.pain_numbers else ref
+            for ref in refs
+            if ref not in self.removed or ref in self.pain_numbers
+        ]
+        removed = [self.removed[ref] for ref in refs if ref not in self.pain_numbers and ref in self.removed]
+        separator = formatting.semicolon(self.journey.locale) + " "
+        for heading, items in (("field.addresses", named), ("view.removes", removed)):
+            if items:
+                note = self.text[heading] + self.colon + separator.join(items)
+                rows.append(
+                    row(font(wrapped(note, style.NOTE_WRAP, 3), size=style.SMALL_FONT_SIZE, color=style.MUTED_COLOR))
+                )
         return as_label(table(rows, padding=1))
 
     def lost(self, touchpoint: Touchpoint) -> str:

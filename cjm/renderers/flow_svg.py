@@ -6,6 +6,11 @@
   replaced by the element's human title (`flow_dot.FlowDot.titles`) or removed.
 - Texts made only of symbols that repeat a word beside them (▲ ★ ⚠ …) get `aria-hidden`.
 - Every id gets the map's prefix (`presentation.svg_id_prefix`) and every reference follows it.
+- Every stage band is stretched to the widest band's left and right edges, its header moved with
+  its left edge: Graphviz sizes each cluster to its own content, which leaves ragged band edges.
+- The root's width and height are the viewBox's, in CSS pixels (Graphviz writes points, 4/3 larger:
+  a 960-unit flow would be 1280 px wide), and `max-width: 100%; height: auto` lets a page narrower
+  than that scale it down to its column instead of overflowing.
 - The DOCTYPE (an external DTD) and Graphviz's comments (its version) are dropped by the parser.
 """
 
@@ -55,6 +60,7 @@ def polish_svg(raw: bytes, journey: Journey, prefix: str, titles: Mapping[str, s
         element.attrib.clear()
         element.attrib.update(attributes)
     _stages_in_map_order(root, prefix, titles)
+    _even_bands(root)
     for element in list(root.iter()):
         if element.tag == "title" and element in parents:
             group = parents[element]
@@ -66,9 +72,13 @@ def polish_svg(raw: bytes, journey: Journey, prefix: str, titles: Mapping[str, s
         elif element.tag == "text" and element.text and set(element.text) <= DECORATIVE_SYMBOLS:
             element.set("aria-hidden", "true")
     declared = {"xmlns": SVG_NAMESPACE} | ({"xmlns:xlink": XLINK_NAMESPACE} if uses_xlink else {})
-    sizes = {name: root.attrib.pop(name) for name in ("width", "height", "viewBox") if name in root.attrib}
+    sizes: dict[str, str] = {
+        name: root.attrib.pop(name) for name in ("width", "height", "viewBox") if name in root.attrib
+    }
     if "viewBox" not in sizes:
         sizes["viewBox"] = f"0 0 {_points(sizes.get('width', '0')):g} {_points(sizes.get('height', '0')):g}"
+    box = [_points(part) for part in sizes["viewBox"].split()]
+    sizes |= {"width": f"{box[2]:g}", "height": f"{box[3]:g}", "style": "max-width: 100%; height: auto"}
     accessible = {
         "role": "img",
         "aria-labelledby": f"{prefix}title",
@@ -106,6 +116,50 @@ def _stages_in_map_order(root: ET.Element, prefix: str, titles: Mapping[str, str
         groups = sorted((parent[index] for index in slots), key=lambda group: order[group.get("id", "")])
         for index, group in zip(slots, groups, strict=True):
             parent[index] = group
+
+
+_PAIR = re.compile(r"(-?[0-9.]+),(-?[0-9.]+)")
+
+
+def _even_bands(root: ET.Element) -> None:
+    """Stretch every stage band to the left and right edges of the widest, moving its header along.
+
+    A band is the first path (or polygon) of a `cluster stage` group; its header is what follows.
+    Each x of the band's outline moves with the nearer edge, so its rounded corners keep their
+    radius. Bands are stacked top to bottom, so stretching one covers no other band.
+    """
+    bands: list[tuple[ET.Element, ET.Element, float, float]] = []
+    for group in root.iter("g"):
+        if group.get("class", "").split()[:2] != ["cluster", "stage"]:
+            continue
+        outline = next((child for child in group if child.tag in ("path", "polygon")), None)
+        if outline is None:
+            continue
+        xs = [float(x) for x, _ in _PAIR.findall(outline.get("d", outline.get("points", "")))]
+        if xs:
+            bands.append((group, outline, min(xs), max(xs)))
+    if len(bands) < 2:
+        return
+    left, right = min(band[2] for band in bands), max(band[3] for band in bands)
+    for group, outline, old_left, old_right in bands:
+        middle = (old_left + old_right) / 2
+
+        def moved(match: re.Match[str], low: float = old_left, high: float = old_right, mid: float = middle) -> str:
+            x = float(match.group(1))
+            x += left - low if x < mid else right - high
+            return f"{x:.2f},{match.group(2)}"
+
+        attribute = "d" if outline.get("d") is not None else "points"
+        outline.set(attribute, _PAIR.sub(moved, outline.get(attribute, "")))
+        shift = left - old_left
+        if abs(shift) < 0.005:
+            continue
+        header = [child for child in group if child is not outline and child.tag != "title"]
+        wrapper = ET.Element("g", {"transform": f"translate({shift:.2f} 0)"})
+        for child in header:
+            group.remove(child)
+            wrapper.append(child)
+        group.append(wrapper)
 
 
 def _points(value: str) -> float:
