@@ -56,6 +56,20 @@ def wrapped(text: str, width: int, max_lines: int = style.MAX_LINES) -> str:
     return BREAK.join(html_text(line) for line in lines(text, width, max_lines))
 
 
+def measured(text: str, width: float, size: float, bold: bool, max_lines: int) -> str:
+    """Text wrapped into lines `width` points wide at `size`, measured with DejaVu Sans, escaped and joined.
+
+    The last of `max_lines` lines ends with "…" when the text needs more. When DejaVu Sans is
+    missing (a DOT-only build on a bare machine), characters are counted instead (0.6 em each).
+    """
+    flat = formatting.bind(" ".join(clean(text).split()))
+    try:
+        broken = wrap(flat, width, size, bold=bold, max_lines=max_lines).lines
+    except RenderError:
+        broken = tuple(lines(text, max(1, int(width / (size * 0.6))), max_lines))
+    return BREAK.join(html_text(line) for line in broken)
+
+
 def font(markup: str, *, size: float | None = None, color: str | None = None, bold: bool = False) -> str:
     """Markup (already escaped) in a font; bold through <B>. Graphviz rejects an empty <FONT>."""
     if not markup:
@@ -179,14 +193,7 @@ class Labels:
         band had room for twice as much; the width keeps names on one line where the band holds them.
         A name longer than STAGE_NAME_LINES lines ends with "…" (the band's title keeps it whole).
         """
-        flat = formatting.bind(" ".join(clean(name).split()))
-        try:
-            broken = wrap(
-                flat, style.STAGE_NAME_WIDTH, style.STAGE_FONT_SIZE, bold=True, max_lines=style.STAGE_NAME_LINES
-            )
-        except RenderError:  # DejaVu Sans is missing (a DOT-only build): count characters instead.
-            return wrapped(name, style.NAME_WRAP + 10, style.STAGE_NAME_LINES)
-        return BREAK.join(html_text(line) for line in broken.lines)
+        return measured(name, style.STAGE_NAME_WIDTH, style.STAGE_FONT_SIZE, True, style.STAGE_NAME_LINES)
 
     def pain(self, pain: PainPoint) -> str:
         """Severity in words (with its dots), how many pieces of evidence, then the problem."""
@@ -277,7 +284,8 @@ class Labels:
     def header(self, legend: str) -> str:
         """Title, type, owner and review date, persona and objective, then the legend below."""
         journey, text = self.journey, self.text
-        rows = [row(font(html_text(journey.title), size=style.TITLE_FONT_SIZE, bold=True))]
+        title = measured(journey.title, style.TITLE_WIDTH, style.TITLE_FONT_SIZE, True, style.TITLE_LINES)
+        rows = [row(font(title, size=style.TITLE_FONT_SIZE, bold=True))]
         facts = [text["field.type"] + self.colon + text[f"type.{journey.type}"]] if journey.type else []
         if journey.owner:
             facts.append(text["field.owner"] + self.colon + journey.owner)

@@ -67,6 +67,9 @@ MAX_LINES = 8
 # legend above the bands (so a name never widens the picture), wide enough for most names on one line.
 STAGE_NAME_WIDTH = 430.0
 STAGE_NAME_LINES = 3
+# The title is wrapped by width too, to about the legend's width below it.
+TITLE_WIDTH = 880.0
+TITLE_LINES = 2
 
 # Notes (pain points, opportunities) beside one touchpoint before they continue on a row below.
 NOTES_PER_ROW = 2
