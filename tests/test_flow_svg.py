@@ -20,6 +20,7 @@ from cjm.renderers import RenderOptions
 from cjm.renderers.graphviz_svg import render_svg
 from tests.conftest import EXAMPLES
 from tests.tools import PROBES, probe_page, require_chromium
+from tests.unusual import UNUSUAL
 
 CONTRAST_PROBE = PROBES / "svg-contrast.js"
 DISPLAY_WIDTH = 1000  # px: a docs site's content column
@@ -147,3 +148,15 @@ def test_the_flow_fits_a_docs_column_without_page_css(column: int, tmp_path: Pat
         natural_width, natural_height = picture["viewBox"]
         assert picture["width"] == pytest.approx(min(natural_width, column), abs=1)
         assert picture["height"] / picture["width"] == pytest.approx(natural_height / natural_width, rel=0.01)
+
+
+@pytest.mark.parametrize("name", list(UNUSUAL))
+def test_unusual_maps_draw_even_bands_and_name_pain_points_by_number(name: str) -> None:
+    journey, baseline = UNUSUAL[name]()
+    svg = render_svg(journey, RenderOptions(stem=name, baseline=baseline))
+    assert len(_band_edges(svg)) == 1, f"{name}: ragged band edges {sorted(_band_edges(svg))}"
+    texts = " ".join(text.text or "" for text in ET.fromstring(svg).iter(f"{{{SVG}}}text"))
+    assert not re.search(r"\bp\d+\b", texts), f"{name}: a pain point's id is shown"
+    for number, stage in enumerate(journey.stages, start=1):
+        first_word = stage.name.split()[0]
+        assert first_word in texts, f"{name}: stage {number} ({stage.name!r}) has no header"
