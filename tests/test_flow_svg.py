@@ -160,3 +160,24 @@ def test_unusual_maps_draw_even_bands_and_name_pain_points_by_number(name: str) 
     for number, stage in enumerate(journey.stages, start=1):
         first_word = stage.name.split()[0]
         assert first_word in texts, f"{name}: stage {number} ({stage.name!r}) has no header"
+
+
+def _centres(svg: bytes) -> dict[str, float]:
+    """The x of each touchpoint box's centre, by touchpoint id."""
+    found = {}
+    for group in ET.fromstring(svg).iter(f"{{{SVG}}}g"):
+        if "touchpoint" in group.get("class", "").split():
+            outline = next(child for child in group if child.tag in (f"{{{SVG}}}path", f"{{{SVG}}}polygon"))
+            xs = [float(x) for x in re.findall(r"(-?[0-9.]+),-?[0-9.]+", outline.get("d", outline.get("points", "")))]
+            found[group.get("id", "").rpartition("touchpoint_")[2]] = (min(xs) + max(xs)) / 2
+    return found
+
+
+@pytest.mark.parametrize("name", ["twelve-stages", "no-scores", "emoji"])
+def test_the_steps_of_a_long_flow_stack_in_one_column(name: str) -> None:
+    """Stages whose notes take a row of their own no longer push the next stage sideways (a staircase)."""
+    journey, baseline = UNUSUAL[name]()
+    svg = render_svg(journey, RenderOptions(stem=name, baseline=baseline))
+    centres = _centres(svg)
+    assert len(centres) == len(list(journey.touchpoints()))
+    assert max(centres.values()) - min(centres.values()) < 2, f"{name}: steps drift sideways {centres}"
