@@ -82,3 +82,13 @@ def test_a_stage_name_keeps_one_line_while_the_band_holds_it() -> None:
 def test_symbols_are_texts_of_their_own() -> None:
     markup = _labels().score(2)
     assert '<FONT POINT-SIZE="9.5">▼</FONT>' in markup
+
+
+def test_a_stage_header_keeps_its_badge_beside_its_number_and_its_duration_under_its_name() -> None:
+    journey = Journey.model_validate(
+        {"cjm": 1, "title": "T", "stages": [{"name": "Pay", "emotion": 2, "duration": "two days, then a week " * 3}]}
+    )
+    markup = Labels(journey, messages("en"), channel_labels(journey)).stage(1, journey.stages[0])
+    first, second = markup.split("</TR>")[:2]
+    assert first.index("▼") < first.index("Pay"), "the badge comes before the name"
+    assert second.startswith('<TR><TD COLSPAN="2"></TD><TD ALIGN="LEFT">') and "Duration" in second

@@ -181,3 +181,13 @@ def test_the_steps_of_a_long_flow_stack_in_one_column(name: str) -> None:
     centres = _centres(svg)
     assert len(centres) == len(list(journey.touchpoints()))
     assert max(centres.values()) - min(centres.values()) < 2, f"{name}: steps drift sideways {centres}"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[path.stem for path in EXAMPLES])
+def test_the_bands_take_in_every_edge_and_its_reason(example: Path) -> None:
+    svg = render_svg(cjm.load(example), RenderOptions(stem=example.stem))
+    ((left, right),) = _band_edges(svg)
+    for group in ET.fromstring(svg).iter(f"{{{SVG}}}g"):
+        if "edge" in group.get("class", "").split():
+            for text in group.iter(f"{{{SVG}}}text"):
+                assert left < float(text.get("x", "0")) < right, f"{example.stem}: {text.text!r} outside the bands"

@@ -161,7 +161,7 @@ class Labels:
         return as_label(table(rows, padding=2))
 
     def stage(self, number: int, stage: Stage) -> str:
-        """Stage number, name and emotion badge, then its duration."""
+        """Stage number and emotion badge, then its name, its duration under it."""
         score = stage.score
         badge = (
             f'<TD BGCOLOR="{emotion.fill(score, self.scale)}" COLOR="{emotion.stroke(score, self.scale)}" '
@@ -169,18 +169,20 @@ class Labels:
             if score is not None
             else ""
         )
+        # The badge before the name, and the duration under the name only: a duration line longer
+        # than the name then widens the name's column, never parting badge and name.
         cells = (
             f'<TD BGCOLOR="{style.STAGE_NUMBER_FILL}" STYLE="rounded">'
             + font(str(number), size=style.STAGE_FONT_SIZE, color=style.BACKGROUND_COLOR, bold=True)
-            + '</TD><TD ALIGN="LEFT" BALIGN="LEFT">'
+            + f'</TD>{badge}<TD ALIGN="LEFT" BALIGN="LEFT">'
             + font(self.stage_name(stage.name), size=style.STAGE_FONT_SIZE, bold=True)
-            + f"</TD>{badge}"
+            + "</TD>"
         )
         rows = [f"<TR>{cells}</TR>"]
         if stage.duration:
             duration = html_text(self.text["lane.duration"] + self.colon + stage.duration)
             rows.append(
-                '<TR><TD></TD><TD COLSPAN="2" ALIGN="LEFT">'
+                f'<TR><TD COLSPAN="{2 if badge else 1}"></TD><TD ALIGN="LEFT">'
                 + font(duration, size=style.SMALL_FONT_SIZE, color=style.MUTED_COLOR)
                 + "</TD></TR>"
             )

@@ -6,8 +6,9 @@
   replaced by the element's human title (`flow_dot.FlowDot.titles`) or removed.
 - Texts made only of symbols that repeat a word beside them (▲ ★ ⚠ …) get `aria-hidden`.
 - Every id gets the map's prefix (`presentation.svg_id_prefix`) and every reference follows it.
-- Every stage band is stretched to the widest band's left and right edges, its header moved with
-  its left edge: Graphviz sizes each cluster to its own content, which leaves ragged band edges.
+- Every stage band is stretched to the widest band's left and right edges (and to take in every
+  edge and its label), its header moved with its left edge: Graphviz sizes each cluster to its own
+  content, which leaves ragged band edges.
 - The root's width and height are the viewBox's, in CSS pixels (Graphviz writes points, 4/3 larger:
   a 960-unit flow would be 1280 px wide), and `max-width: 100%; height: auto` lets a page narrower
   than that scale it down to its column instead of overflowing.
@@ -23,8 +24,10 @@ from collections.abc import Mapping
 from cjm.i18n import messages
 from cjm.model import Journey
 from cjm.presentation import map_description
+from cjm.renderers import RenderError
 from cjm.renderers.flow_labels import clean
 from cjm.renderers.flow_style import DECORATIVE_SYMBOLS
+from cjm.renderers.font import text_width
 
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 XLINK_NAMESPACE = "http://www.w3.org/1999/xlink"
@@ -138,9 +141,19 @@ def _even_bands(root: ET.Element) -> None:
         xs = [float(x) for x, _ in _PAIR.findall(outline.get("d", outline.get("points", "")))]
         if xs:
             bands.append((group, outline, min(xs), max(xs)))
-    if len(bands) < 2:
+    if not bands:
         return
     left, right = min(band[2] for band in bands), max(band[3] for band in bands)
+    # An edge routed around a stage's notes, or its reason, may run past the widest band: the bands
+    # take it in, so no line or label of the path leaves them.
+    for low, high in _edge_extents(root):
+        left, right = min(left, low - BAND_MARGIN), max(right, high + BAND_MARGIN)
+    # Never past the picture's background (the drawing plus Graphviz's `pad`).
+    graph = next((group for group in root.iter("g") if group.get("class") == "graph"), None)
+    background = next((child for child in graph if child.tag == "polygon"), None) if graph is not None else None
+    if background is not None:
+        edges = [float(x) for x, _ in _PAIR.findall(background.get("points", ""))]
+        left, right = max(left, min(edges) + BAND_MARGIN / 2), min(right, max(edges) - BAND_MARGIN / 2)
     for group, outline, old_left, old_right in bands:
         middle = (old_left + old_right) / 2
 
@@ -160,6 +173,33 @@ def _even_bands(root: ET.Element) -> None:
             group.remove(child)
             wrapper.append(child)
         group.append(wrapper)
+
+
+BAND_MARGIN = 8.0
+
+
+def _edge_extents(root: ET.Element) -> list[tuple[float, float]]:
+    """The left and right x of every edge's line and label (labels measured with DejaVu Sans, as dot does)."""
+    extents: list[tuple[float, float]] = []
+    for group in root.iter("g"):
+        if "edge" not in group.get("class", "").split():
+            continue
+        xs: list[float] = []
+        for element in group.iter():
+            if element.tag in ("path", "polygon"):
+                xs += [float(x) for x, _ in _PAIR.findall(element.get("d", element.get("points", "")))]
+            elif element.tag == "text" and element.text:
+                x, size = float(element.get("x", "0")), float(element.get("font-size", "10"))
+                try:
+                    width = text_width(element.text, size, element.get("font-weight") == "bold")
+                except RenderError:
+                    width = len(element.text) * size * 0.6
+                anchor = element.get("text-anchor", "start")
+                start = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
+                xs += [start, start + width]
+        if xs:
+            extents.append((min(xs), max(xs)))
+    return extents
 
 
 def _points(value: str) -> float:
