@@ -34,6 +34,7 @@ from cjm.renderers.html_views import (
     TouchpointCell,
     TouchpointView,
 )
+from cjm.renderers.layout import pain_numbers
 
 TEMPLATE = "journey.html.j2"
 
@@ -178,7 +179,7 @@ class _Context:
             touchpoint_names={touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()},
             pains={pain.id: pain for _, pain in journey.pain_points()},
             baseline_pains={pain.id: pain for _, pain in baseline.pain_points()} if baseline else {},
-            pain_refs={pain.id: f"P{n}" for n, (_, pain) in enumerate(journey.pain_points(), start=1)},
+            pain_refs=pain_numbers(journey),
             opportunity_refs={item.id: f"O{n}" for n, (_, item) in enumerate(journey.opportunities(), start=1)},
             addressed_by={ref: tuple(items) for ref, items in addressed_by.items()},
         )
