@@ -44,6 +44,8 @@ _BIND = (
     (re.compile(r"(?<=\S) +([;!?])(?=\s|$|[;!?»])"), NARROW_NO_BREAK_SPACE + r"\1"),
     (re.compile(r"(?<=\d) +(?=%)"), NO_BREAK_SPACE),
 )
+_BIND_MARKS = "«»:;!?%"
+"""A character each pattern of `_BIND` needs: text without any of them is left as it is."""
 
 # An outer quotation mark found inside quoted text, and the inner mark it becomes (with its spaces).
 # A whole text between one pair of quotation marks (French with its spaces, English curly, straight).
@@ -198,6 +200,8 @@ def bind(text: str) -> str:
     Only spaces an author typed before `: ; ! ?` or inside « » change (to no-break spaces), so
     English text is untouched and nothing the author wrote is lost.
     """
+    if not any(mark in text for mark in _BIND_MARKS):
+        return text  # most text: no pattern can match (the page binds every string it shows)
     for pattern, replacement in _BIND:
         text = pattern.sub(replacement, text)
     return text

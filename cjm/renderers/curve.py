@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjm.emotion import band, format_score
 from cjm.model import EmotionScale, Journey, Stage, Touchpoint
@@ -22,8 +22,7 @@ from cjm.model import EmotionScale, Journey, Stage, Touchpoint
 MAX_MARKED_LOWS = 2
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A stage's column: its left edge and width, in user units."""
 
     x: float
@@ -35,8 +34,7 @@ class Column:
         return self.x + self.width / 2
 
 
-@dataclass(frozen=True)
-class CurvePoint:
+class CurvePoint(NamedTuple):
     """One point of the curve: where it is drawn, its score and what it stands for.
 
     `stage` is the stage's index; `name` the touchpoint's name (the stage's when the stage is
@@ -58,8 +56,7 @@ class CurvePoint:
     source: str | None = None
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     """A labelled level of the vertical axis."""
 
     y: float
@@ -68,8 +65,7 @@ class Level:
     neutral: bool
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A cubic Bézier piece of the path from (x0, y0) to (x1, y1) with two control points."""
 
     x0: float
@@ -82,8 +78,7 @@ class Segment:
     y1: float
 
 
-@dataclass(frozen=True)
-class Curve:
+class Curve(NamedTuple):
     """The curve of a map (and of its baseline, for a future-state map) in a plot area."""
 
     top: float
