@@ -174,6 +174,7 @@ LABELS: tuple[tuple[str, str], ...] = (
     _label("view.unscored", "No emotion scores in this map"),
     _label("view.all_kpis_on", "Every KPI is on target"),
     _label("view.flow_link", "Touchpoint flow"),
+    _label("view.slide_link", "One-slide summary"),
     _label("view.page_link", "Full map (HTML page)"),
     _label("view.open_full_map", "open the full map"),
     _label("view.band.0", "Very negative"),

@@ -199,8 +199,11 @@ def test_render_map_gives_bytes_and_counts_renders(cache_dir: Path) -> None:
     assert first.ok and first.rendered == ("svg", "md")
     assert second.rendered == () and second.outputs == first.outputs
     assert second.outputs["svg"].startswith(b"<?xml") or b"<svg" in second.outputs["svg"][:400]
-    uncached = render_map(EXAMPLE, ["md"], BuildCache.disabled(), TODAY)
-    assert uncached.rendered == ("md",) and uncached.outputs["md"] == first.outputs["md"]
+    uncached = render_map(EXAMPLE, ["svg", "md"], BuildCache.disabled(), TODAY)
+    assert uncached.rendered == ("svg", "md") and uncached.outputs["md"] == first.outputs["md"]
+    # The report built alone links no picture: it is not the same report.
+    alone = render_map(EXAMPLE, ["md"], BuildCache.disabled(), TODAY)
+    assert alone.outputs["md"] != first.outputs["md"] and b".svg)" not in alone.outputs["md"]
 
 
 def test_check_record_round_trip() -> None:

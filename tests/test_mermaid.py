@@ -18,6 +18,7 @@ import pytest
 import cjm
 from cjm.diff import diff_journeys
 from cjm.diff_report import diff_markdown
+from cjm.i18n import messages
 from cjm.renderers.mermaid import (
     MAX_TASKS,
     TASK_CHARACTERS,
@@ -260,3 +261,30 @@ def test_tasks_never_invent_a_score() -> None:
         update={"stages": [stage.model_copy(update={"touchpoints": [], "emotion": None}) for stage in journey.stages]}
     )
     assert journey_tasks(bare) == [] and render_mermaid_blocks(bare) == []
+
+
+def test_unusual_maps_draw_with_at_most_eight_tasks_and_a_name(mmdc: Path, tmp_path: Path) -> None:
+    """One stage, twelve, no touchpoints, no scores, a blueprint, a future state, French, emoji, long names."""
+    from cjm.renderers import RenderOptions, render
+    from tests.unusual import UNUSUAL
+
+    reports = {}
+    for name, make in UNUSUAL.items():
+        journey, baseline = make()
+        report = render(journey, "md", RenderOptions(stem=name, baseline=baseline))
+        assert isinstance(report, str)
+        reports[name] = (journey, mermaid_blocks(report), report)
+    scored = {name: blocks for name, (journey, blocks, _) in reports.items() if blocks}
+    unscored = [name for name, (journey, blocks, _) in reports.items() if not blocks]
+    assert unscored == ["no-scores", "blueprint"], "only maps with no score at all have no journey block"
+    for name in unscored:
+        assert messages(reports[name][0].locale)["note.no_curve"] in reports[name][2]
+    svgs = render_blocks(scored, tmp_path)
+    for name, group in svgs.items():
+        journey = reports[name][0]
+        for svg in group:
+            assert_drawn(svg, name)
+            assert 1 <= svg.count('class="task ') <= MAX_TASKS, f"{name}: 1 to {MAX_TASKS} tasks"
+            title, description = accessible_name(svg)
+            assert title and description, f"{name}: no accessible name"
+            assert not any(re.search(r"#[0-9]+;", text) for text in drawn_texts(svg)), f"{name}: entity drawn as code"

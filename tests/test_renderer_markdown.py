@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from markdown_it import MarkdownIt
@@ -17,14 +18,14 @@ import cjm
 from cjm.formatting import bind
 from cjm.i18n import messages
 from cjm.model import Journey
-from cjm.renderers import RenderOptions, render
+from cjm.renderers import DEFAULT_FORMATS, VIEWS, RenderOptions, render, targets
 from cjm.renderers.markdown import (
     escape_markdown,
     escape_table_cell,
     render_markdown,
 )
 from cjm.renderers.mermaid import MAX_TASKS, render_mermaid_blocks
-from tests.conftest import EXAMPLES, ROOT, compare_golden
+from tests.conftest import EXAMPLES, ROOT, compare_golden, run_cjm
 
 GOLDEN = ROOT / "tests" / "golden" / "md"
 ECOMMERCE = ROOT / "examples" / "ecommerce-first-purchase.yaml"
@@ -51,7 +52,9 @@ HOSTILE = [
 
 
 def _markdown(journey: Journey, stem: str = "journey", baseline: Journey | None = None) -> str:
-    return render_markdown(journey, RenderOptions(stem=stem, baseline=baseline))
+    """The report as the default build writes it, beside the map's SVG and the HTML page."""
+    siblings = frozenset(target.file_name(stem) for target in targets(DEFAULT_FORMATS))
+    return render_markdown(journey, RenderOptions(stem=stem, baseline=baseline, siblings=siblings))
 
 
 def _journey(stages: list[dict[str, Any]], **fields: Any) -> Journey:
@@ -200,7 +203,9 @@ def test_deterministic_across_processes() -> None:
     """Same map, same bytes, whatever the hash seed (no set or dict ordering leaks into the output)."""
     code = (
         "import sys, cjm\nfrom cjm.renderers import RenderOptions\nfrom cjm.renderers.markdown import render_markdown\n"
-        f"sys.stdout.buffer.write(render_markdown(cjm.load({str(ECOMMERCE)!r}), RenderOptions(stem='e')).encode())"
+        f"siblings = frozenset({{'e.svg', 'e.html', 'e.md'}})\n"
+        f"sys.stdout.buffer.write(render_markdown(cjm.load({str(ECOMMERCE)!r}), RenderOptions('e', siblings=siblings))"
+        ".encode())"
     )
     outputs = {
         subprocess.run(
@@ -447,7 +452,8 @@ def test_hostile_text_keeps_every_table_row_whole() -> None:
 def test_hostile_text_renders_no_html_no_link_no_extra_structure() -> None:
     markdown = _markdown(_hostile_journey())
     html = GFM.render(markdown)
-    assert "<script" not in html and "<a " not in html and "javascript:alert(1)</a>" not in html
+    assert "<script" not in html and "javascript:alert(1)</a>" not in html
+    assert re.findall(r"<a [^>]*>", html) == ['<a href="journey.html">'], "the only link is the report's to the page"
     assert html.count("<h1>") == 1 and html.count("<blockquote>") == 1 and html.count("<table>") == 5
     assert re.findall(r"<h[23]>(.*?)</h[23]>", html) == [
         "Persona",
@@ -599,3 +605,69 @@ def test_comparison_change_adds_up_with_the_scores_shown() -> None:
     future = _journey([{"id": "a", "name": "A", "emotion": 2.67}])
     [stages, *_] = _tables(_section(_markdown(future, baseline=baseline), "Compared with the current state"))
     assert stages[1] == ["A", "▼▼ 1.3", "▼ 2.7", "+1.4 ▲"]  # 1.25 reads 1.3: halves round up
+
+
+# --- what the report links ----------------------------------------------------------------------
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+PICTURE_FORMATS = ("svg", "png", "html")
+
+
+def _combinations() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Every set of formats built with the report (none to all) and every non-empty set of views."""
+    formats = [tuple(f for n, f in enumerate(PICTURE_FORMATS) if mask >> n & 1) for mask in range(8)]
+    views = [tuple(v for n, v in enumerate(VIEWS) if mask >> n & 1) for mask in range(1, 2 ** len(VIEWS))]
+    return [(f, v) for f in formats for v in views]
+
+
+@pytest.mark.parametrize(("formats", "views"), _combinations(), ids=lambda value: "+".join(value) or "md-only")
+def test_the_report_links_exactly_the_files_the_build_writes(formats: tuple[str, ...], views: tuple[str, ...]) -> None:
+    stem = "map v2"
+    siblings = frozenset(target.file_name(stem) for target in targets([*formats, "md"], views))
+    markdown = render_markdown(cjm.load(ECOMMERCE), RenderOptions(stem=stem, siblings=siblings))
+    linked = [unquote(target) for target in LINK.findall(markdown) if not target.startswith("#")]
+    assert set(linked) <= siblings - {f"{stem}.md"}, f"links to files not built: {set(linked) - siblings}"
+    pictures = {"map": f"{stem}.svg" if "svg" in formats else f"{stem}.png"}
+    expected = {name for view, name in pictures.items() if view in views and name in siblings}
+    for view in ("flow", "slide"):
+        found = [f"{stem}.{view}.{suffix}" for suffix in ("svg", "png") if f"{stem}.{view}.{suffix}" in siblings]
+        expected |= set(found[:1])
+    if "html" in formats:
+        expected.add(f"{stem}.html")
+    assert set(linked) == expected
+    images = [unquote(target) for target in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", markdown)]
+    assert images == sorted(expected & {f"{stem}.svg", f"{stem}.png"})[:1], "only the map view is shown inline"
+    if not expected:
+        assert "## Diagram" not in markdown, "no picture section when nothing is built beside the report"
+
+
+def test_the_report_alone_says_nothing_of_pictures() -> None:
+    markdown = render_markdown(cjm.load(ECOMMERCE), RenderOptions(stem="journey"))
+    assert "## Diagram" not in markdown and ".svg" not in markdown and ".html" not in markdown
+
+
+def test_french_report_names_the_slide_in_french() -> None:
+    siblings = frozenset({"x.slide.svg", "x.md"})
+    markdown = render_markdown(
+        cjm.load(ROOT / "examples" / "support-box-internet-fr.yaml"), RenderOptions("x", siblings=siblings)
+    )
+    assert "[Résumé en une diapositive](x.slide.svg)" in markdown
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["-f", "md"],
+        ["-f", "md", "-f", "svg", "--view", "slide"],
+        ["-f", "md", "-f", "png"],
+        ["-f", "md", "-f", "svg", "-f", "html", "--view", "map,flow"],
+    ],
+    ids=["md", "md+slide", "md+png", "md+svg+html+flow"],
+)
+def test_every_file_the_built_report_links_is_on_disk(arguments: list[str], tmp_path: Path) -> None:
+    result = run_cjm("build", str(ECOMMERCE), "-o", str(tmp_path), *arguments)
+    assert result.returncode == 0, result.stderr
+    markdown = (tmp_path / f"{ECOMMERCE.stem}.md").read_text(encoding="utf-8")
+    linked = {unquote(target) for target in LINK.findall(markdown) if not target.startswith("#")}
+    written = {path.name for path in tmp_path.iterdir()} - {f"{ECOMMERCE.stem}.md"}
+    assert linked == written, f"the report links {sorted(linked)}, the build wrote {sorted(written)}"

@@ -275,7 +275,10 @@ def build_page(
         return page
     assert format_name == "md", f"no page for format {format_name}"
     report = directory / f"{stem}.md"
-    report.write_text(build_text(source, "md"), encoding="utf-8")
+    journey, baseline = load_with_baseline(source)
+    siblings = frozenset({f"{stem}{infix}.svg", f"{stem}.md"})
+    options = RenderOptions(stem=stem, baseline=baseline, siblings=siblings)
+    report.write_text(str(render(journey, "md", options)), encoding="utf-8")
     drawn = directory / f"{stem}.drawn.md"
     result = run_mmdc(report, drawn)
     assert result.returncode == 0 and drawn.exists(), f"mmdc failed on {report.name}:\n{result.stderr[-3000:]}"

@@ -17,7 +17,10 @@ from collections.abc import Iterable, Mapping
 from cjm import emotion, formatting
 from cjm.model import Journey, Opportunity, PainPoint, Stage, Touchpoint
 from cjm.presentation import label_colon, score_text
+from cjm.renderers import RenderError
 from cjm.renderers import flow_style as style
+from cjm.renderers.font import wrap
+from cjm.renderers.layout import pain_numbers
 
 # Characters XML 1.0 forbids (and C1 controls), which would make dot's SVG unreadable.
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -53,6 +56,20 @@ def wrapped(text: str, width: int, max_lines: int = style.MAX_LINES) -> str:
     return BREAK.join(html_text(line) for line in lines(text, width, max_lines))
 
 
+def measured(text: str, width: float, size: float, bold: bool, max_lines: int) -> str:
+    """Text wrapped into lines `width` points wide at `size`, measured with DejaVu Sans, escaped and joined.
+
+    The last of `max_lines` lines ends with "…" when the text needs more. When DejaVu Sans is
+    missing (a DOT-only build on a bare machine), characters are counted instead (0.6 em each).
+    """
+    flat = formatting.bind(" ".join(clean(text).split()))
+    try:
+        broken = wrap(flat, width, size, bold=bold, max_lines=max_lines).lines
+    except RenderError:
+        broken = tuple(lines(text, max(1, int(width / (size * 0.6))), max_lines))
+    return BREAK.join(html_text(line) for line in broken)
+
+
 def font(markup: str, *, size: float | None = None, color: str | None = None, bold: bool = False) -> str:
     """Markup (already escaped) in a font; bold through <B>. Graphviz rejects an empty <FONT>."""
     if not markup:
@@ -81,12 +98,23 @@ def as_label(markup: str) -> str:
 class Labels:
     """The labels of one map, in its language: touchpoints, stages, notes, header and legend."""
 
-    def __init__(self, journey: Journey, text: Mapping[str, str], channels: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        journey: Journey,
+        text: Mapping[str, str],
+        channels: Mapping[str, str],
+        baseline: Journey | None = None,
+    ) -> None:
         self.journey = journey
         self.scale = journey.emotion_scale
         self.text = text
         self.channels = channels
         self.colon = label_colon(journey.locale) + " "
+        # How a note names a pain point: its number as the map view shows it (P1, P2… in map order)
+        # and its words; a pain point of the baseline (a future-state map removes it) by its words.
+        self.pain_numbers = pain_numbers(journey)
+        self.pain_texts = {pain.id: pain.text for _, pain in journey.pain_points()}
+        self.removed = {pain.id: pain.text for _, pain in baseline.pain_points()} if baseline else {}
 
     def channel(self, channel: str | None) -> str:
         """A channel's name in the map's language; empty when the touchpoint names none."""
@@ -133,7 +161,7 @@ class Labels:
         return as_label(table(rows, padding=2))
 
     def stage(self, number: int, stage: Stage) -> str:
-        """Stage number, name and emotion badge, then its duration."""
+        """Stage number and emotion badge, then its name, its duration under it."""
         score = stage.score
         badge = (
             f'<TD BGCOLOR="{emotion.fill(score, self.scale)}" COLOR="{emotion.stroke(score, self.scale)}" '
@@ -141,22 +169,33 @@ class Labels:
             if score is not None
             else ""
         )
+        # The badge before the name, and the duration under the name only: a duration line longer
+        # than the name then widens the name's column, never parting badge and name.
         cells = (
             f'<TD BGCOLOR="{style.STAGE_NUMBER_FILL}" STYLE="rounded">'
             + font(str(number), size=style.STAGE_FONT_SIZE, color=style.BACKGROUND_COLOR, bold=True)
-            + '</TD><TD ALIGN="LEFT" BALIGN="LEFT">'
-            + font(wrapped(stage.name, style.NAME_WRAP + 10, 3), size=style.STAGE_FONT_SIZE, bold=True)
-            + f"</TD>{badge}"
+            + f'</TD>{badge}<TD ALIGN="LEFT" BALIGN="LEFT">'
+            + font(self.stage_name(stage.name), size=style.STAGE_FONT_SIZE, bold=True)
+            + "</TD>"
         )
         rows = [f"<TR>{cells}</TR>"]
         if stage.duration:
             duration = html_text(self.text["lane.duration"] + self.colon + stage.duration)
             rows.append(
-                '<TR><TD></TD><TD COLSPAN="2" ALIGN="LEFT">'
+                f'<TR><TD COLSPAN="{2 if badge else 1}"></TD><TD ALIGN="LEFT">'
                 + font(duration, size=style.SMALL_FONT_SIZE, color=style.MUTED_COLOR)
                 + "</TD></TR>"
             )
         return as_label(table(rows, padding=3, spacing=2))
+
+    def stage_name(self, name: str) -> str:
+        """A stage's name in lines as wide as STAGE_NAME_WIDTH points, measured with the font the flow names.
+
+        Why measured, not counted: a count of characters broke "Diagnostiquer dans l'appli" where a
+        band had room for twice as much; the width keeps names on one line where the band holds them.
+        A name longer than STAGE_NAME_LINES lines ends with "…" (the band's title keeps it whole).
+        """
+        return measured(name, style.STAGE_NAME_WIDTH, style.STAGE_FONT_SIZE, True, style.STAGE_NAME_LINES)
 
     def pain(self, pain: PainPoint) -> str:
         """Severity in words (with its dots), how many pieces of evidence, then the problem."""
@@ -208,11 +247,21 @@ class Labels:
         if details:
             rows.append(row(font(html_text(" · ".join(details)), size=style.SMALL_FONT_SIZE, color=style.MUTED_COLOR)))
         refs = list(far)
-        if refs:
-            addresses = self.text["field.addresses"] + self.colon + ", ".join(refs)
-            rows.append(
-                row(font(wrapped(addresses, style.NOTE_WRAP, 3), size=style.SMALL_FONT_SIZE, color=style.MUTED_COLOR))
-            )
+        # A pain point neither in the map nor in a baseline given (an API call without it) keeps its id:
+        # the author's own word for it, rather than nothing.
+        named = [
+            f"{self.pain_numbers[ref]} {self.pain_texts[ref]}" if ref in self.pain_numbers else ref
+            for ref in refs
+            if ref not in self.removed or ref in self.pain_numbers
+        ]
+        removed = [self.removed[ref] for ref in refs if ref not in self.pain_numbers and ref in self.removed]
+        separator = formatting.semicolon(self.journey.locale) + " "
+        for heading, items in (("field.addresses", named), ("view.removes", removed)):
+            if items:
+                note = self.text[heading] + self.colon + separator.join(items)
+                rows.append(
+                    row(font(wrapped(note, style.NOTE_WRAP, 3), size=style.SMALL_FONT_SIZE, color=style.MUTED_COLOR))
+                )
         return as_label(table(rows, padding=1))
 
     def lost(self, touchpoint: Touchpoint) -> str:
@@ -237,7 +286,8 @@ class Labels:
     def header(self, legend: str) -> str:
         """Title, type, owner and review date, persona and objective, then the legend below."""
         journey, text = self.journey, self.text
-        rows = [row(font(html_text(journey.title), size=style.TITLE_FONT_SIZE, bold=True))]
+        title = measured(journey.title, style.TITLE_WIDTH, style.TITLE_FONT_SIZE, True, style.TITLE_LINES)
+        rows = [row(font(title, size=style.TITLE_FONT_SIZE, bold=True))]
         facts = [text["field.type"] + self.colon + text[f"type.{journey.type}"]] if journey.type else []
         if journey.owner:
             facts.append(text["field.owner"] + self.colon + journey.owner)

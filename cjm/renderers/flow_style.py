@@ -63,6 +63,13 @@ LOST_WRAP = 26
 HEADER_WRAP = 80
 EDGE_LABEL_WRAP = 24
 MAX_LINES = 8
+# Stage names are wrapped by width, in points at STAGE_FONT_SIZE bold: narrower than the header and
+# legend above the bands (so a name never widens the picture), wide enough for most names on one line.
+STAGE_NAME_WIDTH = 430.0
+STAGE_NAME_LINES = 3
+# The title is wrapped by width too, to about the legend's width below it.
+TITLE_WIDTH = 880.0
+TITLE_LINES = 2
 
 # Notes (pain points, opportunities) beside one touchpoint before they continue on a row below.
 NOTES_PER_ROW = 2

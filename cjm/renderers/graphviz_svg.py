@@ -46,9 +46,14 @@ def flow_source(
     graph_attributes: Mapping[str, str] | None = None,
     node_attributes: Mapping[str, str] | None = None,
     edge_attributes: Mapping[str, str] | None = None,
+    baseline: Journey | None = None,
 ) -> FlowDot:
-    """The flow's DOT source and the human titles of its elements (defaults overridable, see flow_dot.write_dot)."""
-    return write_dot(build_flow_graph(journey), graph_attributes, node_attributes, edge_attributes)
+    """The flow's DOT source and the human titles of its elements (defaults overridable, see flow_dot.write_dot).
+
+    `baseline` is the current-state map of a future-state map (its pain points are named in notes).
+    """
+    graph = build_flow_graph(journey)
+    return write_dot(graph, graph_attributes, node_attributes, edge_attributes, baseline=baseline)
 
 
 def flow_svg_id_prefix(journey: Journey, options: RenderOptions) -> str:
@@ -69,9 +74,12 @@ def render_dot(
     flow_style's GRAPH_ATTRIBUTES, NODE_ATTRIBUTES and EDGE_ATTRIBUTES are the defaults; a call may
     override any of them, e.g. `graph_attributes={"ranksep": "0.8"}`.
     """
-    del options  # The DOT needs nothing beyond the map; the parameter keeps the registry's signature.
     source = flow_source(
-        journey, graph_attributes=graph_attributes, node_attributes=node_attributes, edge_attributes=edge_attributes
+        journey,
+        graph_attributes=graph_attributes,
+        node_attributes=node_attributes,
+        edge_attributes=edge_attributes,
+        baseline=options.baseline,
     ).source
     return source if source.endswith("\n") else source + "\n"
 
@@ -89,7 +97,11 @@ def render_svg(
     Raises RenderError CJM401 when Graphviz is not installed, CJM402 when `dot` fails or times out.
     """
     dot = flow_source(
-        journey, graph_attributes=graph_attributes, node_attributes=node_attributes, edge_attributes=edge_attributes
+        journey,
+        graph_attributes=graph_attributes,
+        node_attributes=node_attributes,
+        edge_attributes=edge_attributes,
+        baseline=options.baseline,
     )
     raw = draw_svg(dot.source, options.dot_timeout)
     return polish_svg(raw, journey, flow_svg_id_prefix(journey, options), dot.titles)

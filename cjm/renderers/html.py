@@ -18,6 +18,7 @@ from cjm import emotion, formatting, i18n
 from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Persona, Touchpoint
 from cjm.presentation import kpi_on_target, kpi_value_text, label_colon, score_text
 from cjm.renderers import RenderOptions, html_templates
+from cjm.renderers.html_columns import print_layout, stage_min_em
 from cjm.renderers.html_curve import BASELINE_COLOUR, build_curve
 from cjm.renderers.html_views import (
     Badge,
@@ -33,6 +34,7 @@ from cjm.renderers.html_views import (
     TouchpointCell,
     TouchpointView,
 )
+from cjm.renderers.layout import pain_numbers
 
 TEMPLATE = "journey.html.j2"
 
@@ -119,7 +121,12 @@ def render_html(journey: Journey, options: RenderOptions) -> str:
     context = _Context.of(journey, options.baseline)
     text = context.text
     template = html_templates.environment().get_template(TEMPLATE)
+    stage_em = stage_min_em(journey)
+    page_size, print_font = print_layout(len(journey.stages), stage_em)
     return template.render(
+        stage_min=f"{stage_em:g}em",
+        page_size=page_size,
+        print_font=print_font,
         locale=journey.locale,
         t=text,
         journey=journey,
@@ -171,7 +178,7 @@ class _Context(NamedTuple):
             touchpoint_names={touchpoint.id: touchpoint.name for _, touchpoint in journey.touchpoints()},
             pains={pain.id: pain for _, pain in journey.pain_points()},
             baseline_pains={pain.id: pain for _, pain in baseline.pain_points()} if baseline else {},
-            pain_refs={pain.id: f"P{n}" for n, (_, pain) in enumerate(journey.pain_points(), start=1)},
+            pain_refs=pain_numbers(journey),
             opportunity_refs={item.id: f"O{n}" for n, (_, item) in enumerate(journey.opportunities(), start=1)},
             addressed_by={ref: tuple(items) for ref, items in addressed_by.items()},
         )

@@ -1,7 +1,8 @@
 """The Markdown report: the map as GitHub-flavoured Markdown for docs pipelines and pull requests.
 
-Sections, in order: title, objective and map facts; the persona; the SVG diagram (a relative
-link to `<stem>.svg`, which the build writes next to `<stem>.md`); the stage table; the
+Sections, in order: title, objective and map facts; the persona; the map view (a relative link
+to `<stem>.svg`, else `<stem>.png`) with links to the flow view, the slide and the HTML page,
+each only when the same build writes it (`RenderOptions.siblings`); the stage table; the
 emotional curve as a Mermaid `journey` block; the emotional low points; pain points by
 severity; the opportunity backlog; KPIs against their targets; and, when a baseline map is
 given, the comparison with the current state.
@@ -33,7 +34,7 @@ from cjm.presentation import (
     kpi_value_text,
     severity_rank,
 )
-from cjm.renderers import RenderOptions
+from cjm.renderers import FORMATS, RenderOptions
 from cjm.renderers.markdown_cells import (
     CELL_BREAK,
     MOMENT_OF_TRUTH,
@@ -79,9 +80,7 @@ def render_markdown(journey: Journey, options: RenderOptions) -> str:
     blocks: list[list[str]] = [
         *_header(journey, text),
         *_persona(journey, text),
-        [f"## {text['heading.diagram']}"],
-        [f"![{escape_table_cell(journey.title)}]({quote(options.stem + '.svg', safe='')})"],
-        *_sibling_links(options, text),
+        *_pictures(journey, options, text),
         *_stages(journey, text),
         *_curve(journey, text),
         *_lows(journey, text),
@@ -108,14 +107,30 @@ def _curve(journey: Journey, text: Text) -> list[list[str]]:
     return sections
 
 
-def _sibling_links(options: RenderOptions, text: Text) -> list[list[str]]:
-    """Links to the flow view and the HTML page when the same build writes them."""
-    links = [
-        f"[{text[key]}]({quote(options.stem + suffix, safe='')})"
-        for key, suffix in (("view.flow_link", ".flow.svg"), ("view.page_link", ".html"))
-        if options.stem + suffix in options.siblings
-    ]
-    return [[" · ".join(links)]] if links else []
+# The other outputs the report links, in order, with their label: the flow view, the slide, the HTML page.
+LINKED = (("view.flow_link", "flow"), ("view.slide_link", "slide"), ("view.page_link", None))
+
+
+def _pictures(journey: Journey, options: RenderOptions, text: Text) -> list[list[str]]:
+    """The map view shown, and links to the flow view, the slide and the HTML page: only files the build writes.
+
+    A view built as both SVG and PNG is linked as SVG (sharp at any zoom). Nothing is built
+    beside the report (`cjm build -f md`, or the API without `siblings`): no section at all,
+    rather than a broken image or a link to a file that is not there.
+    """
+
+    def built(view: str | None) -> str | None:
+        """The file of a view (its SVG, else its PNG), or of the HTML page for None, when the build writes it."""
+        formats = ("svg", "png") if view else ("html",)
+        names = [FORMATS[name].file_name(options.stem, view or "map") for name in formats]
+        return next((name for name in names if name in options.siblings), None)
+
+    picture = built("map")
+    links = [f"[{text[key]}]({quote(name, safe='')})" for key, view in LINKED if (name := built(view))]
+    if picture is None and not links:
+        return []
+    image = [f"![{escape_table_cell(journey.title)}]({quote(picture, safe='')})"] if picture else []
+    return [[f"## {text['heading.diagram']}"], image, [" · ".join(links)] if links else []]
 
 
 def _header(journey: Journey, text: Text) -> list[list[str]]:
