@@ -55,7 +55,7 @@ def test_an_opportunity_names_the_baseline_pain_point_it_removed_by_its_words() 
     changed = stage.model_copy(update={"opportunities": [removing], "pain_points": []})
     future = future.model_copy(update={"stages": [changed, *future.stages[1:]]})
     lines = " ".join(_lines(cell_cards(future, "opportunities", changed, COLUMN, 0.0, current)))
-    assert "Removes: Step 1 asks" in lines and "p1" not in lines.split()
+    assert "Removes:\u00a0Step 1 asks" in lines and "p1" not in lines.split()
 
 
 def test_switches_branches_and_loops_are_marked_where_they_start_and_routine_steps_are_not() -> None:

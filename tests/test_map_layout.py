@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from cjm import load
+from cjm.model import Journey
 from cjm.renderers import style
 from cjm.renderers.map_layout import LANES, layout_map
 from tests.conftest import EXAMPLES
@@ -53,3 +54,14 @@ def test_a_map_of_up_to_8_stages_prints_legibly_on_one_a3_landscape_page(stages:
     layout = layout_map(journey(stages, locale))
     scale = min(A3_LANDSCAPE[0] / layout.width, A3_LANDSCAPE[1] / layout.height)  # mm per unit, whole map
     assert style.SIZE_SMALL * scale / POINT_MM >= 7.0
+
+
+def test_a_long_maps_lowest_point_is_the_whole_maps_not_each_rows_own() -> None:
+    scores = [3, 2, 3, 3, 3, 3, 3, 3, 1, 3]
+    main = Journey.model_validate(
+        {"cjm": 1, "title": "Long", "stages": [{"name": f"S{n}", "emotion": s} for n, s in enumerate(scores)]}
+    )
+    layout = layout_map(main)
+    assert len(layout.rows) == 2
+    lows = [point.name for row in layout.rows if row.curve for point in row.curve.points if point.low]
+    assert lows == ["S8"]

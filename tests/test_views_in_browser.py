@@ -72,8 +72,12 @@ def _probe(name: str, main: Journey, baseline: Journey | None, view: str) -> dic
     return layout
 
 
+# Maps of every shape real authors write (tests/maps/shapes/README.md), in both views.
+SHAPES = sorted((ROOT / "tests" / "maps" / "shapes").glob("*.yaml"))
+
 CASES = (
     [(path.stem, view) for path in EXAMPLES for view in WIDTHS]
+    + [(path.stem, view) for path in SHAPES for view in WIDTHS]
     + [(name, "map") for name in GENERATED]
     + [(name, "slide") for name in ("one-stage", "twelve-stages", "blueprint-no-scores", "sparse")]
 )
@@ -84,7 +88,7 @@ def drawn(request: pytest.FixtureRequest, chromium: Path) -> tuple[str, dict[str
     name, view = request.param
     if name in GENERATED:
         return view, _probe(name, GENERATED[name], None, view)
-    source = next(path for path in EXAMPLES if path.stem == name)
+    source = next(path for path in [*EXAMPLES, *SHAPES] if path.stem == name)
     main, baseline = load_with_baseline(source)
     return view, _probe(name, main, baseline, view)
 

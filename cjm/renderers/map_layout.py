@@ -20,7 +20,7 @@ from cjm.model import Journey, Stage
 from cjm.presentation import map_description, svg_id_prefix
 from cjm.renderers import style
 from cjm.renderers.cells import cell_cards
-from cjm.renderers.curve import Column, Curve, build_curve
+from cjm.renderers.curve import Column, Curve, build_curve, low_points
 from cjm.renderers.font import size_for_words, text_width, words, wrap
 from cjm.renderers.layout import (
     Card,
@@ -30,6 +30,7 @@ from cjm.renderers.layout import (
     small,
     stage_score_text,
     text_block,
+    typeset_journey,
 )
 from cjm.renderers.legend import Legend, build_legend, curve_use
 from cjm.renderers.panel import Context, build_context
@@ -118,6 +119,9 @@ LANES = (
 
 def layout_map(journey: Journey, stem: str = "journey", baseline: Journey | None = None) -> MapLayout:
     """Place every part of the map view of a journey (and its baseline's curve, for a future-state map)."""
+    prefix = svg_id_prefix(journey, stem)
+    journey = typeset_journey(journey)
+    baseline = typeset_journey(baseline) if baseline is not None else None
     width = style.MAP_WIDTH
     context = build_context(journey, style.MARGIN, style.MARGIN, width - 2 * style.MARGIN)
     y = context.bottom + ROW_GAP
@@ -136,7 +140,7 @@ def layout_map(journey: Journey, stem: str = "journey", baseline: Journey | None
     return MapLayout(
         width,
         round(height, 1),
-        svg_id_prefix(journey, stem),
+        prefix,
         journey.locale,
         journey.title,
         map_description(journey, messages(journey.locale)),
@@ -292,7 +296,13 @@ def _curve_lane(
     label: Text,
 ) -> tuple[Lane, Curve]:
     part = journey.model_copy(update={"stages": list(stages)})
-    curve = build_curve(part, columns, y + CURVE_TOP, y + CURVE_TOP + CURVE_PLOT, baseline)
+    # The lowest points are the whole map's, not the row's own minimum.
+    lows = {
+        (index - first, k): ties
+        for (index, k), ties in low_points(journey).items()
+        if first <= index < first + len(stages)
+    }
+    curve = build_curve(part, columns, y + CURVE_TOP, y + CURVE_TOP + CURVE_PLOT, baseline, lows=lows)
     curve = replace(curve, points=tuple(replace(p, stage=p.stage + first) for p in curve.points))
     text = messages(journey.locale)
     cells = []

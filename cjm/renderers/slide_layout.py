@@ -30,6 +30,7 @@ from cjm.renderers.layout import (
     more_text,
     severity_rank,
     text_block,
+    typeset_journey,
 )
 from cjm.renderers.legend import Legend, build_legend, curve_use
 
@@ -68,6 +69,9 @@ class SlideLayout:
 
 def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | None = None) -> SlideLayout:
     """Place the slide view of a journey."""
+    prefix = svg_id_prefix(journey, stem + ".slide")
+    journey = typeset_journey(journey)
+    baseline = typeset_journey(baseline) if baseline is not None else None
     text = messages(journey.locale)
     sep = colon(journey.locale)
     width, height = style.SLIDE_WIDTH, style.SLIDE_HEIGHT
@@ -128,7 +132,7 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
     return SlideLayout(
         width,
         height,
-        svg_id_prefix(journey, stem + ".slide"),
+        prefix,
         journey.locale,
         journey.title,
         map_description(journey, messages(journey.locale)),
@@ -149,7 +153,7 @@ def _callout(journey: Journey, curve: Curve, width: float) -> Card | None:
     lows = [point for point in curve.points if point.low]
     if not lows:
         return None
-    point = lows[0]
+    point = min(lows, key=lambda low: low.low_rank)  # the most telling (curve.low_points)
     text = messages(journey.locale)
     stage = journey.stages[point.stage].name
     where = f" ({stage})" if stage != point.name else ""
