@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import cjm
-from cjm.renderers.cells import LIMITS, cell_cards, marked_steps
+from cjm.renderers import style
+from cjm.renderers.cells import LIMITS, cell_cards, column_widths, marked_steps
 from cjm.renderers.curve import Column
 from tests.conftest import ROOT
 from tests.journeys import journey
@@ -75,3 +76,22 @@ def test_switches_branches_and_loops_are_marked_where_they_start_and_routine_ste
 
 def test_a_map_without_next_marks_nothing() -> None:
     assert marked_steps(journey(3)) == {}
+
+
+def test_a_word_too_wide_for_the_column_gets_a_smaller_size_before_it_is_broken() -> None:
+    main = journey(1)
+    stage = main.stages[0]
+    named = stage.model_copy(update={"actions": ["Enregistrement"]})
+    narrow = Column(0.0, 96.0)
+    action = cell_cards(main, "actions", named, narrow, 0.0)[0].texts[0]
+    assert action.lines == ("Enregistrement",) and style.SIZE_SMALL <= action.size < style.SIZE_BODY
+
+
+def test_column_widths_follow_what_each_stage_shows_between_0_8_and_1_6_of_equal() -> None:
+    stages = journey(4).stages
+    busy = stages[1].model_copy(update={"actions": [f"Does a long thing number {n} in the shop" for n in range(3)]})
+    empty = stages[2].model_copy(update={"actions": [], "thoughts": [], "touchpoints": []})
+    widths = column_widths([stages[0], busy, empty, stages[3]], 800.0, ["actions", "touchpoints", "thoughts"])
+    assert abs(sum(widths) - 800.0) < 1e-6
+    assert widths[1] == max(widths) and widths[2] == min(widths)
+    assert all(0.8 * 200 - 1e-6 <= width <= 1.6 * 200 + 1e-6 for width in widths)

@@ -62,3 +62,14 @@ def test_a_missing_font_is_cjm408(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 def test_a_character_the_font_lacks_counts_as_wide_as_it_is_drawn() -> None:
     assert text_width("中文", 10) == 20
     assert text_width("\U00010380", 10) == text_width("M", 10)
+
+
+def test_a_long_word_breaks_between_letters_with_a_hyphen_and_a_url_without() -> None:
+    wrapped = wrap("Datenschutzfolgenabschätzung", 80.0, 10.5, True, 4)
+    assert len(wrapped.lines) > 1 and all(line.endswith("-") for line in wrapped.lines[:-1])
+    assert "".join(line.removesuffix("-") for line in wrapped.lines) == "Datenschutzfolgenabschätzung"
+    assert all(text_width(line, 10.5, True) <= 80.0 for line in wrapped.lines)
+    assert all(len(line.removesuffix("-")) >= 2 for line in wrapped.lines)
+    url = wrap("https://portal.example.com/contracts/renewals/2027", 80.0, 9.5, False, 5)
+    assert not any(line.endswith("-") and line[-2].isalpha() for line in url.lines if "/" not in line)
+    assert "".join(url.lines) == "https://portal.example.com/contracts/renewals/2027"

@@ -127,9 +127,8 @@ def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: in
         if current:
             lines.append(current)
         while measure.width(word, size) > width and len(word) > 1:
-            cut_at = _break_at(word, width, size, measure)
-            lines.append(word[:cut_at])
-            word = word[cut_at:]
+            head, word = _split_word(word, width, size, measure)
+            lines.append(head)
         current = word
     if current:
         lines.append(current)
@@ -139,6 +138,22 @@ def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: in
         lines[-1] = _with_ellipsis(lines[-1], width, size, measure)
     widest = max((measure.width(line, size) for line in lines), default=0.0)
     return Wrapped(tuple(lines), cut, widest)
+
+
+def _split_word(word: str, width: float, size: float, measure: Metrics) -> tuple[str, str]:
+    """A word wider than the line cut into the part that fits and the rest.
+
+    Between two letters the part ends with a hyphen, as a typesetter breaks a long word
+    ("Enregis-" / "trement"), leaving at least two letters on each side; a URL or a code breaks
+    after a hyphen or a slash, else between characters, with nothing added.
+    """
+    cut_at = _break_at(word, width, size, measure)
+    if 2 <= cut_at <= len(word) - 2 and word[cut_at - 1].isalpha() and word[cut_at].isalpha():
+        while cut_at > 2 and measure.width(word[:cut_at] + "-", size) > width:
+            cut_at -= 1
+        if word[cut_at - 1].isalpha() and word[cut_at].isalpha():
+            return word[:cut_at] + "-", word[cut_at:]
+    return word[:cut_at], word[cut_at:]
 
 
 def _break_at(word: str, width: float, size: float, measure: Metrics) -> int:
