@@ -72,8 +72,9 @@ def _probe(name: str, main: Journey, baseline: Journey | None, view: str) -> dic
     return layout
 
 
-# Maps of every shape real authors write (tests/maps/shapes/README.md), in both views.
-SHAPES = sorted((ROOT / "tests" / "maps" / "shapes").glob("*.yaml"))
+# Maps of every shape real authors write (tests/maps/shapes/README.md) and maps as others published them
+# (tests/maps/README.md), in both views.
+SHAPES = sorted((ROOT / "tests" / "maps" / "shapes").glob("*.yaml")) + sorted((ROOT / "tests" / "maps").glob("*.yaml"))
 
 CASES = (
     [(path.stem, view) for path in EXAMPLES for view in WIDTHS]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cjm.emotion import label
 from cjm.i18n import messages
@@ -43,6 +43,9 @@ PANEL_GAP = 28.0
 PLOT_TOP = 198.0
 PLOT_BOTTOM = 556.0
 AXIS_WIDTH = 150.0
+# A map without scores: its stages as a strip of steps across the plot's place.
+STRIP_TOP = 300.0
+STRIP_HEIGHT = 150.0
 TOP_COUNT = 3
 
 
@@ -112,10 +115,16 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
     curve = build_curve(journey, columns, PLOT_TOP, PLOT_BOTTOM, baseline, level_gap=26.0) if scored else None
     note = None
     if curve is None:
+        # No curve to draw: the stages as a strip of numbered steps (white on the header colour, as the
+        # map's stage headers), the note under it, instead of an empty chart.
+        stage_labels = tuple(
+            replace(label, y=round(STRIP_TOP + (STRIP_HEIGHT - label.height) / 2, 2), role="header")
+            for label in stage_labels
+        )
         note = text_block(
             text["view.unscored"],
             width / 2,
-            (PLOT_TOP + PLOT_BOTTOM) / 2 - 16,
+            STRIP_TOP + STRIP_HEIGHT + 36,
             inner,
             26.0,
             role="muted",
