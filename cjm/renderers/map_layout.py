@@ -277,7 +277,7 @@ def _headers(
                 inner - 22,
                 style.SIZE_SMALL,
                 role="ink",
-                max_lines=1,
+                max_lines=2,  # a narrow column keeps the scale's word ("2 Enchanté") on a second line
             )
         bottom = (score.bottom + 3 if score else max(name.bottom, top + PAD + 20)) + PAD
         found.append(
