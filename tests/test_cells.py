@@ -6,6 +6,7 @@ import cjm
 from cjm.renderers import style
 from cjm.renderers.cells import LIMITS, cell_cards, column_widths, marked_steps
 from cjm.renderers.curve import Column
+from cjm.renderers.font import text_width
 from tests.conftest import ROOT
 from tests.journeys import journey
 
@@ -95,3 +96,14 @@ def test_column_widths_follow_what_each_stage_shows_between_0_8_and_1_6_of_equal
     assert abs(sum(widths) - 800.0) < 1e-6
     assert widths[1] == max(widths) and widths[2] == min(widths)
     assert all(0.8 * 200 - 1e-6 <= width <= 1.6 * 200 + 1e-6 for width in widths)
+
+
+def test_a_column_is_wide_enough_for_its_touchpoint_names_longest_word() -> None:
+    stages = journey(8).stages
+    quiet = [stage.model_copy(update={"actions": [], "thoughts": [], "touchpoints": []}) for stage in stages]
+    truth = cjm.model.Touchpoint.model_validate({"name": "Collection", "moment_of_truth": True})
+    quiet[5] = quiet[5].model_copy(update={"touchpoints": [truth]})
+    busy = stages[0].model_copy(update={"actions": ["A long action in many words" * 3] * 3})
+    widths = column_widths([busy, *quiet[1:]], 800.0, ["actions", "touchpoints"])
+    needed = text_width("Collection", style.SIZE_SMALL, True) + 12 + 14 + 2 * style.CELL_PADDING
+    assert widths[5] >= needed

@@ -19,7 +19,7 @@ from cjm.model import KPI, Journey, Opportunity, PainPoint, Stage, Touchpoint
 from cjm.renderers import style
 from cjm.renderers.curve import Column
 from cjm.renderers.flow_graph import FlowEdge, flow
-from cjm.renderers.font import size_for_words, text_width
+from cjm.renderers.font import size_for_words, text_width, words
 from cjm.renderers.layout import (
     Card,
     Mark,
@@ -338,28 +338,45 @@ def column_widths(stages: Sequence[Stage], total: float, keys: Sequence[str]) ->
     none), and equal columns wrap the busy stage's every card into three cut lines while an empty
     column stays blank. A column's share grows with the square root of the text it shows in the
     lanes drawn (`keys`, each lane's first items as the cells show them), from 0.8 to 1.6 times the
-    equal width, so columns stay comparable and every stage keeps room for its cards.
+    equal width, so columns stay comparable and every stage keeps room for its cards; a column is
+    never narrower than its touchpoint names' longest word needs (`_widest_word`), up to 1.6 times.
     """
     amounts = [_shown_text(stage, keys) for stage in stages]
     mean = sum(amounts) / len(amounts)
-    if mean <= 0:
-        return [total / len(stages)] * len(stages)
-    shares = [math.sqrt(amount / mean) for amount in amounts]
     equal = total / len(stages)
-    fixed: dict[int, float] = {}
-    # Scale the free columns to fill what the fixed ones leave; fix a column at a bound when it passes it.
-    while True:
-        free = [i for i in range(len(shares)) if i not in fixed]
-        room = total - sum(fixed.values())
-        scale = room / sum(shares[i] for i in free) if free else 0.0
-        passed = {
-            i: min(MAX_SHARE * equal, max(MIN_SHARE * equal, shares[i] * scale))
-            for i in free
-            if not MIN_SHARE * equal <= shares[i] * scale <= MAX_SHARE * equal
-        }
-        if not passed:
-            return [fixed.get(i, shares[i] * scale) for i in range(len(shares))]
-        fixed.update(passed)
+    if mean <= 0:
+        return [equal] * len(stages)
+    shares = [math.sqrt(amount / mean) for amount in amounts]
+    highs = [MAX_SHARE * equal] * len(stages)
+    lows = [min(MAX_SHARE * equal, max(MIN_SHARE * equal, _widest_word(stage, keys))) for stage in stages]
+    if sum(lows) > total:
+        lows = [low * total / sum(lows) for low in lows]
+    # The scale at which the columns, each kept between its bounds, fill the row exactly (bisection:
+    # the filled width grows with the scale).
+
+    def filled(scale: float) -> list[float]:
+        return [min(high, max(low, share * scale)) for share, low, high in zip(shares, lows, highs, strict=True)]
+
+    low_scale, high_scale = 0.0, MAX_SHARE * equal / min(share for share in shares if share > 0)
+    for _ in range(60):
+        middle = (low_scale + high_scale) / 2
+        low_scale, high_scale = (middle, high_scale) if sum(filled(middle)) < total else (low_scale, middle)
+    return filled(high_scale)
+
+
+def _widest_word(stage: Stage, keys: Sequence[str]) -> float:
+    """The column width a stage's touchpoint cards need so that no word of their names is broken, at
+    the smallest size a card's text takes (bold for a moment of truth, with room for its star)."""
+    if "touchpoints" not in keys:
+        return 0.0
+    needed = 0.0
+    for touchpoint in stage.touchpoints[: LIMITS["touchpoints"]]:
+        star = 14.0 if touchpoint.moment_of_truth else 0.0
+        # A URL or a path breaks after its slashes: it asks for no width of its own.
+        names = [word for word in words(touchpoint.name) if "/" not in word]
+        widest = max((text_width(word, style.SIZE_SMALL, touchpoint.moment_of_truth) for word in names), default=0.0)
+        needed = max(needed, widest + 12 + star + 2 * PAD + 1)
+    return needed
 
 
 def _shown_text(stage: Stage, keys: Sequence[str]) -> int:
@@ -370,6 +387,6 @@ def _shown_text(stage: Stage, keys: Sequence[str]) -> int:
         if not isinstance(items, list):
             continue
         for item in items[: LIMITS.get(key, SERVICE_LIMIT)]:
-            words = item if isinstance(item, str) else getattr(item, "name", None) or getattr(item, "text", "")
-            amount += len(str(words)) + CARD_CHARACTERS
+            wording = item if isinstance(item, str) else getattr(item, "name", None) or getattr(item, "text", "")
+            amount += len(str(wording)) + CARD_CHARACTERS
     return amount
