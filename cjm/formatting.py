@@ -54,6 +54,9 @@ _FRENCH = (
     (re.compile(rf"(?<=[^\s«(\[:]){_SPACES}:(?=\s|$)"), NO_BREAK_SPACE + ":"),
     (re.compile(f"«{_SPACES}"), "«" + NO_BREAK_SPACE),
     (re.compile(f"{_SPACES}»"), NO_BREAK_SPACE + "»"),
+    # A number's thousands and its currency stay on one line: « 25 000 € ».
+    (re.compile(r"(?<=\d) (?=\d{3}(?!\d))"), NARROW_NO_BREAK_SPACE),
+    (re.compile(r"(?<=\d) +(?=[€$£¥])"), NO_BREAK_SPACE),
 )
 
 # An outer quotation mark found inside quoted text, and the inner mark it becomes (with its spaces).
@@ -219,8 +222,9 @@ def typeset(text: str, language: str) -> str:
 
     French (`fr`) gets the spaces an author left out or typed as ordinary ones: a no-break space
     before `:` and inside « », a narrow no-break space before `;`, `!` and `?` (« Pourquoi ?! »,
-    « Note : 4 »). A URL, a time (`22:40`) or a query (`?id=4`) is left as it is. Other languages are
-    only bound (`bind`): their words are never changed.
+    « Note : 4 »), and a number keeps its thousands and its currency on its line (« 25 000 € »).
+    A URL, a time (`22:40`) or a query (`?id=4`) is left as it is. Other languages are only bound
+    (`bind`): their words are never changed.
     """
     if language == "fr":
         for pattern, replacement in _FRENCH:

@@ -92,3 +92,8 @@ def test_typeset_gives_french_punctuation_its_spaces_and_leaves_urls_times_and_e
     assert formatting.typeset("Page «Offre»", "fr") == "Page «\u00a0Offre\u00a0»"
     assert formatting.typeset("https://x.fr/?id=4 à 22:40", "fr") == "https://x.fr/?id=4 à 22:40"
     assert formatting.typeset("Why? Now: yes", "en") == "Why? Now: yes"
+
+
+def test_typeset_keeps_a_french_numbers_thousands_and_currency_on_one_line() -> None:
+    assert formatting.typeset("un apport de 25 000 €.", "fr") == "un apport de 25\u202f000\u00a0€."
+    assert formatting.typeset("en 2026 2027", "fr") == "en 2026 2027"
