@@ -143,11 +143,13 @@ def test_the_png_is_the_same_picture(tmp_path: Path) -> None:
 
 @pytest.mark.node
 @pytest.mark.parametrize("view", ["map", "slide"])
-@pytest.mark.parametrize("name", ["support-box-internet-fr", "bank-account-opening-blueprint"])
+@pytest.mark.parametrize(
+    "name", ["support-box-internet-fr", "bank-account-opening-blueprint", "sejour-hotel-fr", "backstage-only-blueprint"]
+)
 def test_axe_finds_no_violation_in_a_view_inlined_in_a_page(
     chromium: Path, tmp_path: Path, name: str, view: str
 ) -> None:
-    source = next(path for path in EXAMPLES if path.stem == name)
+    source = next(path for path in [*EXAMPLES, *SHAPES] if path.stem == name)
     main, baseline = load_with_baseline(source)
     svg = render(main, "svg", RenderOptions(stem=name, baseline=baseline, view=view))
     assert isinstance(svg, str)
