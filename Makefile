@@ -57,10 +57,11 @@ graphviz: ## Install what the pictures need when missing: Graphviz, rsvg-convert
 	fi
 
 $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
-	@command -v npm >/dev/null && node -e 'process.exit(process.versions.node.split(".")[0] < 20 ? 1 : 0)' || { \
-	  echo "please install Node.js 20 or later with npm (mermaid-cli 11 and yaml-language-server 1 need it)"; exit 1; }
-	cd $(NODE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund
-	@touch $@
+	@# A node_modules linked to another checkout's install is used as it is: `npm ci` would empty that install.
+	@if [ -L $(NODE_DIR)/node_modules ]; then echo "$(NODE_DIR)/node_modules is a link: used as it is"; exit 0; fi; \
+	command -v npm >/dev/null && node -e 'process.exit(process.versions.node.split(".")[0] < 20 ? 1 : 0)' || { \
+	  echo "please install Node.js 20 or later with npm (mermaid-cli 11 and yaml-language-server 1 need it)"; exit 1; }; \
+	echo "cd $(NODE_DIR) && npm ci"; (cd $(NODE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund) && touch $@
 
 node: $(NODE_DIR)/node_modules/.installed ## Install mermaid-cli, yaml-language-server and axe-core into tests/node (npm ci)
 

@@ -1,46 +1,35 @@
-"""Building maps: check, render each format (or take it from the cache), write; a batch over a process pool.
+"""Building maps: each map's outputs (see `cjm.render`) written to their files; a batch over a process pool.
 
-`render_map` gives one map's outputs as bytes (what the docs plugins embed); `build_file` also
-writes them; `build_files` runs a batch over `-j` processes and yields each map's slim
-`BuildResult` in input order as soon as it is ready, so a batch's memory does not grow with it.
-A map served whole from the cache is answered in this process without importing the models.
+`build_file` writes one map's outputs; `build_files` runs a batch over `-j` processes and yields
+each map's slim `BuildResult` in input order as soon as it is ready, so a batch's memory does not
+grow with it; `check_files` is the same for `cjm validate`. A map served whole from the cache is
+answered in this process without importing the models. `render_map` (one map's outputs as
+bytes, for the docs plugins) is importable from here too.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
-from cjm.cache import BuildCache, CheckRecord, MapInputs, OutputSpec, baseline_hash, read_inputs, tools_fingerprint
+from cjm.cache import BuildCache, read_inputs
 from cjm.diagnostics import Diagnostic, has_errors, make, sort_key
+from cjm.render import (
+    Rendered,
+    asked,
+    cached_render,
+    check_and_cache,
+    output_spec,
+    output_specs,
+    render_map,
+    shown_text,
+)
 from cjm.translation import Message
 
-if TYPE_CHECKING:
-    from cjm.pipeline import FileResult
-    from cjm.renderers import Target
 
-
-@dataclass(frozen=True)
-class Rendered:
-    """One map's outcome: whether it is valid, its diagnostics (source text kept for the report), its outputs.
-
-    `outputs` maps a format name to its bytes, in the order asked; `rendered` names the formats
-    drawn in this run (the others came from the cache).
-    """
-
-    name: str
-    ok: bool
-    diagnostics: list[Diagnostic]
-    text: str | None = None
-    outputs: dict[str, bytes] = field(default_factory=dict)
-    rendered: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class BuildResult:
+class BuildResult(NamedTuple):
     """What the report needs of a built map: validity, diagnostics, source text when there are any, files written.
 
     Why slim: a batch hands these from worker processes to the reporter; the models and parsed
@@ -51,7 +40,7 @@ class BuildResult:
     ok: bool
     diagnostics: list[Diagnostic]
     text: str | None = None
-    written: list[Path] = field(default_factory=list)
+    written: tuple[Path, ...] = ()
     rendered: tuple[str, ...] = ()
 
 
@@ -65,184 +54,6 @@ def output_paths(
     directory = out_dir if out_dir is not None else source.parent
     stem = source.name.rsplit(".", 1)[0] if "." in source.name else source.name
     return {target.key: directory / target.file_name(stem) for target in targets(formats, views or ("map",))}
-
-
-def _specs(formats: Sequence[str], views: Sequence[str], stem: str) -> list[OutputSpec]:
-    """One cache spec per output (see `output_spec`), with the files built beside it."""
-    from cjm.renderers import targets
-
-    views = tuple(views or ("map",))  # no view asked is the default view, for the key too
-    wanted = targets(formats, views)
-    siblings = tuple(target.file_name(stem) for target in wanted)
-    return [output_spec(target, stem, views, siblings) for target in wanted]
-
-
-def output_spec(target: Target, stem: str, views: Sequence[str] = (), siblings: Sequence[str] = ()) -> OutputSpec:
-    """The cache spec of one output: `format` is its key (`svg`, `flow.svg`, `md`…), with the view it draws, the
-    tools drawing it (`dot`; `rsvg-convert` and the font for the map and slide views) and, for the Markdown report
-    alone, the build's views and files (it links those that exist).
-
-    Why the other outputs leave the build's files out: a picture or the HTML page is the same bytes
-    whatever else a build writes, so the docs plugins (`cjm.embed`) find what `cjm build` drew.
-    """
-    drawn_here = target.picture and not target.needs_graphviz
-    tools = tools_fingerprint(target.needs_graphviz, drawn_here and target.format == "png", drawn_here)
-    linked = target.format == "md"
-    return OutputSpec(
-        target.key,
-        tuple(views) if linked else (),
-        None,
-        stem,
-        tools,
-        target.view,
-        tuple(siblings) if linked else (),
-    )
-
-
-def _text(source: bytes, diagnostics: Sequence[Diagnostic]) -> str | None:
-    return source.decode("utf-8", errors="replace").removeprefix("\ufeff") if diagnostics else None
-
-
-PICTURE_ONLY = frozenset({"CJM407"})
-"""Codes that concern the pictures alone: checked with the map (so the cache replays them), shown when a
-picture is asked for, drawn now or taken from the cache (a cached PNG has the same empty boxes)."""
-
-
-def _asked(diagnostics: Sequence[Diagnostic], specs: Sequence[OutputSpec]) -> list[Diagnostic]:
-    """A map's diagnostics for this build: the picture-only ones only when a picture format is asked for."""
-    if any(_target(spec.format).picture for spec in specs):
-        return list(diagnostics)
-    return [item for item in diagnostics if item.code not in PICTURE_ONLY]
-
-
-def cached_render(inputs: MapInputs, specs: Sequence[OutputSpec], cache: BuildCache) -> Rendered | None:
-    """The map's outcome from the cache alone (its check replayed, every output found); None on any miss."""
-    record = cache.check(inputs)
-    if record is None:
-        return None
-    diagnostics = _asked(record.diagnostics, specs)
-    if not record.ok:
-        return Rendered(inputs.name, False, diagnostics, _text(inputs.source, diagnostics))
-    outputs: dict[str, bytes] = {}
-    for spec in specs:
-        content = cache.output(inputs, record.baseline_hash, spec)
-        if content is None:
-            return None
-        outputs[spec.format] = content
-    return Rendered(inputs.name, True, diagnostics, _text(inputs.source, diagnostics), outputs)
-
-
-def render_map(
-    source: Path,
-    formats: Sequence[str],
-    cache: BuildCache | None = None,
-    today: datetime.date | None = None,
-    views: Sequence[str] = (),
-    stem: str | None = None,
-) -> Rendered:
-    """Check a map and render each format to bytes, using and filling the cache.
-
-    An invalid map renders nothing. A format that cannot be rendered (Graphviz missing) is a
-    diagnostic and is not cached; the other formats are still rendered.
-    """
-    from cjm.config import today_default
-
-    cache = cache if cache is not None else BuildCache()
-    today = today or today_default()
-    specs = _specs(formats, views, stem or source.name.rsplit(".", 1)[0])
-    inputs = read_inputs(source, today) if cache.enabled else None
-    if inputs is not None:
-        hit = cached_render(inputs, specs, cache)
-        if hit is not None:
-            return hit
-    return _render_fresh(source, specs, cache, today, inputs)
-
-
-def _check_fresh(
-    source: Path, cache: BuildCache, today: datetime.date, inputs: MapInputs | None
-) -> tuple[FileResult, CheckRecord]:
-    """Run the checking pipeline on a map and cache its outcome."""
-    from cjm.pipeline import check_file
-
-    checked = check_file(source, today=today)
-    named = _named_baseline(checked)
-    coverage: list[Diagnostic] = []
-    if checked.ok and checked.journey is not None and checked.document is not None:
-        from cjm.coverage import font_coverage
-
-        coverage = font_coverage(checked.journey, checked.document)
-    found = (*checked.diagnostics, *coverage)  # the check's own order, replayed as it was
-    record = CheckRecord(checked.ok, found, named, baseline_hash(source, named))
-    if inputs is not None:
-        cache.save_check(inputs, record)
-    return checked, record
-
-
-def _render_fresh(
-    source: Path, specs: Sequence[OutputSpec], cache: BuildCache, today: datetime.date, inputs: MapInputs | None
-) -> Rendered:
-    checked, record = _check_fresh(source, cache, today, inputs)
-    if not checked.ok or checked.journey is None:
-        return Rendered(checked.name, False, checked.diagnostics, checked.text)
-    outputs, problems, rendered = _render_formats(checked, specs, cache, inputs, record.baseline_hash)
-    diagnostics = sorted(_asked(record.diagnostics, specs) + problems, key=sort_key)
-    text = checked.text if diagnostics else None
-    return Rendered(checked.name, not has_errors(diagnostics), diagnostics, text, outputs, rendered)
-
-
-def _named_baseline(checked: FileResult) -> str | None:
-    """The baseline path a map names, read from the document so that it is known even when the map is invalid."""
-    data = checked.document.data if checked.document is not None else None
-    named = data.get("baseline") if isinstance(data, dict) else None
-    return named if isinstance(named, str) else None
-
-
-def _render_formats(
-    checked: FileResult, specs: Sequence[OutputSpec], cache: BuildCache, inputs: MapInputs | None, baseline: str
-) -> tuple[dict[str, bytes], list[Diagnostic], tuple[str, ...]]:
-    from cjm.renderers import RenderError, RenderOptions
-
-    assert checked.journey is not None
-    stem = specs[0].stem if specs else "journey"
-    by_key = {_target(spec.format).key: _target(spec.format) for spec in specs}
-    siblings = frozenset(target.file_name(stem) for target in by_key.values())
-    options = RenderOptions(stem=stem, baseline=checked.baseline, siblings=siblings)
-    outputs: dict[str, bytes] = {}
-    problems: list[Diagnostic] = []
-    rendered: list[str] = []
-    for spec in specs:
-        found = cache.output(inputs, baseline, spec) if inputs is not None else None
-        if found is not None:
-            outputs[spec.format] = found
-            continue
-        target: Target = by_key[spec.format]
-        try:
-            content = target.render(checked.journey, options)
-        except RenderError as error:
-            shown = (
-                Message("{format} ({view} view)", format=target.format, view=target.view)
-                if target.picture
-                else target.format
-            )
-            document = checked.document
-            line, column = document.positions.locate(error.path) if document and error.path is not None else (0, 0)
-            message = Message("{output}: {problem}", output=shown, problem=error.message)
-            problems.append(make(error.code, checked.name, line, column, message, error.hint))
-            continue
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        outputs[spec.format] = data
-        rendered.append(spec.format)
-        if inputs is not None:
-            cache.save_output(inputs, baseline, spec, data)
-    return outputs, problems, tuple(rendered)
-
-
-def _target(key: str) -> Target:
-    """The output a key names ("svg" → the map's SVG, "flow.png" → the flow's PNG, "md" → the report)."""
-    from cjm.renderers import DEFAULT_VIEWS, VIEWS, Target
-
-    view, _, name = key.rpartition(".")
-    return Target(name, view if view in VIEWS else DEFAULT_VIEWS[0])
 
 
 def _write(rendered: Rendered, targets: dict[str, Path]) -> BuildResult:
@@ -265,7 +76,7 @@ def _write(rendered: Rendered, targets: dict[str, Path]) -> BuildResult:
         diagnostics = sorted([*diagnostics, problem], key=sort_key)
         outputs = []
     ok = rendered.ok and not has_errors(diagnostics)
-    return BuildResult(rendered.name, ok, diagnostics, rendered.text, [o.path for o in outputs], rendered.rendered)
+    return BuildResult(rendered.name, ok, diagnostics, rendered.text, tuple(o.path for o in outputs), rendered.rendered)
 
 
 def build_file(
@@ -282,8 +93,7 @@ def build_file(
     return _write(render_map(source, formats, cache, today, views, stem), targets)
 
 
-@dataclass(frozen=True)
-class _Task:
+class _Task(NamedTuple):
     """One map of a batch, as sent to a worker process."""
 
     source: Path
@@ -296,6 +106,7 @@ class _Task:
     clash: str | None = None
 
     def cache(self) -> BuildCache:
+        """The batch's cache, opened again in the worker (a folder and a switch travel; the object does not)."""
         return BuildCache(self.cache_root, self.cache_enabled)
 
 
@@ -317,7 +128,7 @@ def _quick(task: _Task) -> BuildResult | None:
         return None
     targets = output_paths(task.source, task.formats, task.out_dir, task.views)
     stem = task.source.name.rsplit(".", 1)[0] if "." in task.source.name else task.source.name
-    hit = cached_render(inputs, _specs(task.formats, task.views, stem), task.cache())
+    hit = cached_render(inputs, output_specs(task.formats, task.views, stem), task.cache())
     return _write(hit, targets) if hit is not None else None
 
 
@@ -336,8 +147,8 @@ def _clash(task: _Task) -> BuildResult:
 def _check_work(task: _Task) -> BuildResult:
     """Check one map in a worker process (or here, with one job)."""
     inputs = read_inputs(task.source, task.today) if task.cache_enabled else None
-    checked, record = _check_fresh(task.source, task.cache(), task.today, inputs)
-    diagnostics = _asked(record.diagnostics, ())  # as a replay from the cache reports them: sorted, no picture's
+    checked, record = check_and_cache(task.source, task.cache(), task.today, inputs, pictures=False)
+    diagnostics = asked(record.diagnostics, ())  # as a replay from the cache reports them: sorted, no picture's
     return BuildResult(checked.name, record.ok, diagnostics, checked.text if diagnostics else None)
 
 
@@ -347,8 +158,8 @@ def _check_quick(task: _Task) -> BuildResult | None:
     record = task.cache().check(inputs) if inputs is not None else None
     if inputs is None or record is None:
         return None
-    diagnostics = _asked(record.diagnostics, ())  # a check draws no picture
-    return BuildResult(inputs.name, record.ok, diagnostics, _text(inputs.source, diagnostics))
+    diagnostics = asked(record.diagnostics, ())  # a check draws no picture
+    return BuildResult(inputs.name, record.ok, diagnostics, shown_text(inputs.source, diagnostics))
 
 
 def check_files(
@@ -404,4 +215,13 @@ def build_files(
         yield result
 
 
-__all__ = ["BuildResult", "Rendered", "build_file", "build_files", "check_files", "output_paths", "render_map"]
+__all__ = [
+    "BuildResult",
+    "Rendered",
+    "build_file",
+    "build_files",
+    "check_files",
+    "output_paths",
+    "output_spec",
+    "render_map",
+]

@@ -6,11 +6,9 @@ Why not a `.cjm-cache/` folder in the project: nothing to add to `.gitignore`, o
 every clone and worktree of a repository, and the docs plugins and `cjm build` share it. Entries
 are addressed by the hash of everything they depend on, so one folder serves every project safely.
 
-What a key covers (`MapInputs` and the `*_key` functions): the cjm version and a hash of its
-code and templates (a changed renderer invalidates its outputs even before a version bump), the
-map's bytes and the name it is shown under, its baseline's bytes, the configuration file that
-applies (path and bytes), the date the method checks count from, and for an output its format,
-the views, the locale, the output stem and the drawing tools (the `dot` binary).
+What a key covers (`MapInputs`, `OutputSpec` and the `*_key` functions, in `cjm.cache_keys` and
+importable from here): the code, the map's bytes, name, baseline and configuration, the date, and
+for an output its format, views, locale, stem and drawing tools.
 
 Two kinds of entries:
 - a check entry: the map's diagnostics (replayed on a hit, warnings included) and whether it is
@@ -40,17 +38,25 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
-import functools
 import hashlib
 import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from cjm import __version__
+from cjm.cache_keys import (
+    MapInputs,
+    OutputSpec,
+    baseline_hash,
+    check_key,
+    code_fingerprint,
+    entry_key,
+    output_key,
+    read_inputs,
+    tools_fingerprint,
+)
 from cjm.diagnostics import Diagnostic, Severity
 from cjm.translation import from_data, to_data
 
@@ -93,137 +99,18 @@ def template_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-@functools.cache
-def code_fingerprint() -> str:
-    """The cjm version and a hash of the package's code and templates.
+class CheckRecord(NamedTuple):
+    """The outcome of checking a map, as cached: validity, every diagnostic, and the baseline it was checked with.
 
-    Why the code and not only the version: a development install changes its renderers without
-    changing its version, and must not be served pictures the old code drew. The folders are
-    walked with `os.walk` without the bytecode folders (pathlib's `rglob` over them took 5 ms of
-    every run).
+    `pictures` says whether the checks that concern the pictures alone (CJM407, the fonts) ran:
+    `cjm validate` skips them, so a build asking for a picture checks such a map again.
     """
-    package = Path(__file__).resolve().parent
-    found: list[PurePosixPath] = []
-    for folder, subfolders, files in os.walk(package):
-        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
-        relative = PurePosixPath(Path(folder).relative_to(package).as_posix())
-        found += [relative / name for name in files if name.endswith(_CODE_SUFFIXES)]
-    digest = hashlib.sha256(__version__.encode())
-    for name in sorted(found):
-        digest.update(str(name).encode() + b"\0")
-        digest.update((package / name).read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:16]}"
-
-
-_CODE_SUFFIXES = (".py", ".j2", ".json", ".po", ".mo", ".toml")
-
-
-def tools_fingerprint(graphviz: bool = False, rasteriser: bool = False, font: bool = False) -> str:
-    """What the drawing tools add to an output's key: the `dot` binary for the flow view, `rsvg-convert` for a
-    PNG of the map or slide view, and the font file those views are measured with (path, size, change time).
-
-    Why: a Graphviz, librsvg or font upgrade changes the pictures' bytes; a missing `dot` or
-    `rsvg-convert` must not be served pictures drawn when it was there (the build reports CJM401 or
-    CJM405 instead).
-    """
-    search_path = os.environ.get("PATH", "")
-    parts = []
-    if graphviz:
-        parts.append(_program_fingerprint("dot", search_path))
-    if rasteriser:
-        parts.append(_program_fingerprint("rsvg-convert", search_path))
-    if font:
-        parts.append(_font_fingerprint())
-    return "|".join(parts)
-
-
-@functools.cache
-def _program_fingerprint(name: str, search_path: str) -> str:
-    import shutil
-
-    program = shutil.which(name, path=search_path)
-    if program is None:
-        return f"{name}:missing"
-    resolved = Path(program).resolve()
-    info = resolved.stat()
-    return f"{name}:{resolved}:{info.st_size}:{info.st_mtime_ns}"
-
-
-@functools.cache
-def _font_fingerprint() -> str:
-    from cjm.font_files import find_font
-
-    paths = [find_font(False), find_font(True)]
-    return ";".join(
-        f"font:{path}:{path.stat().st_size}:{path.stat().st_mtime_ns}" if path else "font:missing" for path in paths
-    )
-
-
-@dataclass(frozen=True)
-class MapInputs:
-    """Everything about a map a key depends on that is read from disk, without parsing the YAML.
-
-    `name` is the map as shown in diagnostics; `config` the path and bytes of the configuration
-    file that applies (empty without one); `today` the date the staleness check counts from.
-    """
-
-    name: str
-    path: Path
-    source: bytes
-    config: bytes
-    today: datetime.date
-
-    @functools.cached_property
-    def source_hash(self) -> str:
-        """SHA-256 of the map's bytes."""
-        return hashlib.sha256(self.source).hexdigest()
-
-
-def read_inputs(path: Path, today: datetime.date, name: str | None = None) -> MapInputs | None:
-    """The key inputs of a map on disk; None when it cannot be read (the pipeline then reports why, uncached)."""
-    try:
-        source = path.read_bytes() if path.is_file() else None
-    except OSError:
-        source = None
-    if source is None:
-        return None
-    config = _config_bytes(path.parent)
-    if config is None:
-        return None
-    return MapInputs(name or str(path), path, source, config, today)
-
-
-@functools.cache
-def _config_bytes(folder: Path) -> bytes | None:
-    from cjm.config import find_config
-
-    found = find_config(folder)
-    if found is None:
-        return b""
-    try:
-        return str(found).encode() + b"\0" + found.read_bytes()
-    except OSError:
-        return None
-
-
-def baseline_hash(path: Path, relative: str | None) -> str:
-    """The hash of the baseline a map names (relative to the map), or a marker when it names none or it is missing."""
-    if relative is None:
-        return "none"
-    try:
-        return hashlib.sha256((path.parent / relative).read_bytes()).hexdigest()
-    except OSError:
-        return "missing"
-
-
-@dataclass(frozen=True)
-class CheckRecord:
-    """The outcome of checking a map, as cached: validity, every diagnostic, and the baseline it was checked with."""
 
     ok: bool
     diagnostics: tuple[Diagnostic, ...]
     baseline: str | None
     baseline_hash: str
+    pictures: bool = False
 
     def to_bytes(self) -> bytes:
         """The JSON payload of the entry: every field of every diagnostic, whatever fields a later version adds."""
@@ -231,6 +118,7 @@ class CheckRecord:
             "ok": self.ok,
             "baseline": self.baseline,
             "baseline_hash": self.baseline_hash,
+            "pictures": self.pictures,
             "diagnostics": [
                 {**dataclasses.asdict(d), "message": to_data(d.message), "hint": to_data(d.hint)}
                 for d in self.diagnostics
@@ -253,57 +141,10 @@ class CheckRecord:
             )
         baseline = payload["baseline"]
         named = None if baseline is None else str(baseline)
-        return cls(bool(payload["ok"]), tuple(diagnostics), named, str(payload["baseline_hash"]))
-
-
-@dataclass(frozen=True)
-class OutputSpec:
-    """What one output is, beyond the map: its format and the view it draws, the views of the build, the locale,
-    its file stem, the drawing tools, and the names of the files built with it (a report that links them)."""
-
-    format: str
-    views: tuple[str, ...] = ()
-    locale: str | None = None
-    stem: str = "journey"
-    tools: str = ""
-    view: str = "map"
-    siblings: tuple[str, ...] = ()
-
-
-def _key(kind: str, parts: dict[str, Any]) -> str:
-    text = json.dumps({"kind": kind, "code": code_fingerprint(), **parts}, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def check_key(inputs: MapInputs) -> str:
-    """The key of a map's check entry: code, name, bytes, configuration and date (the baseline is verified on read)."""
-    return _key(
-        "check",
-        {
-            "name": inputs.name,
-            "source": inputs.source_hash,
-            "config": hashlib.sha256(inputs.config).hexdigest(),
-            "today": inputs.today.isoformat(),
-        },
-    )
-
-
-def output_key(inputs: MapInputs, baseline: str, spec: OutputSpec) -> str:
-    """The key of one output: code, map bytes, baseline hash and every field of its spec (not the date)."""
-    return _key(
-        "output",
-        {
-            "source": inputs.source_hash,
-            "baseline": baseline,
-            "format": spec.format,
-            "view": spec.view,
-            "views": list(spec.views),
-            "siblings": sorted(spec.siblings),
-            "locale": spec.locale,
-            "stem": spec.stem,
-            "tools": spec.tools,
-        },
-    )
+        pictures = payload["pictures"]
+        if not isinstance(pictures, bool):
+            raise ValueError("a cached check does not say whether the picture checks ran")
+        return cls(bool(payload["ok"]), tuple(diagnostics), named, str(payload["baseline_hash"]), pictures)
 
 
 class BuildCache:
@@ -351,7 +192,7 @@ class BuildCache:
         drawing a map; its measures change only when the file does.
         """
         info = source.stat()
-        key = _key(
+        key = entry_key(
             "derived", {"kind": kind, "path": str(source.resolve()), "size": info.st_size, "mtime": info.st_mtime_ns}
         )
         found = self.load(key)
@@ -438,3 +279,19 @@ class BuildCache:
                         path.unlink()
                         removed += 1
         return removed
+
+
+__all__ = [
+    "BuildCache",
+    "CheckRecord",
+    "MapInputs",
+    "OutputSpec",
+    "baseline_hash",
+    "check_key",
+    "code_fingerprint",
+    "default_cache_dir",
+    "output_key",
+    "read_inputs",
+    "template_cache",
+    "tools_fingerprint",
+]

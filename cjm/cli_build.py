@@ -11,7 +11,6 @@ import datetime
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,6 +44,7 @@ def build(
     if stdout:
         return build_to_stdout(files, formats or [], out_dir, strict, today, not no_cache)
     from cjm.build import build_files
+    from cjm.cli import after_start_up
     from cjm.jobs import BUILD_SECONDS
     from cjm.reporters import Tally, report_file_text, styled
 
@@ -60,7 +60,9 @@ def build(
     problems, files_count, failed, written, cached = Tally(), 0, 0, 0, 0
     with _progress(len(paths)) as advance:
         workers, cache = jobs_for(jobs, len(paths), BUILD_SECONDS), open_cache(no_cache)
-        for item in build_files(paths, chosen, out_dir, advance, today, cache, workers, views or ["map"]):
+        for item in after_start_up(
+            build_files(paths, chosen, out_dir, advance, today, cache, workers, views or ["map"])
+        ):
             files_count, failed, written = files_count + 1, failed + (not item.ok), written + len(item.written)
             cached += max(0, len(item.written) - len(item.rendered))
             if not item.diagnostics:
@@ -69,7 +71,7 @@ def build(
             if output_format == "text":
                 emit("", report_file_text(item, color))
             else:
-                kept.append(replace(item, text=None, written=[]))
+                kept.append(item._replace(text=None, written=()))
     if problems.files and output_format == "text":
         emit("", styled([(problems.line(), "bold"), ("\n", "")], color))
     elif kept:

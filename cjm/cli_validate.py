@@ -111,6 +111,7 @@ def validate(
     Errors: UsageError, before anything is printed.
     """
     from cjm.build import check_files
+    from cjm.cli import after_start_up
     from cjm.jobs import CHECK_SECONDS
 
     selection = journey_paths(files, shard)
@@ -118,7 +119,9 @@ def validate(
     if not selection.paths:
         return EXIT_OK
     paths = selection.paths
-    results = list(check_files(paths, today, open_cache(no_cache), jobs_for(jobs, len(paths), CHECK_SECONDS)))
+    results = list(
+        after_start_up(check_files(paths, today, open_cache(no_cache), jobs_for(jobs, len(paths), CHECK_SECONDS)))
+    )
     report = REPORTERS[output_format](results, use_color())
     emit(report.stdout, report.stderr)
     return exit_code(results, strict)

@@ -13,7 +13,7 @@ note in brackets) are translated when shown, into an example that is still valid
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjm.codes_reading import READING_ROWS
 from cjm.translation import N_
@@ -26,8 +26,7 @@ class Severity(enum.StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One row of the code table: a stable code and what it means, with a bad and a good example."""
 
     code: str

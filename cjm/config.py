@@ -12,9 +12,8 @@ import difflib
 import functools
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cjm.diagnostics import RULES, Diagnostic, Severity, make
 from cjm.translation import Message
@@ -28,8 +27,7 @@ METHOD_CODES = tuple(
 )
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """Which method checks run and their thresholds."""
 
     select: tuple[str, ...] = METHOD_CODES

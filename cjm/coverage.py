@@ -4,8 +4,9 @@ Why warn: the PNG is drawn on this machine, and a label with an emoji built on a
 shows empty boxes with no other sign. DejaVu Sans (the pictures' font) is asked first, then
 fontconfig for any other installed font, as librsvg would fall back.
 
-Checked with every map (`cjm validate` too), so the renderers are imported only for a map with
-text beyond Latin: a Latin map costs no font file and no renderer import.
+Checked with every map a build draws a picture of (`cjm validate` shows no picture-only diagnostic
+and skips it; see `cjm.build`), and the renderers are imported only for a map with text beyond
+Latin: a Latin map costs no font file and no renderer import.
 """
 
 from __future__ import annotations
@@ -54,12 +55,15 @@ def font_coverage(journey: Journey, document: Document) -> list[Diagnostic]:
     if not beyond_latin:
         return []
     from cjm.renderers.font import uncovered
-    from cjm.renderers.raster import installed_font_covers
 
     reported: set[str] = set()
     found: list[Diagnostic] = []
     for path, value in beyond_latin:
         missing = [char for char in uncovered(value) if char not in reported]
+        if not missing:
+            continue  # DejaVu Sans draws them (€, ’, most scripts of Europe): fontconfig is not asked
+        from cjm.renderers.raster import installed_font_covers
+
         missing = [char for char in missing if installed_font_covers(char) is False]
         if not missing:
             continue

@@ -96,7 +96,7 @@ def check_block(text: str, name: str, folder: Path, line: int = 1, column: int =
         checked = _check(loaded, folder, "journey", ())
     shifted = [_shift(d, name, line, column) for d in checked.result.diagnostics]
     stem = f"journey-{checked.digest[:12]}" if checked.digest else "journey"
-    return replace(checked, result=replace(checked.result, diagnostics=shifted), stem=stem)
+    return replace(checked, result=checked.result._replace(diagnostics=shifted), stem=stem)
 
 
 def _shift(diagnostic: Diagnostic, name: str, line: int, column: int) -> Diagnostic:
@@ -122,7 +122,7 @@ def _check(document: Document, folder: Path, stem: str, files: tuple[Path, ...])
 
     result = check_document(document, config, None, load_baseline)
     if problems:
-        result = replace(result, diagnostics=sorted([*result.diagnostics, *problems], key=sort_key))
+        result = result._replace(diagnostics=sorted([*result.diagnostics, *problems], key=sort_key))
     digest = hashlib.sha256(document.text.encode("utf-8"))
     for baseline in baselines:
         digest.update(b"\0baseline\0" + baseline.name.encode("utf-8") + b"\0")

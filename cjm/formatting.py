@@ -44,6 +44,8 @@ _BIND = (
     (re.compile(r"(?<=\S) +([;!?])(?=\s|$|[;!?»])"), NARROW_NO_BREAK_SPACE + r"\1"),
     (re.compile(r"(?<=\d) +(?=%)"), NO_BREAK_SPACE),
 )
+_BIND_MARKS = "«»:;!?%"
+"""A character each pattern of `_BIND` needs: text without any of them is left as it is."""
 
 # French spacing an author may have left out: a no-break space before `:` and inside « », a narrow one
 # before `; ! ?` (Imprimerie nationale). Only punctuation that ends a word and is followed by a space,
@@ -212,6 +214,8 @@ def bind(text: str) -> str:
     Only spaces an author typed before `: ; ! ?` or inside « » change (to no-break spaces), so
     English text is untouched and nothing the author wrote is lost.
     """
+    if not any(mark in text for mark in _BIND_MARKS):
+        return text  # most text: no pattern can match (the page binds every string it shows)
     for pattern, replacement in _BIND:
         text = pattern.sub(replacement, text)
     return text

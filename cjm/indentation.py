@@ -8,7 +8,7 @@ continuing a value) to say which line is at the wrong depth and what to align it
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ruamel.yaml.error import MarkedYAMLError
 
@@ -20,8 +20,7 @@ Found = tuple[int, int, Message, Message | None, int | None]
 _KEY = re.compile(r"(?P<key>[^\s#'\"\[\]{},:&*!|>%@`-][^#]*?|[-][^\s#][^#]*?)\s*:(?:\s|$)")
 
 
-@dataclass(frozen=True)
-class SourceLine:
+class SourceLine(NamedTuple):
     """One content line of the source: where its first token starts and what it is."""
 
     number: int

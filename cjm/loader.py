@@ -11,23 +11,22 @@ from __future__ import annotations
 
 import glob
 import stat
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.tag import Tag
 
 from cjm.diagnostics import Diagnostic, make
+from cjm.document import Anchor, Document, PathKey, ScalarSource, SourceMap, Span, Unreadable, get_at
 from cjm.prescan import MAX_DEPTH, finding_diagnostic, repair, scan
 from cjm.repeated import duplicate_diagnostic
 from cjm.syntax import syntax_diagnostic
 from cjm.translation import Message
-
-PathKey = tuple[str | int, ...]
-Anchor = Literal["key", "value"]
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # The richest example holds about 700 values; alias expansion past 100,000 is an attack or a mistake.
@@ -36,82 +35,7 @@ MAX_NODES = 100_000
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _MERGE_TAG = _TAG + "merge"
-
-
-def get_at(data: Any, path: PathKey) -> Any:
-    """The value at a path of a document's plain data, or None when the path leads nowhere."""
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
-
-
-@dataclass(frozen=True)
-class Span:
-    """Where one key and its value start in the source, 1-based; for list items key == value."""
-
-    key_line: int
-    key_column: int
-    line: int
-    column: int
-
-
-@dataclass
-class SourceMap:
-    """Positions of every key and value of a document, by path (`("stages", 0, "name")`)."""
-
-    spans: dict[PathKey, Span] = field(default_factory=dict)
-    ends: dict[tuple[int, int], int] = field(default_factory=dict)
-
-    def end_of(self, line: int, column: int) -> int | None:
-        """The last column (1-based, inclusive) of the key or value starting at (line, column), when on one line."""
-        return self.ends.get((line, column))
-
-    def locate(self, path: PathKey, anchor: Anchor = "value") -> tuple[int, int]:
-        """The position of a path's key or value; an unknown path falls back to its nearest ancestor."""
-        for end in range(len(path), -1, -1):
-            span = self.spans.get(path[:end])
-            if span is not None:
-                if anchor == "key" or end < len(path):
-                    return span.key_line, span.key_column
-                return span.line, span.column
-        return 1, 1
-
-
-@dataclass(frozen=True)
-class ScalarSource:
-    """How a scalar was typed: its source text, whether it was plain (unquoted), where it starts and ends (1-based),
-    and whether YAML read it as something other than text (a number, a yes/no, a date)."""
-
-    text: str
-    plain: bool
-    end_line: int
-    end_column: int
-    line: int = 0
-    column: int = 0
-    typed: bool = False
-
-
-@dataclass(frozen=True)
-class Document:
-    """A parsed journey file: its text, its data as plain Python values and where each value came from."""
-
-    name: str
-    text: str
-    data: Any
-    positions: SourceMap
-    scalars: dict[PathKey, ScalarSource] = field(default_factory=dict)
-    problems: list[Diagnostic] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """A file that could not be read as a YAML mapping: why, and its text when it could be decoded."""
-
-    diagnostics: list[Diagnostic]
-    text: str | None = None
+_STR_TAG, _NULL_TAG, _MAP_TAG, _SEQ_TAG = _TAG + "str", _TAG + "null", _TAG + "map", _TAG + "seq"
 
 
 class _Refused(Exception):
@@ -212,12 +136,34 @@ def parse_text(text: str, name: str) -> Document | Unreadable:
     result = _parse(repair(text, findings), name)
     if isinstance(result, Unreadable):
         return Unreadable([*problems, *result.diagnostics], text)
-    return replace(result, text=text, problems=[*problems, *result.problems])
+    return result._replace(text=text, problems=[*problems, *result.problems])
+
+
+class _Resolver(VersionedResolver):
+    """ruamel's resolver of implicit types (YAML 1.2: numbers, yes/no, dates, null), its table read once per file.
+
+    Why: ruamel looks its table up twice for every scalar, through a check of the YAML version
+    that raises and catches an AttributeError each time (a fifth of a map's load). The version is
+    the same for every scalar of a file, so is the table.
+    """
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        """The tag of a node: for a plain scalar, the first implicit type whose pattern matches, else ruamel's."""
+        if kind is ScalarNode and implicit[0]:
+            table = self.__dict__.get("_cjm_table")
+            if table is None:
+                table = self.__dict__["_cjm_table"] = self.versioned_resolver
+            for tag, regexp in [*table.get(value[:1] if value else "", []), *table.get(None, [])]:
+                if regexp.match(value):
+                    return Tag(suffix=tag)
+            implicit = (False, implicit[1])
+        return super().resolve(kind, value, implicit)
 
 
 def _parse(text: str, name: str) -> Document | Unreadable:
     """Parse text that passed the scan into a Document (or say why it cannot be)."""
     yaml = YAML(typ="safe")
+    yaml.Resolver = _Resolver
     try:
         root = yaml.compose(text)
     except ReaderError as error:
@@ -307,17 +253,18 @@ class _Builder:
             start, end = (part.start_mark, part.end_mark) if part is not None else (None, None)
             if start is not None and end is not None and end.line == start.line and end.column > start.column:
                 self.positions.ends.setdefault((start.line + 1, start.column + 1), end.column)
+        tag = node.tag  # a property that formats the tag: read once
         if isinstance(node, MappingNode):
-            if node.tag != _TAG + "map":
+            if tag != _MAP_TAG:
                 raise self._tag_refused(node)
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
-            if node.tag != _TAG + "seq":
+            if tag != _SEQ_TAG:
                 raise self._tag_refused(node)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        value = self._scalar(node)
+        value = self._scalar(node, tag)
         if isinstance(node, ScalarNode):
-            self.scalars.setdefault(path, _scalar_source(node))
+            self.scalars.setdefault(path, _scalar_source(node, tag))
         return value
 
     def _mapping(self, node: MappingNode, path: PathKey) -> dict[Any, Any]:
@@ -325,12 +272,13 @@ class _Builder:
         key_nodes: dict[Any, Node] = {}
         merged: list[MappingNode] = []
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE_TAG:
+            key_tag = key_node.tag
+            if key_tag == _MERGE_TAG:
                 merged.extend(self._merge_sources(value_node))
                 continue
             if not isinstance(key_node, ScalarNode):
                 raise _Refused("CJM105", key_node, Message("a key must be plain text, not a list or a mapping"))
-            key = self._scalar(key_node)
+            key = self._scalar(key_node, key_tag)
             if key in result:
                 # Kept going: the first value stays, the rest of the file is still read and checked.
                 self.duplicates.append((node, key_node, path, key_nodes[key]))
@@ -339,7 +287,7 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key), key_node)
         for source in merged:
             for key_node, value_node in source.value:
-                key = self._scalar(key_node) if isinstance(key_node, ScalarNode) else None
+                key = self._scalar(key_node, key_node.tag) if isinstance(key_node, ScalarNode) else None
                 if key is not None and key not in result:
                     result[key] = self.build(value_node, (*path, key), key_node)
         return result
@@ -351,8 +299,11 @@ class _Builder:
             return list(node.value)
         raise _Refused("CJM105", node, Message("a merge key `<<` takes a mapping or a list of mappings"))
 
-    def _scalar(self, node: Node) -> Any:
-        if node.tag not in _SCALAR_TAGS:
+    def _scalar(self, node: Node, tag: str | None) -> Any:
+        """A scalar's value; text (most of a map) is the node's own string, as ruamel's constructor returns it."""
+        if tag == _STR_TAG and isinstance(node, ScalarNode):
+            return node.value
+        if tag not in _SCALAR_TAGS:
             raise self._tag_refused(node)
         try:
             return self.constructor.construct_object(node, deep=True)
@@ -378,10 +329,10 @@ class _Builder:
         )
 
 
-def _scalar_source(node: ScalarNode) -> ScalarSource:
+def _scalar_source(node: ScalarNode, tag: str | None) -> ScalarSource:
     end = node.end_mark
     start = node.start_mark
-    typed = node.tag not in (_TAG + "str", _TAG + "null")
+    typed = tag not in (_STR_TAG, _NULL_TAG)
     plain = node.style in (None, "")
     return ScalarSource(node.value, plain, end.line + 1, end.column + 1, start.line + 1, start.column + 1, typed)
 
@@ -401,3 +352,18 @@ def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
 def _text_position(text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+__all__ = [
+    "Anchor",
+    "Document",
+    "PathKey",
+    "ScalarSource",
+    "SourceMap",
+    "Span",
+    "Unreadable",
+    "get_at",
+    "parse_document",
+    "parse_text",
+    "read_document",
+]

@@ -8,7 +8,6 @@ live in `cjm.checks`, so this module stays a plain description of the format; ev
 from __future__ import annotations
 
 import datetime
-import unicodedata
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
@@ -21,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from cjm.ids import SLUG_PATTERN, composed, derive_id
+from cjm.ids import slugify as slugify  # the public API: `from cjm.model import slugify` keeps working
 from cjm.translation import LANGUAGES
 
 SPEC_VERSION = 1
@@ -42,20 +43,9 @@ EMOTION_SOURCE_HELP = (
     "(the team's estimate, to be checked); pictures draw assumed scores as hollow points."
 )
 
-# An id: lowercase letters of any script (with their combining marks) and digits, in words joined
-# by hyphens. ECMA-262 with the `u` flag (editors) and pydantic's Rust regex both read `\p{…}`.
-_ID_CHARACTER = r"[\p{Ll}\p{Lm}\p{Lo}\p{M}\p{Nd}]"
-SLUG_PATTERN = rf"^{_ID_CHARACTER}+(?:-{_ID_CHARACTER}+)*$"
-
-
-def _composed(value: Any) -> Any:
-    """An id or a reference to one in composed form (NFC), so `é` typed as e + accent still matches `é`."""
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-
-
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), BeforeValidator(_composed)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN), BeforeValidator(composed)]
 # A reference to an id (a touchpoint, a pain point, a channel), compared in the same composed form.
-Ref = Annotated[str, BeforeValidator(_composed)]
+Ref = Annotated[str, BeforeValidator(composed)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -92,58 +82,18 @@ BUILTIN_CHANNELS: dict[str, str] = {
 }
 
 
-# Unicode categories an id keeps (the classes of SLUG_PATTERN); everything else separates words.
-_ID_CATEGORIES = frozenset({"Ll", "Lm", "Lo", "Mn", "Mc", "Me", "Nd"})
+def _no_items() -> list[Any]:
+    """An empty list: the default of a list field.
 
-
-def slugify(text: str, limit: int = 48) -> str:
-    """A lowercase id derived from a name, in any script ("Paiement & livraison" → "paiement-livraison").
-
-    NFKC-normalised and lower-cased; words of letters (any script, with their combining marks)
-    and digits are joined by hyphens, everything else separates words. Latin letters lose their
-    accents ("Télé" → "tele"), so the ids maps already use stay the same; other scripts keep
-    every letter ("Оплата" → "оплата", "お支払い" → "お支払い"). A name without a letter or a
-    digit ("★★", "→") is named by its characters' Unicode names ("black-star", "rightwards-arrow"),
-    so the id is deterministic and readable; an empty or blank name gives "".
-
-    Why not ASCII only: a map written in Russian, Greek, Arabic, Chinese or Japanese would get the
-    same id for every object.
+    Why not `default_factory=list`: pydantic reads a factory's signature, and reading a builtin's
+    parses its text signature with `tokenize` (5 ms of every validation's start).
     """
-    normal = unicodedata.normalize("NFKC", text).lower()
-    words = _words(_fold_latin(normal))
-    if not words:
-        names = [unicodedata.name(character, f"u-{ord(character):04x}") for character in normal.strip()]
-        words = _words(" ".join(dict.fromkeys(names)).lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > limit and slug:
-            break
-        slug = candidate[:limit]
-    return slug.strip("-")
+    return []
 
 
-def _fold_latin(text: str) -> str:
-    """Latin letters without their accents (é → e, İ → i); letters of other scripts keep their marks."""
-    kept: list[str] = []
-    for character in unicodedata.normalize("NFKD", text):
-        if unicodedata.category(character).startswith("M") and kept and kept[-1].isascii() and kept[-1].isalpha():
-            continue
-        kept.append(character)
-    return unicodedata.normalize("NFC", "".join(kept))
-
-
-def _words(text: str) -> list[str]:
-    """Runs of id characters (see `_ID_CATEGORIES`), in order."""
-    words: list[str] = []
-    current = ""
-    for character in text:
-        if unicodedata.category(character) in _ID_CATEGORIES:
-            current += character
-        elif current:
-            words.append(current)
-            current = ""
-    return [*words, current] if current else words
+def _no_labels() -> dict[int, str]:
+    """An empty mapping: the default of the emotion scale's labels (see `_no_items`)."""
+    return {}
 
 
 class Model(BaseModel):
@@ -154,14 +104,6 @@ class Model(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
-
-
-def _derive_id(data: Any, source: str) -> Any:
-    """The id from the name or text when the map gives none; a blank name gets none (its own error says why)."""
-    if isinstance(data, dict) and data.get("id") is None and isinstance(data.get(source), str):
-        derived = slugify(data[source])
-        return {**data, "id": derived} if derived else data
-    return data
 
 
 def _shorthand(data: Any) -> Any:
@@ -175,7 +117,7 @@ class EmotionScale(Model):
     max: float = Field(5, description="Highest score: the best the customer can feel.")
     neutral: float = Field(3, description="The score that means neither good nor bad; the curve's baseline.")
     labels: dict[int, Text] = Field(
-        default_factory=dict,
+        default_factory=_no_labels,
         description="A word for each score, shown in legends and reports.",
         examples=[{1: "Frustrated", 3: "Neutral", 5: "Delighted"}],
     )
@@ -199,9 +141,9 @@ class Persona(Model):
     )
     age: int | None = Field(None, ge=0, le=130, description="Age in years.")
     occupation: str | None = Field(None, description="Job or socio-professional category.")
-    goals: TextList = Field(default_factory=list, description="What the persona wants to achieve.")
-    frustrations: TextList = Field(default_factory=list, description="What gets in their way today.")
-    channels: list[Ref] = Field(default_factory=list, description="Preferred channels (channel ids).")
+    goals: TextList = Field(default_factory=_no_items, description="What the persona wants to achieve.")
+    frustrations: TextList = Field(default_factory=_no_items, description="What gets in their way today.")
+    channels: list[Ref] = Field(default_factory=_no_items, description="Preferred channels (channel ids).")
     digital_maturity: Level | None = Field(None, description="How at ease the persona is with digital tools.")
     quote: str | None = Field(None, description="A verbatim that sums the persona up.")
 
@@ -254,7 +196,7 @@ class Touchpoint(Model):
     @model_validator(mode="before")
     @classmethod
     def _id_from_name(cls, data: Any) -> Any:
-        return _derive_id(data, "name")
+        return derive_id(data, "name")
 
     @property
     def next_ids(self) -> list[str] | None:
@@ -272,13 +214,13 @@ class PainPoint(Model):
     )
     touchpoint: Ref | None = Field(None, description="Id of the touchpoint where it happens.")
     evidence: TextList = Field(
-        default_factory=list, description="Where it comes from: interviews, analytics, tickets, reviews…"
+        default_factory=_no_items, description="Where it comes from: interviews, analytics, tickets, reviews…"
     )
 
     @model_validator(mode="before")
     @classmethod
     def _shorthand_and_id(cls, data: Any) -> Any:
-        return _derive_id(_shorthand(data), "text")
+        return derive_id(_shorthand(data), "text")
 
 
 class Opportunity(Model):
@@ -287,7 +229,7 @@ class Opportunity(Model):
     id: Slug = Field(description="Unique id in the map; derived from `text` when absent.")
     text: Text = Field(description="The improvement.")
     addresses: list[Ref] = Field(
-        default_factory=list,
+        default_factory=_no_items,
         description="Ids of the pain points it addresses; a map with a `baseline` may also name the baseline's "
         "pain points (those its opportunities removed).",
     )
@@ -301,7 +243,7 @@ class Opportunity(Model):
     @model_validator(mode="before")
     @classmethod
     def _shorthand_and_id(cls, data: Any) -> Any:
-        return _derive_id(_shorthand(data), "text")
+        return derive_id(_shorthand(data), "text")
 
 
 class KPI(Model):
@@ -341,8 +283,8 @@ class Stage(Model):
     description: str | None = Field(None, description="What this stage covers.")
     goal: str | None = Field(None, description="What the customer wants at this stage.")
     business_goal: str | None = Field(None, description="What the business wants at this stage.")
-    actions: TextList = Field(default_factory=list, description="What the customer does.")
-    thoughts: TextList = Field(default_factory=list, description="What the customer thinks or asks.")
+    actions: TextList = Field(default_factory=_no_items, description="What the customer does.")
+    thoughts: TextList = Field(default_factory=_no_items, description="What the customer thinks or asks.")
     emotion: float | None = Field(
         None, description="How the customer feels; when absent, the mean of the touchpoints' emotions."
     )
@@ -350,29 +292,29 @@ class Stage(Model):
         None, description=EMOTION_SOURCE_HELP + " Left out: the map's. Applies to its touchpoints too."
     )
     duration: str | None = Field(None, description="How long the stage takes.", examples=["2-3 days"])
-    touchpoints: list[Touchpoint] = Field(default_factory=list, description="Touchpoints, in journey order.")
+    touchpoints: list[Touchpoint] = Field(default_factory=_no_items, description="Touchpoints, in journey order.")
     touchpoints_are: Literal["sequence", "alternatives"] = Field(
         "sequence",
         description="`sequence`: the customer meets the touchpoints one after the other, in the listed order. "
         "`alternatives`: any one of them (entry points, marketing levers); diagrams draw them side by side "
         "with no path between them.",
     )
-    pain_points: list[PainPoint] = Field(default_factory=list, description="Friction met at this stage.")
-    opportunities: list[Opportunity] = Field(default_factory=list, description="Improvements for this stage.")
-    kpis: list[KPI] = Field(default_factory=list, description="Measures of this stage.")
-    quotes: list[Quote] = Field(default_factory=list, description="Verbatims from research.")
-    frontstage: TextList = Field(default_factory=list, description="Service blueprint: what staff do in view.")
-    backstage: TextList = Field(default_factory=list, description="Service blueprint: what staff do out of view.")
-    support: TextList = Field(default_factory=list, description="Service blueprint: systems and processes.")
+    pain_points: list[PainPoint] = Field(default_factory=_no_items, description="Friction met at this stage.")
+    opportunities: list[Opportunity] = Field(default_factory=_no_items, description="Improvements for this stage.")
+    kpis: list[KPI] = Field(default_factory=_no_items, description="Measures of this stage.")
+    quotes: list[Quote] = Field(default_factory=_no_items, description="Verbatims from research.")
+    frontstage: TextList = Field(default_factory=_no_items, description="Service blueprint: what staff do in view.")
+    backstage: TextList = Field(default_factory=_no_items, description="Service blueprint: what staff do out of view.")
+    support: TextList = Field(default_factory=_no_items, description="Service blueprint: systems and processes.")
     physical_evidence: TextList = Field(
-        default_factory=list,
+        default_factory=_no_items,
         description="Service blueprint: what the customer sees or keeps (receipts, emails…).",
     )
 
     @model_validator(mode="before")
     @classmethod
     def _id_from_name(cls, data: Any) -> Any:
-        return _derive_id(data, "name")
+        return derive_id(data, "name")
 
     @property
     def score(self) -> float | None:
@@ -403,14 +345,14 @@ class Journey(Model):
     owner: str | None = Field(None, description="The team or person who keeps the map up to date.")
     reviewed: datetime.date | None = Field(None, description="Date of the last review with real customers.")
     locale: Locale = Field("en", description="Language of rendered labels and headings.")
-    tags: list[str] = Field(default_factory=list, description="Free tags for search and grouping.")
+    tags: list[str] = Field(default_factory=_no_items, description="Free tags for search and grouping.")
     baseline: str | None = Field(
         None,
         description="For a future-state map: the current-state map it improves on, as a path relative to this file.",
         examples=["checkout-current.yaml"],
     )
     ignore: list[str] = Field(
-        default_factory=list,
+        default_factory=_no_items,
         description="Method-check codes this map knowingly breaks (see `cjm rules`).",
         examples=[["CJM504"]],
     )
@@ -421,7 +363,7 @@ class Journey(Model):
         "otherwise. Left out everywhere: not stated, drawn as measured points with nothing in the legend.",
     )
     persona: Persona | None = Field(None, description="The customer whose journey this is.")
-    channels: list[Channel] = Field(default_factory=list, description="Channels beyond the built-in ones.")
+    channels: list[Channel] = Field(default_factory=_no_items, description="Channels beyond the built-in ones.")
     stages: list[Stage] = Field(min_length=1, description="The stages of the journey, in order.")
 
     def channel_labels(self) -> dict[str, str]:

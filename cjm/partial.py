@@ -14,8 +14,7 @@ from __future__ import annotations
 import copy
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -28,7 +27,6 @@ _STAND_INS: dict[str, Any] = {"cjm": SPEC_VERSION, "title": "untitled", "stages"
 MAX_ROUNDS = 50
 
 
-@dataclass(frozen=True)
 class Lost:
     """What was left out of a map to read the rest: paths in the document, and ids they held.
 
@@ -37,9 +35,14 @@ class Lost:
     stage before it was left out).
     """
 
-    paths: frozenset[PathKey] = frozenset()
-    ids: frozenset[str] = frozenset()
-    kept: Mapping[PathKey, tuple[int, ...]] = field(default_factory=dict)
+    def __init__(
+        self,
+        paths: frozenset[PathKey] = frozenset(),
+        ids: frozenset[str] = frozenset(),
+        kept: Mapping[PathKey, tuple[int, ...]] | None = None,
+    ) -> None:
+        self.paths, self.ids = paths, ids
+        self.kept: Mapping[PathKey, tuple[int, ...]] = kept if kept is not None else {}
 
     def original(self, path: PathKey) -> PathKey:
         """A path in the model as a path in the document."""
@@ -79,13 +82,12 @@ class Lost:
         return index
 
 
-@dataclass(frozen=True)
-class Readable:
+class Readable(NamedTuple):
     """A model of the readable part of a document, with the document re-keyed to the model's paths."""
 
     journey: Journey
     document: Document
-    lost: Lost = field(default_factory=Lost)
+    lost: Lost = Lost()
 
 
 def readable_part(document: Document) -> Readable | None:
@@ -114,7 +116,7 @@ def readable_part(document: Document) -> Readable | None:
             continue
         ids = frozenset(ident for path in lost for ident in _ids_in(get_at(data, path), path))
         positions = SourceMap(_rekeyed(document.positions, data, kept, lost))
-        shown = replace(document, data=cleaned, positions=positions)
+        shown = document._replace(data=cleaned, positions=positions)
         indices = {path: tuple(items) for path, items in kept.items()}
         return Readable(journey, shown, Lost(frozenset(lost), ids, indices))
     return None

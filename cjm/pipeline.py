@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from cjm.checks import check_references
 from cjm.config import Config, config_for, today_default
@@ -24,14 +25,13 @@ from cjm.translation import Message
 from cjm.validation import validate_document
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """What the pipeline learnt about one file: its model when valid, and every diagnostic."""
 
     name: str
     document: Document | None
     journey: Journey | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
     baseline: Journey | None = None
     source: str | None = None
 
@@ -152,7 +152,7 @@ def _check_one(
     result = check_document(loaded, config, today, load_baseline)
     if not problems:
         return result
-    return replace(result, diagnostics=sorted([*result.diagnostics, *problems], key=sort_key))
+    return result._replace(diagnostics=sorted([*result.diagnostics, *problems], key=sort_key))
 
 
 def check_bytes(

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel
 
@@ -25,8 +24,7 @@ from cjm.model import Journey
 from cjm.translation import N_, Message
 
 
-@dataclass(frozen=True)
-class _Key:
+class _Key(NamedTuple):
     """An unknown key: where it is, in which object, and the object's model."""
 
     path: PathKey

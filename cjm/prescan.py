@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjm.characters import COLON_LIKE, DASH_LIKE, INVISIBLE, LINE_SEPARATORS, describe
 from cjm.diagnostics import Diagnostic, make
@@ -36,8 +36,7 @@ _PLAIN_LEADING = re.compile(r"( *)((?:-(?: +|$))*)")
 _SEPARATOR = re.compile("[" + "".join(LINE_SEPARATORS) + "]")
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing the scan found, 1-based: `kind` is `invisible`, `dash`, `colon`, `separator`, `depth` or `size`."""
 
     kind: str

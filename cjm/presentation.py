@@ -22,8 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from cjm import emotion, formatting
 from cjm.kpi import on_target as kpi_on_target
@@ -94,8 +93,7 @@ def kpi_value_text(value: float | None, unit: str | None, locale: str = "en") ->
     return NO_VALUE if value is None else formatting.quantity(value, unit, locale)
 
 
-@dataclass(frozen=True)
-class ScoreText:
+class ScoreText(NamedTuple):
     """An emotion score as text: the band's symbol (▼▼ ▼ ● ▲ ▲▲), the number and the scale's word.
 
     `symbol` is decorative where `number` is shown (screen readers may skip it); `word` is None

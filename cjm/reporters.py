@@ -9,15 +9,13 @@ import io
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from cjm.diagnostics import Diagnostic, Severity
 from cjm.translation import _, current_language, ngettext, pgettext, translate
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     """What a reporter wants printed: `stdout` for data, `stderr` for people."""
 
     stdout: str = ""
@@ -114,14 +112,13 @@ def summarize(results: Sequence[Reported]) -> str:
     return tally.line()
 
 
-@dataclass
 class Tally:
     """The counts a summary line gives, added up as results come (a batch does not keep its results)."""
 
-    files: int = 0
-    invalid: int = 0
-    errors: int = 0
-    warnings: int = 0
+    __slots__ = ("errors", "files", "invalid", "warnings")
+
+    def __init__(self) -> None:
+        self.files = self.invalid = self.errors = self.warnings = 0
 
     def add(self, result: Reported) -> None:
         """Count one file's result."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -69,7 +68,7 @@ def keep_source_text(document: Document) -> tuple[Document, list[Diagnostic]]:
     warnings.extend(_dash_glued_to_key(document))
     warnings.extend(invisible_in_ids(document, data, lines))
     warnings.extend(escapes_in_text(document, lines))
-    return replace(document, data=data), warnings
+    return document._replace(data=data), warnings
 
 
 def _text_read_as_mapping(document: Document, data: Any, lines: list[str]) -> list[Diagnostic]:

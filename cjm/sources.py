@@ -16,8 +16,8 @@ import glob
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from cjm.translation import _, ngettext
 
@@ -35,12 +35,11 @@ _VERSION_KEY = re.compile(rb"^(?:\xef\xbb\xbf)?(?:cjm|\"cjm\"|'cjm')[ \t]*:", re
 _PEEK_BYTES = 10 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Collected:
+class Collected(NamedTuple):
     """The files to check, in order, and the YAML files a directory or glob held that are not maps."""
 
-    files: list[Path] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)
+    files: list[Path]
+    skipped: list[Path]
 
 
 def is_journey_map(path: Path) -> bool:

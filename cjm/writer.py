@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(NamedTuple):
     """One file to write: where, and its bytes."""
 
     path: Path

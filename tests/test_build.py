@@ -215,21 +215,6 @@ def test_a_map_served_from_the_cache_loads_neither_the_models_nor_the_renderers(
     assert out.stdout.strip() == "[]"
 
 
-def test_a_picture_is_cached_under_one_key_whatever_else_the_build_writes(tmp_path: Path) -> None:
-    from cjm.build import render_map
-    from cjm.cache import BuildCache
-
-    cache = BuildCache(tmp_path / "cache")
-    source = ROOT / "examples" / "saas-trial-onboarding.yaml"
-    first = render_map(source, ["svg"], cache)
-    assert first.rendered == ("svg",)
-    again = render_map(source, ["svg", "html", "md"], cache, views=("map", "flow"))
-    assert set(again.rendered) == {"flow.svg", "html", "md"}  # the map's SVG came from the cache
-    assert again.outputs["svg"] == first.outputs["svg"]
-    report = render_map(source, ["md"], cache)
-    assert report.rendered == ("md",)  # the report links the files built with it: its key names them
-
-
 def test_a_check_reports_the_same_diagnostics_in_the_same_order_fresh_or_from_the_cache(tmp_path: Path) -> None:
     import os
 

@@ -16,16 +16,7 @@ from pathlib import Path
 import pytest
 
 from cjm.build import render_map
-from cjm.cache import (
-    BuildCache,
-    CheckRecord,
-    MapInputs,
-    OutputSpec,
-    check_key,
-    default_cache_dir,
-    output_key,
-    read_inputs,
-)
+from cjm.cache import BuildCache, CheckRecord, default_cache_dir, read_inputs
 from cjm.diagnostics import Diagnostic, Severity
 from tests.conftest import CJM, EXAMPLES, ROOT, TODAY_EPOCH, run_cjm
 
@@ -210,49 +201,6 @@ def test_render_map_gives_bytes_and_counts_renders(cache_dir: Path) -> None:
     assert second.outputs["svg"].startswith(b"<?xml") or b"<svg" in second.outputs["svg"][:400]
     uncached = render_map(EXAMPLE, ["md"], BuildCache.disabled(), TODAY)
     assert uncached.rendered == ("md",) and uncached.outputs["md"] == first.outputs["md"]
-
-
-def inputs(**changes: object) -> MapInputs:
-    values: dict[str, object] = {
-        "name": "maps/a.yaml",
-        "path": Path("maps/a.yaml"),
-        "source": b"cjm: 1\n",
-        "config": b"",
-        "today": TODAY,
-    }
-    values.update(changes)
-    return MapInputs(**values)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    "change",
-    [
-        {"name": "maps/b.yaml"},
-        {"source": b"cjm: 1\ntitle: x\n"},
-        {"config": b".cjm.toml\0ignore = []"},
-        {"today": datetime.date(2026, 11, 26)},
-    ],
-)
-def test_every_input_of_a_check_is_in_its_key(change: dict[str, object]) -> None:
-    assert check_key(inputs(**change)) != check_key(inputs())
-
-
-@pytest.mark.parametrize(
-    ("baseline", "spec"),
-    [
-        ("other-baseline", OutputSpec("svg")),
-        ("none", OutputSpec("png")),
-        ("none", OutputSpec("svg", view="flow")),
-        ("none", OutputSpec("svg", views=("map", "flow"))),
-        ("none", OutputSpec("svg", siblings=("a.svg", "a.md"))),
-        ("none", OutputSpec("svg", locale="fr")),
-        ("none", OutputSpec("svg", stem="other")),
-        ("none", OutputSpec("svg", tools="dot:/usr/bin/dot:2")),
-    ],
-)
-def test_every_input_of_an_output_is_in_its_key(baseline: str, spec: OutputSpec) -> None:
-    assert output_key(inputs(), baseline, spec) != output_key(inputs(), "none", OutputSpec("svg"))
-    assert output_key(inputs(today=datetime.date(2027, 1, 1)), "none", spec) == output_key(inputs(), "none", spec)
 
 
 def test_check_record_round_trip() -> None:

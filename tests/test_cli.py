@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -193,3 +194,77 @@ def test_configuration_messages_are_translated_when_reported(tmp_path: Path) -> 
         "message": "option `ignor` inconnue dans la configuration de cjm",
         "hint": "vouliez-vous dire `ignore`\u202f?",
     }
+
+
+_PLUGIN_PROBE = (
+    "import sys, runpy\nsys.argv = ['cjm', 'validate', sys.argv[1]]\n"
+    "try:\n    runpy.run_module('cjm', run_name='__main__')\nexcept SystemExit as done:\n    code = done.code\n"
+    "loader = sys.modules.get('pydantic.plugin._loader')\n"
+    "built = 'pydantic.plugin._schema_validator' in sys.modules\n"
+    "print(code, 'importlib.metadata' in sys.modules, type(loader).__name__, built)"
+)
+
+
+def _plugin_probe(tmp_path: Path, **env: str) -> list[str]:
+    """Run `cjm validate` on an example in a fresh process; what it imported of pydantic's plugin machinery."""
+    environment = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    environment.update(CJM_CACHE_DIR=str(tmp_path / "cache"), SOURCE_DATE_EPOCH=TODAY_EPOCH, **env)
+    done = subprocess.run(
+        [sys.executable, "-c", _PLUGIN_PROBE, str(EXAMPLES[0])], capture_output=True, text=True, env=environment
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_a_validation_does_not_scan_installed_packages_for_pydantic_plugins(tmp_path: Path) -> None:
+    # The models were built (pydantic asked for its plugins), through the stand-in: no package metadata read.
+    assert _plugin_probe(tmp_path) == ["0", "False", "_NoPlugins", "True"]
+
+
+def test_plugins_named_in_pydantic_disable_plugins_leave_the_others_scanned(tmp_path: Path) -> None:
+    # Only "every plugin off" is answered without the scan; naming plugins to skip keeps pydantic's own loader.
+    assert _plugin_probe(tmp_path, PYDANTIC_DISABLE_PLUGINS="some-plugin") == ["0", "True", "module", "True"]
+
+
+def test_the_plugin_stand_in_answers_no_plugins_and_forwards_the_rest() -> None:
+    from cjm.cli import PLUGIN_LOADER, _NoPlugins
+
+    stand_in = _NoPlugins(PLUGIN_LOADER)
+    assert tuple(stand_in.get_plugins()) == ()
+    assert stand_in.PYDANTIC_ENTRY_POINT_GROUP == "pydantic"  # read from pydantic's real loader
+
+
+def test_the_garbage_collector_stays_off_while_a_map_is_checked(tmp_path: Path) -> None:
+    # Start-up makes objects that live until exit: the collector would only traverse them.
+    probe = (
+        "import atexit, gc, sys\nimport cjm.cli\nruns = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(info['generation']) if phase == 'start' else None)\n"
+        "atexit.register(lambda: sys.__stdout__.write(f'{runs} {gc.isenabled()} {gc.get_freeze_count() > 0}'))\n"
+        "sys.argv = ['cjm', 'validate', sys.argv[1]]\ncjm.cli.main()\n"
+    )
+    environment = {**os.environ, "CJM_CACHE_DIR": str(tmp_path / "cache"), "SOURCE_DATE_EPOCH": TODAY_EPOCH}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(EXAMPLES[0])], capture_output=True, text=True, env=environment
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "[] True True"  # no collection; back on, start-up's objects frozen, once the map was in
+
+
+def test_a_batch_collects_garbage_again_after_its_first_map() -> None:
+    import gc
+
+    from cjm.cli import after_start_up
+
+    def maps() -> Iterator[bool]:
+        for _ in range(3):
+            yield gc.isenabled()  # the collector's state while a map is being checked
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        assert list(after_start_up(maps())) == [False, True, True]
+        assert gc.isenabled() and gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()

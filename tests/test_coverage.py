@@ -62,3 +62,27 @@ def test_a_build_from_the_cache_warns_again(tmp_path: Path) -> None:
     assert "CJM407" not in quiet.stderr
     checked = run_cjm("validate", str(source))
     assert "CJM407" not in checked.stderr and "CJM407" not in run_cjm("validate", str(source)).stderr
+
+
+def test_a_check_leaves_the_fonts_alone_and_a_later_build_still_warns(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    source = tmp_path / "plants.yaml"
+    source.write_text(MAP, encoding="utf-8")
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom cjm.build import check_files\n"
+        f"[result] = check_files([Path({str(source)!r})])\n"
+        "assert result.ok and all(d.code != 'CJM407' for d in result.diagnostics), result\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('cjm.renderers', 'cjm.coverage'))))"
+    )
+    env = {**os.environ, "CJM_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert out.stdout.strip() == "[]"
+    assert "CJM407" not in run_cjm("validate", str(source), env=env).stderr
+    built = run_cjm("build", str(source), "-f", "svg", "-o", str(tmp_path / "out"), env=env)
+    assert built.returncode == 0 and "CJM407" in built.stderr and "from the cache" not in built.stderr
+    again = run_cjm("build", str(source), "-f", "svg", "-o", str(tmp_path / "out"), env=env)
+    assert "CJM407" in again.stderr and "(1 from the cache)" in again.stderr
+    assert "CJM407" not in run_cjm("validate", str(source), env=env).stderr

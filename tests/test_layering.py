@@ -12,7 +12,9 @@ from tests.conftest import ROOT
 
 PURE_MODULES = [
     "model",
+    "ids",
     "loader",
+    "document",
     "diagnostics",
     "validation",
     "checks",

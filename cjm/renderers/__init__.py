@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from cjm.model import Journey
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):
     """What a renderer may need beyond the journey itself.
 
     `stem` names the output files (the Markdown report links `<stem>.svg`); `baseline` is the
@@ -51,8 +49,7 @@ class RenderError(Exception):
         self.code, self.message, self.hint, self.path = code, message, hint, path
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """One picture of a map, drawn as `svg` or `png`: its name, the infix of its file names and its module.
 
     The module has `render_svg` and `render_png`; `<stem><infix>.svg` is where the view goes.
@@ -73,8 +70,7 @@ VIEWS: dict[str, View] = {
 DEFAULT_VIEWS = ("map",)
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """One output format: its name on the command line, its file suffix and where its renderer lives.
 
     A format `by_view` (svg, png) draws one of the VIEWS: its renderer is the view module's
@@ -115,8 +111,7 @@ FORMATS: dict[str, Format] = {
 DEFAULT_FORMATS = ("svg", "html", "md")
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """One output of a build: a format and, for `svg` and `png`, the view it draws.
 
     `key` names it without the stem ("svg", "flow.svg", "slide.png", "html"): unique in a build,
@@ -147,7 +142,7 @@ class Target:
 
     def render(self, journey: Journey, options: RenderOptions) -> str | bytes:
         """Render this output (the options' view is this target's)."""
-        return FORMATS[self.format].renderer(self.view)(journey, replace(options, view=self.view))
+        return FORMATS[self.format].renderer(self.view)(journey, options._replace(view=self.view))
 
 
 def targets(formats: Sequence[str], views: Sequence[str] = DEFAULT_VIEWS) -> list[Target]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjm.emotion import band, format_score
 from cjm.model import EmotionScale, Journey, Stage, Touchpoint
@@ -23,8 +23,7 @@ from cjm.presentation import SEVERITY_ORDER, severity_rank
 MAX_MARKED_LOWS = 2
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A stage's column: its left edge and width, in user units."""
 
     x: float
@@ -36,8 +35,7 @@ class Column:
         return self.x + self.width / 2
 
 
-@dataclass(frozen=True)
-class CurvePoint:
+class CurvePoint(NamedTuple):
     """One point of the curve: where it is drawn, its score and what it stands for.
 
     `stage` is the stage's index; `name` the touchpoint's name (the stage's when the stage is
@@ -61,8 +59,7 @@ class CurvePoint:
     low_rank: int = 0
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     """A labelled level of the vertical axis."""
 
     y: float
@@ -71,8 +68,7 @@ class Level:
     neutral: bool
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A cubic Bézier piece of the path from (x0, y0) to (x1, y1) with two control points."""
 
     x0: float
@@ -85,8 +81,7 @@ class Segment:
     y1: float
 
 
-@dataclass(frozen=True)
-class Curve:
+class Curve(NamedTuple):
     """The curve of a map (and of its baseline, for a future-state map) in a plot area."""
 
     top: float

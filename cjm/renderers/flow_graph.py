@@ -17,16 +17,14 @@ so the text stays readable at a page's width and the reading order is that of th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from cjm.model import Journey, Opportunity, PainPoint, Stage, Touchpoint
 
 EdgeKind = Literal["flow", "switch", "channel-change", "loop-back"]
 
 
-@dataclass(frozen=True)
-class FlowEdge:
+class FlowEdge(NamedTuple):
     """One step of the journey: from a touchpoint (or a stage of alternatives) to the next.
 
     `tail` and `head` are touchpoint ids, or stage ids when `tail_stage`/`head_stage` is set (a
@@ -46,16 +44,14 @@ class FlowEdge:
     head_stage: bool = False
 
 
-@dataclass(frozen=True)
-class Notes:
+class Notes(NamedTuple):
     """The pain points and opportunities drawn next to one touchpoint (or a stage's own row)."""
 
     pain_points: tuple[PainPoint, ...] = ()
     opportunities: tuple[Opportunity, ...] = ()
 
 
-@dataclass(frozen=True)
-class FlowRow:
+class FlowRow(NamedTuple):
     """One row of a stage band.
 
     `touchpoints` holds one touchpoint for a step of a sequence, all of them for alternatives, and
@@ -64,11 +60,10 @@ class FlowRow:
     """
 
     touchpoints: tuple[Touchpoint, ...]
-    notes: dict[str, Notes] = field(default_factory=dict)
+    notes: dict[str, Notes]
 
 
-@dataclass(frozen=True)
-class FlowStage:
+class FlowStage(NamedTuple):
     """One stage band: its number (from 1), the stage, and its rows top to bottom."""
 
     number: int
@@ -81,16 +76,14 @@ class FlowStage:
         return self.stage.touchpoints_are == "alternatives" and len(self.stage.touchpoints) > 1
 
 
-@dataclass(frozen=True)
-class AddressLink:
+class AddressLink(NamedTuple):
     """An opportunity drawn next to a pain point it addresses: a short dotted link, in one stage."""
 
     opportunity: str
     pain_point: str
 
 
-@dataclass(frozen=True)
-class FlowGraph:
+class FlowGraph(NamedTuple):
     """The whole flow: stage bands in order, flow edges, and the opportunity links drawn as lines.
 
     Opportunities that address a pain point of another stage get no line (it would cross the

@@ -13,8 +13,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cjm.font_files import FONT_FILES, find_font
 from cjm.font_widths import read_widths
@@ -24,8 +24,7 @@ from cjm.translation import Message
 ELLIPSIS = "…"
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(NamedTuple):
     """One font file's horizontal metrics: advance width per code point, in font units per em."""
 
     path: str
@@ -100,8 +99,7 @@ def words(text: str) -> list[str]:
     return [word for word in BREAKABLE.split(text) if word]
 
 
-@dataclass(frozen=True)
-class Wrapped:
+class Wrapped(NamedTuple):
     """A text broken into lines that fit a width; `cut` is True when words were left out (last line ends in …)."""
 
     lines: tuple[str, ...]

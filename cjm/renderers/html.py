@@ -12,7 +12,7 @@ deterministic, with ids taken from the map's own ids.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjm import emotion, formatting, i18n
 from cjm.model import KPI, EmotionScale, Journey, Opportunity, PainPoint, Persona, Touchpoint
@@ -140,8 +140,7 @@ def render_html(journey: Journey, options: RenderOptions) -> str:
     )
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
     """What the cell builders look up across the map: words, channel names and cross references."""
 
     text: Mapping[str, str]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjm import emotion, formatting
 from cjm.model import EmotionScale, Journey
@@ -27,8 +27,7 @@ LABEL_STEP = 14
 LABEL_CLEARANCE = 44
 
 
-@dataclass(frozen=True)
-class CurveLabel:
+class CurveLabel(NamedTuple):
     """A line of text next to a curve point; `dy` is its offset from the point, in pixels."""
 
     css: str
@@ -36,8 +35,7 @@ class CurveLabel:
     dy: int
 
 
-@dataclass(frozen=True)
-class CurvePoint:
+class CurvePoint(NamedTuple):
     """A stage's emotion on the curve, with its labels (the score, the scale's word, the lowest-point note)."""
 
     x: str
@@ -48,8 +46,7 @@ class CurvePoint:
     lowest: bool = False
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A straight piece of a curve between two neighbouring stages."""
 
     x1: str
@@ -58,8 +55,7 @@ class Segment:
     y2: float
 
 
-@dataclass(frozen=True)
-class Curve:
+class Curve(NamedTuple):
     """Everything the template needs to draw the emotional curve row."""
 
     height: int

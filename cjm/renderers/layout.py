@@ -10,8 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -25,8 +24,7 @@ from cjm.renderers import style
 from cjm.renderers.font import words, wrap
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A wrapped text placed with its top-left corner at (x, y); `full` keeps the whole wording when cut.
 
     `role` names its colour in `cjm.renderers.style` (ink, muted, pain, …); `anchor` is `start` or
@@ -54,8 +52,7 @@ class Text:
         return self.y + self.height
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     """A small shape drawn as SVG (never a font glyph): `shape` is star, triangle-down, circle, square, check,
     cross, bullet, leader…; (x, y) its centre (a leader's start, `to` its end); `tone` names its colour."""
 
@@ -67,8 +64,7 @@ class Mark:
     to: tuple[float, float] | None = None
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):
     """A box in a cell, a panel or the legend, with its texts and marks.
 
     `kind` is the styling contract's word for it (touchpoint, pain, opportunity, kpi, action, …);
@@ -210,6 +206,8 @@ def layout_json(layout: Any) -> str:
     """A layout as indented JSON with sorted keys and rounded numbers: a readable, stable golden."""
 
     def clean(value: Any) -> Any:
+        if isinstance(value, tuple) and hasattr(value, "_fields"):  # a record (named tuple): its fields by name
+            return {name: clean(item) for name, item in zip(value._fields, value, strict=True)}
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             return {field.name: clean(getattr(value, field.name)) for field in dataclasses.fields(value)}
         if isinstance(value, Mapping):

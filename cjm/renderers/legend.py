@@ -8,7 +8,7 @@ is noise, and a map without scores should not explain emotion colours.
 from __future__ import annotations
 
 from collections.abc import Set
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjm.i18n import messages
 from cjm.model import Journey
@@ -22,8 +22,7 @@ ENTRY_GAP = 16.0
 ROW_HEIGHT = 18.0
 
 
-@dataclass(frozen=True)
-class Legend:
+class Legend(NamedTuple):
     """The legend's entries, placed in rows from (x, y); `height` is 0 when there is nothing to explain."""
 
     x: float

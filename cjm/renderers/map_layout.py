@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from cjm.i18n import messages
 from cjm.model import Journey, Stage
@@ -50,8 +50,7 @@ LABEL_WIDTH = 200.0
 HEADER_SMALLEST = 10.5
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     """A stage's header: number, name and score chip, in its column."""
 
     stage: int
@@ -65,8 +64,7 @@ class Header:
     band: int | None
 
 
-@dataclass(frozen=True)
-class Lane:
+class Lane(NamedTuple):
     """One labelled row of the grid: `key` is the lane's kind (actions, touchpoints, curve, visibility…);
     `cells` one tuple of cards per stage of the row."""
 
@@ -78,8 +76,7 @@ class Lane:
     takeaway: bool = False
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """A row of whole stages: their columns, headers, lanes and curve."""
 
     y: float
@@ -91,8 +88,7 @@ class Row:
     curve: Curve | None
 
 
-@dataclass(frozen=True)
-class MapLayout:
+class MapLayout(NamedTuple):
     """Everything the map view draws, placed."""
 
     width: float
@@ -294,7 +290,7 @@ def _headers(
             )
         )
     height = max(header.height for header in found)
-    return tuple(replace(header, height=round(height, 2)) for header in found)
+    return tuple(header._replace(height=round(height, 2)) for header in found)
 
 
 def _curve_lane(
@@ -314,7 +310,7 @@ def _curve_lane(
         if first <= index < first + len(stages)
     }
     curve = build_curve(part, columns, y + CURVE_TOP, y + CURVE_TOP + CURVE_PLOT, baseline, lows=lows)
-    curve = replace(curve, points=tuple(replace(p, stage=p.stage + first) for p in curve.points))
+    curve = curve._replace(points=tuple(p._replace(stage=p.stage + first) for p in curve.points))
     text = messages(journey.locale)
     cells = []
     bottom = curve.bottom + 14

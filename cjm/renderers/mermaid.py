@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjm.emotion import to_five
 from cjm.i18n import messages
@@ -103,8 +103,7 @@ def task_text(text: str) -> str:
     return coded or ELLIPSIS
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     """One task of a block: its name, its score on Mermaid's 1..5 and its section (None: no sections)."""
 
     name: str

@@ -6,7 +6,7 @@ journey it is and what the team wants from it before reading the grid.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cjm import formatting
 from cjm.i18n import messages
@@ -18,8 +18,7 @@ PAD = 10.0
 LIST_LIMIT = 3
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """The context band: the title, one line of facts, and the persona and objective cards (either may be absent)."""
 
     title: Text

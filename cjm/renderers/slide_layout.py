@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from cjm.emotion import label
 from cjm.i18n import messages
@@ -118,7 +118,7 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
         # No curve to draw: the stages as a strip of numbered steps (white on the header colour, as the
         # map's stage headers), the note under it, instead of an empty chart.
         stage_labels = tuple(
-            replace(label, y=round(STRIP_TOP + (STRIP_HEIGHT - label.height) / 2, 2), role="header")
+            label._replace(y=round(STRIP_TOP + (STRIP_HEIGHT - label.height) / 2, 2), role="header")
             for label in stage_labels
         )
         note = text_block(
