@@ -47,6 +47,20 @@ _BIND = (
 _BIND_MARKS = "«»:;!?%"
 """A character each pattern of `_BIND` needs: text without any of them is left as it is."""
 
+# French spacing an author may have left out: a no-break space before `:` and inside « », a narrow one
+# before `; ! ?` (Imprimerie nationale). Only punctuation that ends a word and is followed by a space,
+# the end or closing punctuation gets one, so `https://`, `22:40` and `?id=4` are left alone.
+_SPACES = "[ \u00a0\u202f]*"
+_FRENCH = (
+    (re.compile(rf"(?<=[^\s«(\[]){_SPACES}([;!?]+)(?=[\s»)\]]|$)"), NARROW_NO_BREAK_SPACE + r"\1"),
+    (re.compile(rf"(?<=[^\s«(\[:]){_SPACES}:(?=\s|$)"), NO_BREAK_SPACE + ":"),
+    (re.compile(f"«{_SPACES}"), "«" + NO_BREAK_SPACE),
+    (re.compile(f"{_SPACES}»"), NO_BREAK_SPACE + "»"),
+    # A number's thousands and its currency stay on one line: « 25 000 € ».
+    (re.compile(r"(?<=\d) (?=\d{3}(?!\d))"), NARROW_NO_BREAK_SPACE),
+    (re.compile(r"(?<=\d) +(?=[€$£¥])"), NO_BREAK_SPACE),
+)
+
 # An outer quotation mark found inside quoted text, and the inner mark it becomes (with its spaces).
 # A whole text between one pair of quotation marks (French with its spaces, English curly, straight).
 _WRAPPED = re.compile('«[ \u00a0\u202f]*(.+?)[ \u00a0\u202f]*»|“(.+?)”|"(.+?)"', re.DOTALL)
@@ -205,3 +219,18 @@ def bind(text: str) -> str:
     for pattern, replacement in _BIND:
         text = pattern.sub(replacement, text)
     return text
+
+
+def typeset(text: str, language: str) -> str:
+    """The author's text with the language's punctuation spacing, none of it breakable (then `bind`).
+
+    French (`fr`) gets the spaces an author left out or typed as ordinary ones: a no-break space
+    before `:` and inside « », a narrow no-break space before `;`, `!` and `?` (« Pourquoi ?! »,
+    « Note : 4 »), and a number keeps its thousands and its currency on its line (« 25 000 € »).
+    A URL, a time (`22:40`) or a query (`?id=4`) is left as it is. Other languages are only bound
+    (`bind`): their words are never changed.
+    """
+    if language == "fr":
+        for pattern, replacement in _FRENCH:
+            text = pattern.sub(replacement, text)
+    return bind(text)

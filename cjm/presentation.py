@@ -184,9 +184,11 @@ def svg_id_prefix(journey: Journey, stem: str) -> str:
     is the first 8 hex digits of the SHA-256 of the map's content (its model as JSON, so the
     same file always gives the same ids). Why not the title: two maps titled alike, or titled
     in a script `slugify` folds to nothing, would share every id when inlined on one page, and
-    the second figure would be announced with the first one's name.
+    the second figure would be announced with the first one's name. The whole stem is hashed too:
+    the slug keeps 32 characters, so a long stem's views ("….slide", "….flow") would otherwise share
+    their ids with the map's.
     """
-    digest = hashlib.sha256(journey.model_dump_json().encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha256(f"{stem}\n{journey.model_dump_json()}".encode()).hexdigest()[:8]
     return f"cjm-{slugify(stem, 32)}-{digest}-"
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import cjm
-from cjm.renderers.cells import LIMITS, cell_cards, marked_steps
+from cjm.renderers import style
+from cjm.renderers.cells import LIMITS, cell_cards, column_widths, marked_steps
 from cjm.renderers.curve import Column
+from cjm.renderers.font import text_width
 from tests.conftest import ROOT
 from tests.journeys import journey
 
@@ -55,7 +57,7 @@ def test_an_opportunity_names_the_baseline_pain_point_it_removed_by_its_words() 
     changed = stage.model_copy(update={"opportunities": [removing], "pain_points": []})
     future = future.model_copy(update={"stages": [changed, *future.stages[1:]]})
     lines = " ".join(_lines(cell_cards(future, "opportunities", changed, COLUMN, 0.0, current)))
-    assert "Removes: Step 1 asks" in lines and "p1" not in lines.split()
+    assert "Removes:\u00a0Step 1 asks" in lines and "p1" not in lines.split()
 
 
 def test_switches_branches_and_loops_are_marked_where_they_start_and_routine_steps_are_not() -> None:
@@ -75,3 +77,33 @@ def test_switches_branches_and_loops_are_marked_where_they_start_and_routine_ste
 
 def test_a_map_without_next_marks_nothing() -> None:
     assert marked_steps(journey(3)) == {}
+
+
+def test_a_word_too_wide_for_the_column_gets_a_smaller_size_before_it_is_broken() -> None:
+    main = journey(1)
+    stage = main.stages[0]
+    named = stage.model_copy(update={"actions": ["Enregistrement"]})
+    narrow = Column(0.0, 96.0)
+    action = cell_cards(main, "actions", named, narrow, 0.0)[0].texts[0]
+    assert action.lines == ("Enregistrement",) and style.SIZE_SMALL <= action.size < style.SIZE_BODY
+
+
+def test_column_widths_follow_what_each_stage_shows_between_0_8_and_1_6_of_equal() -> None:
+    stages = journey(4).stages
+    busy = stages[1].model_copy(update={"actions": [f"Does a long thing number {n} in the shop" for n in range(3)]})
+    empty = stages[2].model_copy(update={"actions": [], "thoughts": [], "touchpoints": []})
+    widths = column_widths([stages[0], busy, empty, stages[3]], 800.0, ["actions", "touchpoints", "thoughts"])
+    assert abs(sum(widths) - 800.0) < 1e-6
+    assert widths[1] == max(widths) and widths[2] == min(widths)
+    assert all(0.8 * 200 - 1e-6 <= width <= 1.6 * 200 + 1e-6 for width in widths)
+
+
+def test_a_column_is_wide_enough_for_its_touchpoint_names_longest_word() -> None:
+    stages = journey(8).stages
+    quiet = [stage.model_copy(update={"actions": [], "thoughts": [], "touchpoints": []}) for stage in stages]
+    truth = cjm.model.Touchpoint.model_validate({"name": "Collection", "moment_of_truth": True})
+    quiet[5] = quiet[5].model_copy(update={"touchpoints": [truth]})
+    busy = stages[0].model_copy(update={"actions": ["A long action in many words" * 3] * 3})
+    widths = column_widths([busy, *quiet[1:]], 800.0, ["actions", "touchpoints"])
+    needed = text_width("Collection", style.SIZE_SMALL, True) + 12 + 14 + 2 * style.CELL_PADDING
+    assert widths[5] >= needed

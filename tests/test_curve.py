@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from cjm.model import EmotionScale
+from cjm.model import EmotionScale, Journey
 from cjm.renderers.curve import Column, CurvePoint, build_curve, emotion_source, smooth, y_of
 from tests.journeys import journey
 
@@ -103,3 +103,55 @@ def test_where_a_score_comes_from_is_the_touchpoints_else_the_stages_else_the_ma
     assert emotion_source(main.model_copy(update={"emotion_source": None}), first) is None
     curve = build_curve(main.model_copy(update={"stages": [first, second]}), [Column(0, 100), Column(100, 100)], 0, 50)
     assert [point.source for point in curve.points] == ["assumed", "measured", "assumed", "assumed"]
+
+
+def _lows(stages: list[dict[str, object]]) -> list[tuple[str, bool, int, int]]:
+    """(name, low, ties, low_rank) of every point of a map made of `stages`."""
+    main = Journey.model_validate({"cjm": 1, "title": "Ties", "stages": stages})
+    columns = [Column(100.0 * i, 100.0) for i in range(len(stages))]
+    return [(p.name, p.low, p.ties, p.low_rank) for p in build_curve(main, columns, 0.0, 100.0).points]
+
+
+def _touchpoint(name: str, emotion: float, truth: bool = False) -> dict[str, object]:
+    return {"id": name, "name": name, "emotion": emotion, "moment_of_truth": truth}
+
+
+def test_of_many_tied_lows_a_moment_of_truth_is_the_one_marked() -> None:
+    stages: list[dict[str, object]] = [
+        {"name": "A", "touchpoints": [_touchpoint("a1", 1), _touchpoint("a2", 4)]},
+        {"name": "B", "touchpoints": [_touchpoint("b1", 1), _touchpoint("b2", 1, truth=True)]},
+        {"name": "C", "touchpoints": [_touchpoint("c1", 3)]},
+    ]
+    marked = [(name, ties) for name, low, ties, _ in _lows(stages) if low]
+    assert marked == [("b2", 2)]
+
+
+def test_of_many_tied_lows_the_one_with_the_most_severe_pain_point_is_marked() -> None:
+    stages: list[dict[str, object]] = [
+        {"name": "A", "touchpoints": [_touchpoint("a1", 1)], "pain_points": [{"text": "Slow", "severity": "low"}]},
+        {"name": "B", "emotion": 1, "pain_points": [{"text": "Lost", "severity": "high"}]},
+        {
+            "name": "C",
+            "touchpoints": [_touchpoint("c1", 1), _touchpoint("c2", 5)],
+            # A pain point at another touchpoint of the stage does not make c1 telling.
+            "pain_points": [{"text": "Broken", "severity": "critical", "touchpoint": "c2"}],
+        },
+    ]
+    assert [(name, ties) for name, low, ties, _ in _lows(stages) if low] == [("B", 2)]
+
+
+def test_of_many_tied_lows_the_longest_stay_at_the_bottom_is_marked_then_the_first() -> None:
+    stages: list[dict[str, object]] = [
+        {"name": "A", "touchpoints": [_touchpoint("a1", 1), _touchpoint("a2", 3)]},
+        {"name": "B", "touchpoints": [_touchpoint("b1", 1), _touchpoint("b2", 1)]},
+        {"name": "C", "touchpoints": [_touchpoint("c1", 1), _touchpoint("c2", 5)]},
+    ]
+    assert [(name, ties) for name, low, ties, _ in _lows(stages) if low] == [("b1", 3)]
+
+
+def test_two_tied_lows_are_both_marked_the_most_telling_ranked_first() -> None:
+    stages: list[dict[str, object]] = [
+        {"name": "A", "touchpoints": [_touchpoint("a1", 1), _touchpoint("a2", 3)]},
+        {"name": "B", "touchpoints": [_touchpoint("b1", 1, truth=True), _touchpoint("b2", 4)]},
+    ]
+    assert [(name, rank) for name, low, _, rank in _lows(stages) if low] == [("a1", 1), ("b1", 0)]

@@ -62,3 +62,29 @@ def test_a_missing_font_is_cjm408(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 def test_a_character_the_font_lacks_counts_as_wide_as_it_is_drawn() -> None:
     assert text_width("中文", 10) == 20
     assert text_width("\U00010380", 10) == text_width("M", 10)
+
+
+def test_a_long_word_breaks_between_letters_with_a_hyphen_and_a_url_without() -> None:
+    wrapped = wrap("Datenschutzfolgenabschätzung", 80.0, 10.5, True, 4)
+    assert len(wrapped.lines) > 1 and all(line.endswith("-") for line in wrapped.lines[:-1])
+    assert "".join(line.removesuffix("-") for line in wrapped.lines) == "Datenschutzfolgenabschätzung"
+    assert all(text_width(line, 10.5, True) <= 80.0 for line in wrapped.lines)
+    assert all(len(line.removesuffix("-")) >= 2 for line in wrapped.lines)
+    url = wrap("https://portal.example.com/contracts/renewals/2027", 80.0, 9.5, False, 5)
+    assert not any(line.endswith("-") and line[-2].isalpha() for line in url.lines if "/" not in line)
+    assert "".join(url.lines) == "https://portal.example.com/contracts/renewals/2027"
+
+
+def test_a_hyphenated_break_never_leaves_one_letter_alone() -> None:
+    word = "Collection"
+    width = text_width("Collectio", 9.5, True) + 0.5  # all but the last letter fits
+    wrapped = wrap(word, width, 9.5, True, 3)
+    assert wrapped.lines[0].endswith("-") and len(wrapped.lines[-1]) >= 2
+    assert "".join(line.removesuffix("-") for line in wrapped.lines) == word
+
+
+def test_a_no_break_space_that_cannot_hold_gives_way_before_a_word_is_broken() -> None:
+    width = text_width("Lowest: Par", 9.5) + 0.5
+    assert wrap("Lowest:\u00a0Parts on back-order", width, 9.5, False, 3).lines[:2] == ("Lowest:", "Parts on")
+    french = wrap("Impact\u00a0:\u00a0Élevé", text_width("Impact :", 9.5) + 1, 9.5, False, 3).lines
+    assert french[0] == "Impact\u00a0:" and french[1] == "Élevé"

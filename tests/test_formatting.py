@@ -83,3 +83,17 @@ def test_an_author_s_own_quotation_marks_are_not_doubled(typed: str) -> None:
 
 def test_quotation_marks_inside_the_text_are_kept() -> None:
     assert formatting.unquoted("« a » et « b »") == "« a » et « b »"
+
+
+def test_typeset_gives_french_punctuation_its_spaces_and_leaves_urls_times_and_english_alone() -> None:
+    assert formatting.typeset("en 2026 ?!", "fr") == "en 2026\u202f?!"
+    assert formatting.typeset("adresse? Oui!", "fr") == "adresse\u202f? Oui\u202f!"
+    assert formatting.typeset("salaire: PDF ; photo", "fr") == "salaire\u00a0: PDF\u202f; photo"
+    assert formatting.typeset("Page «Offre»", "fr") == "Page «\u00a0Offre\u00a0»"
+    assert formatting.typeset("https://x.fr/?id=4 à 22:40", "fr") == "https://x.fr/?id=4 à 22:40"
+    assert formatting.typeset("Why? Now: yes", "en") == "Why? Now: yes"
+
+
+def test_typeset_keeps_a_french_numbers_thousands_and_currency_on_one_line() -> None:
+    assert formatting.typeset("un apport de 25 000 €.", "fr") == "un apport de 25\u202f000\u00a0€."
+    assert formatting.typeset("en 2026 2027", "fr") == "en 2026 2027"

@@ -7,9 +7,10 @@ import itertools
 import pytest
 
 from cjm import load
+from cjm.model import Journey
 from cjm.renderers import style
 from cjm.renderers.map_layout import LANES, layout_map
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 from tests.journeys import journey
 
 
@@ -53,3 +54,35 @@ def test_a_map_of_up_to_8_stages_prints_legibly_on_one_a3_landscape_page(stages:
     layout = layout_map(journey(stages, locale))
     scale = min(A3_LANDSCAPE[0] / layout.width, A3_LANDSCAPE[1] / layout.height)  # mm per unit, whole map
     assert style.SIZE_SMALL * scale / POINT_MM >= 7.0
+
+
+def test_a_long_maps_lowest_point_is_the_whole_maps_not_each_rows_own() -> None:
+    scores = [3, 2, 3, 3, 3, 3, 3, 3, 1, 3]
+    main = Journey.model_validate(
+        {"cjm": 1, "title": "Long", "stages": [{"name": f"S{n}", "emotion": s} for n, s in enumerate(scores)]}
+    )
+    layout = layout_map(main)
+    assert len(layout.rows) == 2
+    lows = [point.name for row in layout.rows if row.curve for point in row.curve.points if point.low]
+    assert lows == ["S8"]
+
+
+def test_a_lane_empty_in_one_row_of_a_long_map_is_left_out_of_that_row() -> None:
+    main = journey(12)
+    quiet = [stage.model_copy(update={"thoughts": [], "kpis": []}) for stage in main.stages[:6]]
+    layout = layout_map(main.model_copy(update={"stages": [*quiet, *main.stages[6:]]}))
+    first, second = ([lane.key for lane in row.lanes] for row in layout.rows)
+    assert "thoughts" not in first and "kpis" not in first
+    assert "thoughts" in second and "kpis" in second
+
+
+def test_columns_are_fitted_to_what_their_stages_show_within_bounds() -> None:
+    busy = load(ROOT / "tests" / "maps" / "shapes" / "sejour-hotel-fr.yaml")
+    layout = layout_map(busy)
+    widths = [column.width for column in layout.rows[0].columns]
+    equal = sum(widths) / len(widths)
+    assert widths.index(max(widths)) == 2  # the check-in stage with its nine touchpoints
+    assert all(0.8 * equal - 1 <= width <= 1.6 * equal + 1 for width in widths)
+    assert abs(sum(widths) - (1000 - 2 * style.MARGIN - style.LANE_LABEL_WIDTH)) < 0.5
+    balanced = [column.width for column in layout_map(journey(4)).rows[0].columns]
+    assert max(balanced) - min(balanced) < 0.02 * max(balanced)

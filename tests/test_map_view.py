@@ -13,13 +13,13 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cjm import load
+from cjm import formatting, load
 from cjm.model import Journey
 from cjm.renderers import RenderOptions, render
 from cjm.renderers.cells import LIMITS
 from cjm.renderers.layout import layout_json
 from cjm.renderers.map_layout import layout_map
-from tests.conftest import EXAMPLES, ROOT, compare_golden
+from tests.conftest import EXAMPLES, ROOT, compare_golden, run_cjm
 from tests.journeys import journey
 from tests.tools import build_text, load_with_baseline
 
@@ -70,7 +70,7 @@ def test_svg_is_portable_and_accessible(stem: str) -> None:
     assert title is not None and desc is not None
     assert root.get("aria-labelledby") == title.get("id")
     assert root.get("aria-describedby") == desc.get("id")
-    assert title.text == main.title
+    assert title.text == formatting.typeset(main.title, main.locale)
     assert root.get(XML_LANG) == main.locale
     assert root.get("font-family", "").endswith("sans-serif")
     background = root[2]
@@ -277,3 +277,36 @@ def test_assumed_scores_are_hollow_points_and_the_legend_says_so() -> None:
     assert all(circle.get("fill") == "#ffffff" for circle in hollow)
     words = " ".join("".join(t.itertext()) for t in root.iter(f"{{{NS['svg']}}}text"))
     assert "Measured score" in words and "Assumed score (to check)" in words
+
+
+SHAPES = sorted((ROOT / "tests" / "maps" / "shapes").glob("*.yaml"))
+
+
+def test_the_maps_of_every_shape_are_valid_maps() -> None:
+    result = run_cjm("validate", str(ROOT / "tests" / "maps" / "shapes"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(SHAPES)} files valid" in result.stdout + result.stderr
+
+
+def test_the_maps_of_every_shape_share_no_id_in_any_view() -> None:
+    seen: dict[str, str] = {}
+    for path in SHAPES:
+        main, baseline = load_with_baseline(path)
+        for view in ("map", "slide", "flow"):
+            svg = render(main, "svg", RenderOptions(stem=path.stem, baseline=baseline, view=view))
+            svg = svg.decode() if isinstance(svg, bytes) else svg
+            ids = set(re.findall(r'\bid="([^"]+)"', svg))
+            assert ids, f"{path.stem} {view} has no id"
+            shared = {one: seen[one] for one in ids if one in seen}
+            assert not shared, f"{path.stem} {view} reuses ids of {shared}"
+            seen.update(dict.fromkeys(ids, f"{path.stem} {view}"))
+
+
+@pytest.mark.parametrize("name", ["two-stages-no-scores", "demarche-carte-grise-fr", "backstage-only-blueprint"])
+def test_a_map_of_a_shape_without_scores_has_no_curve_and_no_emotion_in_its_legend(name: str) -> None:
+    layout = layout_map(load(ROOT / "tests" / "maps" / "shapes" / f"{name}.yaml"), name)
+    assert all(row.curve is None for row in layout.rows)
+    assert "curve" not in {lane.key for row in layout.rows for lane in row.lanes}
+    shapes = {entry.marks[0].shape for entry in layout.legend.entries}
+    assert not shapes & {"line", "neutral-line", "triangle-down", "star"}
+    assert not any(shape.startswith(("band-", "point-")) for shape in shapes)

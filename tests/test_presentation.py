@@ -102,6 +102,8 @@ def test_svg_id_prefix_comes_from_the_stem_and_the_content_never_the_title() -> 
     assert svg_id_prefix(first, "checkout") == svg_id_prefix(_map("Checkout", "Ana"), "checkout")
     assert svg_id_prefix(first, "checkout").startswith("cjm-checkout-")
     assert svg_id_prefix(first, "checkout.flow").startswith("cjm-checkout-flow-")
+    long = "a-stem-of-thirty-two-characters-"
+    assert len({svg_id_prefix(first, long + view) for view in ("", ".slide", ".flow")}) == 3
     assert svg_id_prefix(_map("チェック", "Ana"), "a") != svg_id_prefix(_map("支払い", "Ana"), "a")
 
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from cjm import load
-from cjm.renderers import RenderOptions, render
+from cjm.renderers import RenderOptions, render, style
 from cjm.renderers.layout import layout_json, severity_rank
 from cjm.renderers.slide_layout import layout_slide
 from tests.conftest import EXAMPLES, ROOT, compare_golden
@@ -79,6 +79,10 @@ def test_a_map_without_scores_says_so_instead_of_an_empty_chart() -> None:
     assert layout.note is not None and "No emotion" in layout.note.lines[0]
     svg = render(bare, "svg", RenderOptions(view="slide"))
     assert isinstance(svg, str) and "cjm-curve" not in svg
+    # The stages are a strip of steps, each label inside its own box; no empty chart band.
+    assert svg.count('class="cjm-box"') >= 4 and style.BAND_FILL not in svg
+    assert all(label.role == "header" for label in layout.stage_labels)
+    assert layout.note.y > max(label.bottom for label in layout.stage_labels)
 
 
 @pytest.mark.parametrize("stages", [1, 8, 12])

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
+from cjm.renderers import style
 from cjm.renderers.layout import Card, Mark, Text
 from cjm.renderers.svg_writer import attributes, card, document, mark, number, text
 
@@ -19,7 +22,7 @@ def test_a_text_has_one_tspan_per_line_and_escapes() -> None:
     drawn = ET.fromstring(text(Text(10.0, 20.0, ("a < b", "& c"), 10.0, bold=True)))
     assert drawn.tag == "text" and drawn.get("font-weight") == "bold"
     assert [span.text for span in drawn] == ["a < b", "& c"]
-    assert float(drawn[1].get("y", "0")) - float(drawn[0].get("y", "0")) == 13
+    assert float(drawn[1].get("y", "0")) - float(drawn[0].get("y", "0")) == pytest.approx(10 * style.LINE_HEIGHT)
 
 
 def test_a_cut_text_carries_its_full_wording() -> None:

@@ -72,8 +72,13 @@ def _probe(name: str, main: Journey, baseline: Journey | None, view: str) -> dic
     return layout
 
 
+# Maps of every shape real authors write (tests/maps/shapes/README.md) and maps as others published them
+# (tests/maps/README.md), in both views.
+SHAPES = sorted((ROOT / "tests" / "maps" / "shapes").glob("*.yaml")) + sorted((ROOT / "tests" / "maps").glob("*.yaml"))
+
 CASES = (
     [(path.stem, view) for path in EXAMPLES for view in WIDTHS]
+    + [(path.stem, view) for path in SHAPES for view in WIDTHS]
     + [(name, "map") for name in GENERATED]
     + [(name, "slide") for name in ("one-stage", "twelve-stages", "blueprint-no-scores", "sparse")]
 )
@@ -84,7 +89,7 @@ def drawn(request: pytest.FixtureRequest, chromium: Path) -> tuple[str, dict[str
     name, view = request.param
     if name in GENERATED:
         return view, _probe(name, GENERATED[name], None, view)
-    source = next(path for path in EXAMPLES if path.stem == name)
+    source = next(path for path in [*EXAMPLES, *SHAPES] if path.stem == name)
     main, baseline = load_with_baseline(source)
     return view, _probe(name, main, baseline, view)
 
@@ -138,11 +143,13 @@ def test_the_png_is_the_same_picture(tmp_path: Path) -> None:
 
 @pytest.mark.node
 @pytest.mark.parametrize("view", ["map", "slide"])
-@pytest.mark.parametrize("name", ["support-box-internet-fr", "bank-account-opening-blueprint"])
+@pytest.mark.parametrize(
+    "name", ["support-box-internet-fr", "bank-account-opening-blueprint", "sejour-hotel-fr", "backstage-only-blueprint"]
+)
 def test_axe_finds_no_violation_in_a_view_inlined_in_a_page(
     chromium: Path, tmp_path: Path, name: str, view: str
 ) -> None:
-    source = next(path for path in EXAMPLES if path.stem == name)
+    source = next(path for path in [*EXAMPLES, *SHAPES] if path.stem == name)
     main, baseline = load_with_baseline(source)
     svg = render(main, "svg", RenderOptions(stem=name, baseline=baseline, view=view))
     assert isinstance(svg, str)

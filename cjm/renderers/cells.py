@@ -8,8 +8,9 @@ Each builder wraps its texts to the column and returns cards with their own heig
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from cjm import formatting
 from cjm.i18n import channel_labels, messages
@@ -18,7 +19,7 @@ from cjm.model import KPI, Journey, Opportunity, PainPoint, Stage, Touchpoint
 from cjm.renderers import style
 from cjm.renderers.curve import Column
 from cjm.renderers.flow_graph import FlowEdge, flow
-from cjm.renderers.font import text_width
+from cjm.renderers.font import size_for_words, text_width, words
 from cjm.renderers.layout import (
     Card,
     Mark,
@@ -35,8 +36,20 @@ from cjm.renderers.layout import (
 
 Item = TypeVar("Item")
 PAD = style.CELL_PADDING
+INSET = style.CARD_INSET
 LIMITS = {"actions": 3, "touchpoints": 5, "thoughts": 2, "pain_points": 2, "opportunities": 2, "kpis": 2}
 SERVICE_LIMIT = 3
+# The narrowest and widest a stage column gets, as a share of the equal width (see `column_widths`), and
+# what a card's frame and channel line count for, in characters.
+MIN_SHARE = 0.8
+MAX_SHARE = 1.6
+CARD_CHARACTERS = 12
+
+
+def _body(content: str, x: float, y: float, width: float, size: float, **options: Any) -> Text:
+    """`text_block`, at a smaller size (not under `style.SIZE_SMALL`) when a word would not fit the column whole."""
+    size = size_for_words(content, width, size, min(size, style.SIZE_SMALL), bool(options.get("bold")))
+    return text_block(content, x, y, width, size, **options)
 
 
 def cell_cards(
@@ -84,7 +97,7 @@ def _stack(
 
 def _actions(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
     def make(item: str, y: float) -> Card:
-        body = text_block(item, x + 9, y, width - 9, style.SIZE_BODY, max_lines=2)
+        body = _body(item, x + 9, y, width - 9, style.SIZE_BODY, max_lines=2)
         return Card(
             "action", x, y, width, body.height, (body,), (Mark("bullet", x + 3, y + 7, 4, "muted"),), framed=False
         )
@@ -95,7 +108,7 @@ def _actions(journey: Journey, stage: Stage, x: float, top: float, width: float)
 def _service(key: str) -> Callable[[Journey, Stage, float, float, float], list[Card]]:
     def cards(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
         def make(item: str, y: float) -> Card:
-            body = text_block(item, x + 9, y, width - 9, style.SIZE_BODY, max_lines=2)
+            body = _body(item, x + 9, y, width - 9, style.SIZE_BODY, max_lines=2)
             return Card(
                 key.replace("_", "-"),
                 x,
@@ -114,9 +127,7 @@ def _service(key: str) -> Callable[[Journey, Stage, float, float, float], list[C
 
 def _thoughts(journey: Journey, stage: Stage, x: float, top: float, width: float) -> list[Card]:
     def make(item: str, y: float) -> Card:
-        body = text_block(
-            quoted(item, journey.locale), x, y, width, style.SIZE_BODY, italic=True, role="muted", max_lines=2
-        )
+        body = _body(quoted(item, journey.locale), x, y, width, style.SIZE_BODY, italic=True, role="muted", max_lines=2)
         return Card("thought", x, y, width, body.height, (body,), framed=False)
 
     return _stack(stage.thoughts, LIMITS["thoughts"], make, x, top, width, journey)
@@ -132,8 +143,8 @@ def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: fl
 
     def make(item: Touchpoint, y: float) -> Card:
         star = 14.0 if item.moment_of_truth else 0.0
-        name = text_block(
-            item.name, x + 6, y + 5, width - 12 - star, style.SIZE_BODY, bold=item.moment_of_truth, max_lines=2
+        name = _body(
+            item.name, x + 6, y + INSET, width - 12 - star, style.SIZE_BODY, bold=item.moment_of_truth, max_lines=2
         )
         texts = [name]
         bottom = name.bottom
@@ -158,7 +169,7 @@ def _touchpoints(journey: Journey, stage: Stage, x: float, top: float, width: fl
             x,
             y,
             width,
-            round(bottom + 5 - y, 2),
+            round(bottom + INSET - y, 2),
             tuple(texts),
             tuple(marks),
             band=level,
@@ -210,14 +221,14 @@ def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -
 
     def make(item: PainPoint, y: float) -> Card:
         texts: list[Text] = []
-        head = Text(x + 6, y + 5, (numbers[item.id],), style.SIZE_SMALL, bold=True, role="pain")
+        head = Text(x + 6, y + INSET, (numbers[item.id],), style.SIZE_SMALL, bold=True, role="pain")
         texts.append(head)
         if item.severity is not None:
             left = x + 6 + text_width(numbers[item.id], style.SIZE_SMALL, True) + 9
-            badge = text_block(
+            badge = _body(
                 text[f"severity.{item.severity}"],
                 left,
-                y + 5,
+                y + INSET,
                 x + width - 6 - left,
                 style.SIZE_SMALL,
                 bold=True,
@@ -225,10 +236,10 @@ def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -
                 max_lines=1,
             )
             texts.append(badge)
-        body = text_block(
+        body = _body(
             item.text,
             x + 6,
-            head.bottom + 3,
+            head.bottom + 2,
             width - 12,
             style.SIZE_BODY,
             bold=item.severity == "critical",
@@ -251,7 +262,7 @@ def _pains(journey: Journey, stage: Stage, x: float, top: float, width: float) -
             x,
             y,
             width,
-            round(evidence.bottom + 5 - y, 2),
+            round(evidence.bottom + INSET - y, 2),
             tuple(texts),
             (mark,),
             severity=item.severity,
@@ -270,7 +281,7 @@ def _opportunities(
     sep = colon(journey.locale)
 
     def make(item: Opportunity, y: float) -> Card:
-        body = text_block(item.text, x + 6, y + 5, width - 12, style.SIZE_BODY, max_lines=2)
+        body = _body(item.text, x + 6, y + INSET, width - 12, style.SIZE_BODY, max_lines=2)
         texts = [body]
         bottom = body.bottom
         known = [numbers[pain] for pain in item.addresses if pain in numbers]
@@ -291,10 +302,10 @@ def _opportunities(
         if item.owner:
             facts.append(item.owner)
         if facts:
-            line = small(" · ".join(facts), x + 6, bottom + 1, width - 12, "opportunity", 2)
+            line = small(" · ".join(facts), x + 6, bottom + 1, width - 12, "opportunity", 3)
             texts.append(line)
             bottom = line.bottom
-        return Card("opportunity", x, y, width, round(bottom + 5 - y, 2), tuple(texts))
+        return Card("opportunity", x, y, width, round(bottom + INSET - y, 2), tuple(texts))
 
     return _stack(stage.opportunities, LIMITS["opportunities"], make, x, top, width, journey)
 
@@ -303,10 +314,8 @@ def _kpis(journey: Journey, stage: Stage, x: float, top: float, width: float) ->
     text = messages(journey.locale)
 
     def make(item: KPI, y: float) -> Card:
-        name = small(item.name, x + 6, y + 5, width - 12, "ink", 2, bold=True)
-        value = text_block(
-            kpi_line(item, journey.locale), x + 6, name.bottom + 1, width - 12, style.SIZE_BODY, max_lines=2
-        )
+        name = small(item.name, x + 6, y + INSET, width - 12, "ink", 2, bold=True)
+        value = _body(kpi_line(item, journey.locale), x + 6, name.bottom + 1, width - 12, style.SIZE_BODY, max_lines=2)
         texts = [name, value]
         marks: tuple[Mark, ...] = ()
         bottom = value.bottom
@@ -317,6 +326,67 @@ def _kpis(journey: Journey, stage: Stage, x: float, top: float, width: float) ->
             marks = (Mark("check" if met else "cross", x + 11, status.y + 6.5, 9, tone),)
             texts.append(status)
             bottom = status.bottom
-        return Card("kpi", x, y, width, round(bottom + 5 - y, 2), tuple(texts), marks)
+        return Card("kpi", x, y, width, round(bottom + INSET - y, 2), tuple(texts), marks)
 
     return _stack(stage.kpis, LIMITS["kpis"], make, x, top, width, journey)
+
+
+def column_widths(stages: Sequence[Stage], total: float, keys: Sequence[str]) -> list[float]:
+    """The widths of a row's stage columns, `total` wide in all: fitted to what each stage shows.
+
+    Why fitted: real maps are uneven (a check-in stage with nine touchpoints beside a night with
+    none), and equal columns wrap the busy stage's every card into three cut lines while an empty
+    column stays blank. A column's share grows with the square root of the text it shows in the
+    lanes drawn (`keys`, each lane's first items as the cells show them), from 0.8 to 1.6 times the
+    equal width, so columns stay comparable and every stage keeps room for its cards; a column is
+    never narrower than its touchpoint names' longest word needs (`_widest_word`), up to 1.6 times.
+    """
+    amounts = [_shown_text(stage, keys) for stage in stages]
+    mean = sum(amounts) / len(amounts)
+    equal = total / len(stages)
+    if mean <= 0:
+        return [equal] * len(stages)
+    shares = [math.sqrt(amount / mean) for amount in amounts]
+    highs = [MAX_SHARE * equal] * len(stages)
+    lows = [min(MAX_SHARE * equal, max(MIN_SHARE * equal, _widest_word(stage, keys))) for stage in stages]
+    if sum(lows) > total:
+        lows = [low * total / sum(lows) for low in lows]
+    # The scale at which the columns, each kept between its bounds, fill the row exactly (bisection:
+    # the filled width grows with the scale).
+
+    def filled(scale: float) -> list[float]:
+        return [min(high, max(low, share * scale)) for share, low, high in zip(shares, lows, highs, strict=True)]
+
+    low_scale, high_scale = 0.0, MAX_SHARE * equal / min(share for share in shares if share > 0)
+    for _ in range(60):
+        middle = (low_scale + high_scale) / 2
+        low_scale, high_scale = (middle, high_scale) if sum(filled(middle)) < total else (low_scale, middle)
+    return filled(high_scale)
+
+
+def _widest_word(stage: Stage, keys: Sequence[str]) -> float:
+    """The column width a stage's touchpoint cards need so that no word of their names is broken, at
+    the smallest size a card's text takes (bold for a moment of truth, with room for its star)."""
+    if "touchpoints" not in keys:
+        return 0.0
+    needed = 0.0
+    for touchpoint in stage.touchpoints[: LIMITS["touchpoints"]]:
+        star = 14.0 if touchpoint.moment_of_truth else 0.0
+        # A URL or a path breaks after its slashes: it asks for no width of its own.
+        names = [word for word in words(touchpoint.name) if "/" not in word]
+        widest = max((text_width(word, style.SIZE_SMALL, touchpoint.moment_of_truth) for word in names), default=0.0)
+        needed = max(needed, widest + 12 + star + 2 * PAD + 1)
+    return needed
+
+
+def _shown_text(stage: Stage, keys: Sequence[str]) -> int:
+    """How much text a stage shows in the drawn lanes: characters of the items a cell shows, and the name."""
+    amount = len(stage.name)
+    for key in keys:
+        items = getattr(stage, key, None)
+        if not isinstance(items, list):
+            continue
+        for item in items[: LIMITS.get(key, SERVICE_LIMIT)]:
+            wording = item if isinstance(item, str) else getattr(item, "name", None) or getattr(item, "text", "")
+            amount += len(str(wording)) + CARD_CHARACTERS
+    return amount

@@ -17,8 +17,9 @@ from typing import NamedTuple
 
 from cjm.emotion import band, format_score
 from cjm.model import EmotionScale, Journey, Stage, Touchpoint
+from cjm.presentation import SEVERITY_ORDER, severity_rank
 
-# How many tied lowest points are all marked; beyond it only the first is (see build_curve).
+# How many tied lowest points are all marked; beyond it only the most telling one is (see low_points).
 MAX_MARKED_LOWS = 2
 
 
@@ -40,7 +41,8 @@ class CurvePoint(NamedTuple):
     `stage` is the stage's index; `name` the touchpoint's name (the stage's when the stage is
     scored as a whole); `band` the emotion band 0 (worst) to 4 (best); `ties` on a marked low
     point, how many other points share its score without being marked (see `build_curve`);
-    `source` where the score comes from (`measured`, `assumed`: drawn hollow; None: not stated).
+    `source` where the score comes from (`measured`, `assumed`: drawn hollow; None: not stated);
+    `low_rank` on a marked low point, 0 for the most telling one (see `low_points`), 1 for the next.
     """
 
     x: float
@@ -54,6 +56,7 @@ class CurvePoint(NamedTuple):
     moment_of_truth: bool = False
     ties: int = 0
     source: str | None = None
+    low_rank: int = 0
 
 
 class Level(NamedTuple):
@@ -125,6 +128,49 @@ def stage_points(stage: Stage, column: Column, journey: Journey) -> list[tuple[f
     return found
 
 
+def low_points(journey: Journey) -> dict[tuple[int, int], int]:
+    """The lowest points to mark, most telling first, as {(stage index, index of the point in its stage): how
+    many tied lows it stands for beyond itself}; empty when the curve does not move (a flat curve has no low).
+
+    Up to MAX_MARKED_LOWS tied lowest points are all marked (ties 0). When more tie, five triangles
+    and five labels in a row read as noise: only the most telling one is marked, and it counts the
+    others. The most telling is the one a CX team would act on first, in this order: a moment of
+    truth at the bottom (it makes or breaks the relationship); then the one with the most severe
+    pain point (at its touchpoint, or anywhere in a stage scored as a whole); then the one where the
+    journey stays at its bottom longest (the longest run of consecutive lowest points); then the first.
+    """
+    entries: list[tuple[int, int, float, bool, str | None]] = []
+    for index, stage in enumerate(journey.stages):
+        scored = [touchpoint for touchpoint in stage.touchpoints if touchpoint.emotion is not None]
+        if scored:
+            entries.extend((index, k, float(t.emotion or 0), t.moment_of_truth, t.id) for k, t in enumerate(scored))
+        elif stage.emotion is not None:
+            entries.append((index, 0, float(stage.emotion), False, None))
+    scores = [entry[2] for entry in entries]
+    if len(set(scores)) < 2:
+        return {}
+    lowest = min(scores)
+    tied = [order for order, score in enumerate(scores) if score == lowest]
+
+    def run(order: int) -> int:
+        start = end = order
+        while start > 0 and scores[start - 1] == lowest:
+            start -= 1
+        while end + 1 < len(scores) and scores[end + 1] == lowest:
+            end += 1
+        return end - start + 1
+
+    def pain_rank(order: int) -> int:
+        index, _, _, _, touchpoint = entries[order]
+        pains = [p for p in journey.stages[index].pain_points if touchpoint is None or p.touchpoint == touchpoint]
+        return min((severity_rank(pain.severity) for pain in pains), default=len(SEVERITY_ORDER) + 1)
+
+    telling = sorted(tied, key=lambda order: (not entries[order][3], pain_rank(order), -run(order), order))
+    if len(tied) <= MAX_MARKED_LOWS:
+        return {(entries[order][0], entries[order][1]): 0 for order in telling}
+    return {(entries[telling[0]][0], entries[telling[0]][1]): len(tied) - 1}
+
+
 def build_curve(
     journey: Journey,
     columns: Sequence[Column],
@@ -132,45 +178,40 @@ def build_curve(
     bottom: float,
     baseline: Journey | None = None,
     level_gap: float = 12.0,
+    lows: dict[tuple[int, int], int] | None = None,
 ) -> Curve:
     """The curve of a journey drawn over its stage columns, between y `top` and `bottom`.
 
-    The lowest points are those with the smallest score, marked only when the curve has two or
-    more different scores (a flat curve has no low). Up to MAX_MARKED_LOWS tied lowest points are
-    all marked; when more tie, only the first in journey order is, and it counts the others in
-    `ties` (its label says "and N more"): five triangles and five labels in a row read as noise,
-    and the first time the journey reaches its bottom is the moment a team looks at first.
-    The baseline's curve (a future-state map's current state) has one point per stage found in
-    this map (matched by stage id), at the column's middle. Levels closer than `level_gap` to
-    one already kept are left out (neutral, min and max are kept first).
+    The lowest points marked are `low_points(journey)`'s, or `lows` (keyed by this journey's stage
+    indexes) when the journey is one row of a longer map whose lowest points were chosen on the
+    whole map: a row's own minimum is not the map's lowest moment. The baseline's curve (a
+    future-state map's current state) has one point per stage found in this map (matched by stage
+    id), at the column's middle. Levels closer than `level_gap` to one already kept are left out
+    (neutral, min and max are kept first).
     """
     scale, locale = journey.emotion_scale, journey.locale
-    raw: list[tuple[float, float, str, bool, str | None, int]] = []
+    marked = low_points(journey) if lows is None else lows
+    order = list(marked)
+    found_points: list[CurvePoint] = []
     for index, (stage, column) in enumerate(zip(journey.stages, columns, strict=True)):
-        raw.extend(
-            (x, score, name, truth, source, index)
-            for x, score, name, truth, source in stage_points(stage, column, journey)
-        )
-    scores = [item[1] for item in raw]
-    lowest = min(scores) if len(set(scores)) > 1 else None
-    tied = scores.count(lowest) if lowest is not None else 0
-    first_low = scores.index(lowest) if lowest is not None else -1
-    points = tuple(
-        CurvePoint(
-            x,
-            y_of(score, scale, top, bottom),
-            score,
-            format_score(score, locale),
-            band(score, scale),
-            index,
-            name,
-            low=score == lowest and (tied <= MAX_MARKED_LOWS or order == first_low),
-            moment_of_truth=truth,
-            ties=tied - 1 if tied > MAX_MARKED_LOWS and order == first_low else 0,
-            source=source,
-        )
-        for order, (x, score, name, truth, source, index) in enumerate(raw)
-    )
+        for k, (x, value, name, truth, source) in enumerate(stage_points(stage, column, journey)):
+            found_points.append(
+                CurvePoint(
+                    x,
+                    y_of(value, scale, top, bottom),
+                    value,
+                    format_score(value, locale),
+                    band(value, scale),
+                    index,
+                    name,
+                    low=(index, k) in marked,
+                    low_rank=order.index((index, k)) if (index, k) in marked else 0,
+                    moment_of_truth=truth,
+                    ties=marked.get((index, k), 0),
+                    source=source,
+                )
+            )
+    points = tuple(found_points)
     baseline_points: tuple[CurvePoint, ...] = ()
     if baseline is not None:
         by_id = {stage.id: stage for stage in baseline.stages}

@@ -125,9 +125,8 @@ def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: in
         if current:
             lines.append(current)
         while measure.width(word, size) > width and len(word) > 1:
-            cut_at = _break_at(word, width, size, measure)
-            lines.append(word[:cut_at])
-            word = word[cut_at:]
+            head, word = _split_word(word, width, size, measure)
+            lines.append(head)
         current = word
     if current:
         lines.append(current)
@@ -137,6 +136,30 @@ def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: in
         lines[-1] = _with_ellipsis(lines[-1], width, size, measure)
     widest = max((measure.width(line, size) for line in lines), default=0.0)
     return Wrapped(tuple(lines), cut, widest)
+
+
+def _split_word(word: str, width: float, size: float, measure: Metrics) -> tuple[str, str]:
+    """A word wider than the line cut into the part that fits and the rest.
+
+    A no-break space gives way first ("Lowest:" / "Parts on…" rather than "Lowest: Par-" / "ts").
+    Between two letters the part ends with a hyphen, as a typesetter breaks a long word
+    ("Enregis-" / "trement"), leaving at least two letters on each side; a URL or a code breaks
+    after a hyphen or a slash, else between characters, with nothing added.
+    """
+    # A no-break space that cannot hold (a label and its value wider than the line together) breaks
+    # first, except one that keeps French punctuation or guillemets with their word.
+    fits = _prefix_length(word, width, size, measure)
+    for at in range(min(fits, len(word) - 1), 0, -1):
+        if word[at] == "\u00a0" and word[at + 1] not in ":;!?»" and word[at - 1] != "«":
+            return word[:at], word[at + 1 :]
+    cut_at = _break_at(word, width, size, measure)
+    if word[cut_at - 1].isalpha() and word[cut_at].isalpha():
+        hyphen_at = min(cut_at, len(word) - 2)
+        while hyphen_at > 2 and measure.width(word[:hyphen_at] + "-", size) > width:
+            hyphen_at -= 1
+        if hyphen_at >= 2 and word[hyphen_at - 1].isalpha() and word[hyphen_at].isalpha():
+            return word[:hyphen_at] + "-", word[hyphen_at:]
+    return word[:cut_at], word[cut_at:]
 
 
 def _break_at(word: str, width: float, size: float, measure: Metrics) -> int:

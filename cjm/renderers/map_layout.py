@@ -5,12 +5,13 @@ their score) and lanes (rows, labelled at the left); context on top, then experi
 touchpoints with their channel, thoughts, the emotional curve; for service blueprints
 frontstage, the line of visibility, backstage and support), then takeaways (pain points by
 severity with their evidence count, opportunities with the pain points they address, KPIs
-against target). Empty lanes are left out; a map longer than 8 stages continues in a second row
+against target). Empty lanes are left out, row by row; a map longer than 8 stages continues in a second row
 of whole stages, so text keeps its size. Everything is placed here; `map_view` only draws.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -19,8 +20,8 @@ from cjm.i18n import messages
 from cjm.model import Journey, Stage
 from cjm.presentation import map_description, svg_id_prefix
 from cjm.renderers import style
-from cjm.renderers.cells import cell_cards
-from cjm.renderers.curve import Column, Curve, build_curve
+from cjm.renderers.cells import cell_cards, column_widths
+from cjm.renderers.curve import Column, Curve, build_curve, low_points
 from cjm.renderers.font import size_for_words, text_width, words, wrap
 from cjm.renderers.layout import (
     Card,
@@ -30,15 +31,21 @@ from cjm.renderers.layout import (
     small,
     stage_score_text,
     text_block,
+    typeset_journey,
 )
 from cjm.renderers.legend import Legend, build_legend, curve_use
 from cjm.renderers.panel import Context, build_context
 
 PAD = style.CELL_PADDING
-CURVE_PLOT = 100.0
+# Above the first and below the last card of a lane: cards have their own frames and inner space.
+LANE_PAD = 4.0
+CURVE_PLOT = 84.0
 # Where the plot starts below the curve lane's top: room for the lane's label above the axis.
-CURVE_TOP = 26.0
+CURVE_TOP = 24.0
 ROW_GAP = 14.0
+# Lines of a low point's or a moment of truth's label under the curve: its name must survive a narrow column.
+LABEL_LINES = 3
+LABEL_WIDTH = 200.0
 # The smallest a stage name gets in its header to fit two lines (SIZE_STAGE is the usual size).
 HEADER_SMALLEST = 10.5
 
@@ -114,17 +121,24 @@ LANES = (
 
 def layout_map(journey: Journey, stem: str = "journey", baseline: Journey | None = None) -> MapLayout:
     """Place every part of the map view of a journey (and its baseline's curve, for a future-state map)."""
+    prefix = svg_id_prefix(journey, stem)
+    journey = typeset_journey(journey)
+    baseline = typeset_journey(baseline) if baseline is not None else None
     width = style.MAP_WIDTH
     context = build_context(journey, style.MARGIN, style.MARGIN, width - 2 * style.MARGIN)
     y = context.bottom + ROW_GAP
     count = len(journey.stages)
     row_count = math.ceil(count / style.STAGES_PER_ROW)
     per_row = math.ceil(count / row_count)
-    column_width = (width - 2 * style.MARGIN - style.LANE_LABEL_WIDTH) / per_row
-    keys = [key for key, _, _ in LANES if _lane_used(journey, key)]
+    grid_width = width - 2 * style.MARGIN - style.LANE_LABEL_WIDTH
     rows = []
     for first in range(0, count, per_row):
-        row = _row(journey, baseline, first, journey.stages[first : first + per_row], column_width, y, keys)
+        stages = journey.stages[first : first + per_row]
+        # A lane with nothing in this row's stages is left out of the row (PICTURE.md: no empty lanes).
+        part = journey.model_copy(update={"stages": list(stages)})
+        keys = [key for key, _, _ in LANES if _lane_used(part, key)]
+        widths = column_widths(stages, grid_width * len(stages) / per_row, keys)
+        row = _row(journey, baseline, first, stages, widths, y, keys)
         rows.append(row)
         y = row.y + row.height + ROW_GAP
     legend = build_legend(journey, baseline, rows_use(rows), style.MARGIN, y, width - 2 * style.MARGIN)
@@ -132,7 +146,7 @@ def layout_map(journey: Journey, stem: str = "journey", baseline: Journey | None
     return MapLayout(
         width,
         round(height, 1),
-        svg_id_prefix(journey, stem),
+        prefix,
         journey.locale,
         journey.title,
         map_description(journey, messages(journey.locale)),
@@ -170,12 +184,13 @@ def _row(
     baseline: Journey | None,
     first: int,
     stages: Sequence[Stage],
-    column_width: float,
+    widths: Sequence[float],
     top: float,
     keys: Sequence[str],
 ) -> Row:
     left = style.MARGIN + style.LANE_LABEL_WIDTH
-    columns = tuple(Column(round(left + i * column_width, 2), round(column_width, 2)) for i in range(len(stages)))
+    edges = list(itertools.accumulate(widths, initial=left))
+    columns = tuple(Column(round(x, 2), round(w, 2)) for x, w in zip(edges, widths, strict=False))
     headers = _headers(journey, first, stages, columns, top)
     y = top + max(header.height for header in headers)
     text = messages(journey.locale)
@@ -189,7 +204,7 @@ def _row(
         label = text_block(
             text[label_key],
             style.MARGIN + PAD,
-            y + PAD,
+            y + LANE_PAD,
             style.LANE_LABEL_WIDTH - 2 * PAD,
             style.SIZE_LANE,
             bold=True,
@@ -203,10 +218,10 @@ def _row(
             lane = Lane(key, y, 24.0, rule_label, tuple(() for _ in stages))
         else:
             cells = tuple(
-                cell_cards(journey, key, stage, column, y + PAD, baseline)
+                cell_cards(journey, key, stage, column, y + LANE_PAD, baseline)
                 for stage, column in zip(stages, columns, strict=True)
             )
-            bottom = max([label.bottom, *(card.y + card.height for cell in cells for card in cell)]) + PAD
+            bottom = max([label.bottom, *(card.y + card.height for cell in cells for card in cell)]) + LANE_PAD
             lane = Lane(key, y, round(bottom - y, 2), label, cells, takeaway)
         lanes.append(lane)
         y += lane.height
@@ -258,7 +273,7 @@ def _headers(
                 inner - 22,
                 style.SIZE_SMALL,
                 role="ink",
-                max_lines=1,
+                max_lines=2,  # a narrow column keeps the scale's word ("2 Enchanté") on a second line
             )
         bottom = (score.bottom + 3 if score else max(name.bottom, top + PAD + 20)) + PAD
         found.append(
@@ -288,7 +303,13 @@ def _curve_lane(
     label: Text,
 ) -> tuple[Lane, Curve]:
     part = journey.model_copy(update={"stages": list(stages)})
-    curve = build_curve(part, columns, y + CURVE_TOP, y + CURVE_TOP + CURVE_PLOT, baseline)
+    # The lowest points are the whole map's, not the row's own minimum.
+    lows = {
+        (index - first, k): ties
+        for (index, k), ties in low_points(journey).items()
+        if first <= index < first + len(stages)
+    }
+    curve = build_curve(part, columns, y + CURVE_TOP, y + CURVE_TOP + CURVE_PLOT, baseline, lows=lows)
     curve = curve._replace(points=tuple(p._replace(stage=p.stage + first) for p in curve.points))
     text = messages(journey.locale)
     cells = []
@@ -297,22 +318,33 @@ def _curve_lane(
         cards: list[Card] = []
         cursor = curve.bottom + 16
         for point in (p for p in curve.points if p.stage == first + offset and (p.low or p.moment_of_truth)):
-            title = text["view.lowest"] if point.low else text["note.moment_of_truth"]
+            # A low point that is also a moment of truth says both, in one label.
+            title = " · ".join(
+                text[key]
+                for key, shown in (("view.lowest", point.low), ("note.moment_of_truth", point.moment_of_truth))
+                if shown
+            )
             role = "low" if point.low else "truth"
-            left, inner = column.x + PAD + 14, column.width - 2 * PAD - 14
-            body = small(f"{title}{colon(journey.locale)}{point.name}", left, cursor, inner, role, 2)
+            # Under its point, as far as the column allows: a wide column (a map of one or two stages)
+            # would otherwise put the label of its last point under its first.
+            box = min(column.width - 2 * PAD, LABEL_WIDTH)
+            box_x = min(max(point.x - 8, column.x + PAD), column.x + column.width - PAD - box)
+            both = point.low and point.moment_of_truth
+            indent = 25.0 if both else 14.0
+            left, inner = box_x + indent, box - indent
+            body = small(f"{title}{colon(journey.locale)}{point.name}", left, cursor, inner, role, LABEL_LINES)
             texts = [body]
             if point.low and point.ties:
                 # On a line of its own, so that a long name never cuts the count.
                 ties = text["view.lowest_ties"].format(count=point.ties)
                 texts.append(small(ties, left, body.bottom, inner, role, 2))
-            mark = Mark("triangle-down" if point.low else "star", column.x + PAD + 5, cursor + 6, 10, role)
+            marks = [Mark("triangle-down" if point.low else "star", box_x + 5, cursor + 6, 10, role)]
+            if both:
+                marks.append(Mark("star", box_x + 16, cursor + 6, 10, "truth"))
             height = texts[-1].bottom - cursor
             kind = "low-point" if point.low else "moment-of-truth"
-            cards.append(
-                Card(kind, column.x + PAD, cursor, column.width - 2 * PAD, height, tuple(texts), (mark,), framed=False)
-            )
-            cursor = texts[-1].bottom + 4
+            cards.append(Card(kind, box_x, cursor, box, height, tuple(texts), tuple(marks), framed=False))
+            cursor += height + 4
         bottom = max(bottom, cursor + 2)
         cells.append(tuple(cards))
     # The lane label sits above the axis; the axis words are placed by the writer from curve.levels.

@@ -73,16 +73,17 @@ def _persona(persona: Persona, journey: Journey, x: float, y: float, width: floa
     who_width = inner if not lists else column * 1.3
     list_width = 0.0 if not lists else (inner - who_width - PAD * len(lists)) / len(lists)
     heading = small(text["note.persona"], x + PAD, y + PAD, who_width, bold=True)
-    who = [persona.name]
-    if persona.occupation:
-        who.append(persona.occupation)
-    if persona.age is not None:
-        who.append(text["persona.age"].format(age=persona.age))
-    name = text_block(
-        ", ".join(who), x + PAD, heading.bottom + 2, who_width, style.SIZE_HEADING, bold=True, max_lines=2
-    )
+    # The name on its own line(s), then who they are: a long name never cuts the occupation and the age.
+    name = text_block(persona.name, x + PAD, heading.bottom + 2, who_width, style.SIZE_HEADING, bold=True, max_lines=2)
     texts = [heading, name]
     bottom = name.bottom
+    role = [persona.occupation] if persona.occupation else []
+    if persona.age is not None:
+        role.append(text["persona.age"].format(age=persona.age))
+    if role:
+        line = text_block(", ".join(role), x + PAD, bottom + 1, who_width, style.SIZE_BODY, bold=True, max_lines=2)
+        texts.append(line)
+        bottom = line.bottom
     if persona.description:
         line = text_block(persona.description, x + PAD, bottom + 2, who_width, style.SIZE_BODY, max_lines=3)
         texts.append(line)

@@ -30,6 +30,7 @@ from cjm.renderers.layout import (
     more_text,
     severity_rank,
     text_block,
+    typeset_journey,
 )
 from cjm.renderers.legend import Legend, build_legend, curve_use
 
@@ -42,6 +43,9 @@ PANEL_GAP = 28.0
 PLOT_TOP = 198.0
 PLOT_BOTTOM = 556.0
 AXIS_WIDTH = 150.0
+# A map without scores: its stages as a strip of steps across the plot's place.
+STRIP_TOP = 300.0
+STRIP_HEIGHT = 150.0
 TOP_COUNT = 3
 
 
@@ -68,6 +72,9 @@ class SlideLayout:
 
 def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | None = None) -> SlideLayout:
     """Place the slide view of a journey."""
+    prefix = svg_id_prefix(journey, stem + ".slide")
+    journey = typeset_journey(journey)
+    baseline = typeset_journey(baseline) if baseline is not None else None
     text = messages(journey.locale)
     sep = colon(journey.locale)
     width, height = style.SLIDE_WIDTH, style.SLIDE_HEIGHT
@@ -108,10 +115,16 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
     curve = build_curve(journey, columns, PLOT_TOP, PLOT_BOTTOM, baseline, level_gap=26.0) if scored else None
     note = None
     if curve is None:
+        # No curve to draw: the stages as a strip of numbered steps (white on the header colour, as the
+        # map's stage headers), the note under it, instead of an empty chart.
+        stage_labels = tuple(
+            label._replace(y=round(STRIP_TOP + (STRIP_HEIGHT - label.height) / 2, 2), role="header")
+            for label in stage_labels
+        )
         note = text_block(
             text["view.unscored"],
             width / 2,
-            (PLOT_TOP + PLOT_BOTTOM) / 2 - 16,
+            STRIP_TOP + STRIP_HEIGHT + 36,
             inner,
             26.0,
             role="muted",
@@ -128,7 +141,7 @@ def layout_slide(journey: Journey, stem: str = "journey", baseline: Journey | No
     return SlideLayout(
         width,
         height,
-        svg_id_prefix(journey, stem + ".slide"),
+        prefix,
         journey.locale,
         journey.title,
         map_description(journey, messages(journey.locale)),
@@ -149,7 +162,7 @@ def _callout(journey: Journey, curve: Curve, width: float) -> Card | None:
     lows = [point for point in curve.points if point.low]
     if not lows:
         return None
-    point = lows[0]
+    point = min(lows, key=lambda low: low.low_rank)  # the most telling (curve.low_points)
     text = messages(journey.locale)
     stage = journey.stages[point.stage].name
     where = f" ({stage})" if stage != point.name else ""
